@@ -1,0 +1,52 @@
+import type { TaskKind, WorkerMode } from './types.ts';
+
+/** The only schema version this code writes and reads. */
+export const SCHEMA_VERSION = 1 as const;
+export const TOOL_NAME = 'threads-vs-processes';
+export const TOOL_VERSION = '0.1.0';
+
+export const TASK_KINDS: readonly TaskKind[] = ['io', 'cpu', 'noop'];
+export const WORKER_MODES: readonly WorkerMode[] = ['threads', 'processes'];
+export const MODES = ['threads', 'processes', 'sequential', 'async'] as const;
+
+/** The article's first experiment: 1 to 8 workers. */
+export const STANDARD_WORKERS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
+/** The article's second experiment, on a log2 axis. */
+export const EXTENDED_WORKERS: readonly number[] = [1, 2, 4, 8, 16, 32, 64];
+/** More workers than this is a typo, not an experiment: each may be a process. */
+export const MAX_WORKERS = 256;
+
+/** The article ran each hub over 100 tasks and timed it 5 times. */
+export const DEFAULT_COUNT = 100;
+export const DEFAULT_REPEAT = 5;
+/** One unmeasured run first, so that code caches and page tables are warm. */
+export const DEFAULT_WARMUP = 1;
+/** 20 ms: long against timer slack (about 0.1 ms here), short enough for a sweep of minutes. */
+export const DEFAULT_IO_MS = 20;
+/** About 10 ms of integer work per task here (measured: 4M rounds took 6.6 ms on Node 20, 7.4 ms on Bun). */
+export const DEFAULT_CPU_ITERS = 6_000_000;
+/** A task longer than this is hung: far above any default task, short enough to notice. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** How long a killed worker may take to report its exit before it is given up on. */
+export const KILL_WAIT_MS = 2_000;
+/** A worker sent `exit` that has not gone after this long is killed (and the cell fails). */
+export const TEARDOWN_LIMIT_MS = 10_000;
+/** Round trips per transport for the bare message baseline. */
+export const ROUND_TRIPS = 200;
+/** Round trips thrown away first, so both sides are in their steady state. */
+export const ROUND_TRIP_WARMUP = 50;
+/** The upload limit the report server applies by default; the runner checks it first. */
+export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
+
+/** Variables recorded in every file because they change what a runner measures. */
+export const RECORDED_VARS: readonly string[] = [
+  'NODE_OPTIONS',
+  'UV_THREADPOOL_SIZE',
+  'NODE_EXTRA_CA_CERTS',
+  'NODE_ENV',
+  'BUN_JSC_useJIT',
+  'DENO_V8_FLAGS',
+];
+/** Variables that the `clean` worker environment drops from process workers. */
+export const SLOW_START_VARS: readonly string[] = ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS'];

@@ -1,0 +1,57 @@
+export type { CellSummary, DispatchCost } from './analysis.ts';
+export { coresOf, dispatchCosts, environmentWarnings, summarize } from './analysis.ts';
+export type { CliRequest, ParseContext } from './args.ts';
+export { parseArgs, parseWorkers, usage } from './args.ts';
+export type { CliIo } from './cli.ts';
+export { EXIT, runCli } from './cli.ts';
+export { decodeResult, encodeResult } from './codec.ts';
+export {
+  DEFAULT_COUNT,
+  DEFAULT_CPU_ITERS,
+  DEFAULT_IO_MS,
+  EXTENDED_WORKERS,
+  MAX_UPLOAD_BYTES,
+  SCHEMA_VERSION,
+  SLOW_START_VARS,
+  STANDARD_WORKERS,
+  TOOL_NAME,
+  TOOL_VERSION,
+} from './constants.ts';
+export { collectEnv, recordedVars } from './env.ts';
+export { HubError, ResultFileError, RunAborted, UsageError } from './errors.ts';
+export { killAllWorkers, liveWorkerPids, measureRoundTrips, runHub, runMain } from './hub.ts';
+export type { PresetName } from './presets.ts';
+export { preset } from './presets.ts';
+export { formatDuration, ProgressPrinter, progressLine } from './progress.ts';
+export type { HubMessage, WireError, WorkerMessage } from './protocol.ts';
+export { toWireError } from './protocol.ts';
+export type { Stats } from './stats.ts';
+export { describe, idealSpeedup, median, separated, tQuantile95 } from './stats.ts';
+export { formatSummary } from './summary.ts';
+export type { PlannedCell, SweepOptions, SweepProgress, SweepResult } from './sweep.ts';
+export { planCells, runSweep } from './sweep.ts';
+export { cpuWork, expectedAnswer, runTask } from './tasks.ts';
+export type { ExitInfo, RuntimeAdapter, StartOptions, Transport, WorkerEvents, WorkerHandle } from './transport.ts';
+export type {
+  Cell,
+  Env,
+  Fault,
+  Impl,
+  MainMode,
+  Mode,
+  ResultFile,
+  RoundTrip,
+  RunConfig,
+  RuntimeName,
+  Sample,
+  TaskKind,
+  TaskParams,
+  WorkerEnv,
+  WorkerMode,
+  WorkerSet,
+} from './types.ts';
+export { uploadResult } from './upload.ts';
+export { workerProcessEnv } from './worker-env.ts';
+export type { WorkerPort } from './worker-loop.ts';
+export { InjectedFault, serveWorker } from './worker-loop.ts';
+export { defaultResultsDir, resultFileName, writeAtomic, writeResult } from './write.ts';

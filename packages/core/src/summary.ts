@@ -1,0 +1,76 @@
+import { type CellSummary, dispatchCosts, summarize } from './analysis.ts';
+import { formatDuration } from './progress.ts';
+import type { ResultFile } from './types.ts';
+
+const pad = (s: string, n: number) => s.padStart(n);
+
+function fmtMs(ms: number): string {
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+function taskLine(r: ResultFile, task: string): string {
+  const { count, ioMs, cpuIters } = r.config;
+  if (task === 'io') return `io: ${count} tasks, each waits ${ioMs} ms`;
+  if (task === 'cpu') return `cpu: ${count} tasks, each ${cpuIters.toLocaleString('en-US')} rounds of integer work`;
+  return `noop: ${count} tasks that return at once (dispatch cost alone)`;
+}
+
+/**
+ * The table printed at the end: per task, a row per worker count and a column per mode/impl,
+ * each the median total time (ms) and the speedup against 1 worker, with the ideal beside it.
+ */
+export function formatSummary(r: ResultFile, file: string | undefined): string {
+  const rows = summarize(r);
+  const lines: string[] = [];
+  const e = r.env;
+  lines.push(
+    `${r.tool.name} ${r.tool.version} on ${e.runtime} ${e.runtimeVersion}, ${e.os} ${e.arch}, ${e.cores} cores (${e.cpuModel}), label ${e.label}`,
+  );
+  lines.push(`median total ms over ${r.config.repeat} runs (speedup vs 1 worker); ideal = best possible speedup`);
+  for (const task of r.config.tasks) {
+    const cells = rows.filter((c) => c.task === task);
+    if (cells.length === 0) continue;
+    const cols = [...new Set(cells.map((c) => `${c.mode}/${c.impl}`))];
+    const workers = [...new Set(cells.map((c) => c.workers))].sort((a, b) => a - b);
+    const width = Math.max(18, ...cols.map((c) => c.length + 1));
+    lines.push('', taskLine(r, task));
+    lines.push(`${pad('workers', 7)}${cols.map((c) => pad(c, width)).join('')}${pad('ideal', 8)}`);
+    for (const n of workers) {
+      const at = (col: string): CellSummary | undefined =>
+        cells.find((c) => c.workers === n && `${c.mode}/${c.impl}` === col);
+      const parts = cols.map((col) => {
+        const c = at(col);
+        if (!c) return pad('', width);
+        if (c.status === 'failed') return pad('FAILED', width);
+        const t = c.total ? fmtMs(c.total.median) : '-';
+        const sp = c.speedup === undefined ? '' : ` (${c.speedup.toFixed(2)}x)`;
+        return pad(`${t}${sp}`, width);
+      });
+      const ideal = cells.find((c) => c.workers === n)?.ideal;
+      lines.push(`${pad(String(n), 7)}${parts.join('')}${pad(ideal === undefined ? '-' : `${ideal.toFixed(2)}x`, 8)}`);
+    }
+  }
+  const costs = dispatchCosts(r);
+  if (costs.length > 0) {
+    lines.push('', 'harness cost per task (noop, 1 worker) against a bare message round trip, medians:');
+    for (const c of costs) {
+      lines.push(
+        `  ${c.mode}/${c.impl}: ${c.perTaskUs.toFixed(1)} us per task vs ${c.roundTripUs.toFixed(1)} us round trip (${c.ratio.toFixed(2)}x)`,
+      );
+    }
+  }
+  const failed = r.cells.filter((c) => c.status === 'failed');
+  if (failed.length > 0) {
+    lines.push('', `${failed.length} cell(s) failed:`);
+    for (const c of failed) lines.push(`  ${c.task} ${c.mode}/${c.impl} x${c.workers}: ${c.error ?? 'unknown error'}`);
+  }
+  if (r.warnings && r.warnings.length > 0) {
+    lines.push('', 'warnings:');
+    for (const w of r.warnings) lines.push(`  ! ${w}`);
+  }
+  lines.push('');
+  const took = r.durationMs === undefined ? '' : ` in ${formatDuration(r.durationMs)}`;
+  const state = r.interrupted ? 'INTERRUPTED: ' : '';
+  if (file) lines.push(`${state}wrote ${file} (${r.cells.length} cells, ${failed.length} failed)${took}`);
+  return lines.join('\n');
+}

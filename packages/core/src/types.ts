@@ -1,0 +1,107 @@
+/** The work one task does. Work is fixed by parameters, never by wall time. */
+export type TaskKind = 'io' | 'cpu' | 'noop';
+/** How tasks are spread: two worker pools and two main-thread baselines. */
+export type Mode = 'threads' | 'processes' | 'sequential' | 'async';
+/** Modes that start workers. */
+export type WorkerMode = 'threads' | 'processes';
+/** Modes that run on the main thread. */
+export type MainMode = 'sequential' | 'async';
+/**
+ * The primitive behind a mode. `main` for the baselines; the rest name a runtime's API.
+ * Kept as a string union with a fallback so files from newer runners still decode.
+ */
+export type Impl = 'main' | 'worker_threads' | 'child_process' | 'web-worker' | 'bun-spawn' | (string & {});
+/** Which runtime wrote a file. */
+export type RuntimeName = 'node' | 'bun' | 'deno' | (string & {});
+/** Named worker lists: the article's two experiments, or an explicit list. */
+export type WorkerSet = 'standard' | 'extended' | 'custom';
+/** Whether workers inherit variables known to change what is measured. */
+export type WorkerEnv = 'inherit' | 'clean';
+/** A fault injected into one task per hub run, to test the harness itself. */
+export type Fault = 'throw' | 'exit' | 'hang';
+
+/** Parameters every task of a run shares. Written into the result file. */
+export interface TaskParams {
+  ioMs: number;
+  cpuIters: number;
+}
+
+/** One measured hub run: the four phases the article timed as one. */
+export interface Sample {
+  totalMs: number;
+  spawnMs: number;
+  workMs: number;
+  teardownMs: number;
+}
+
+/** One point of the sweep: a task kind through one mode and impl at one worker count. */
+export interface Cell {
+  task: TaskKind;
+  mode: Mode;
+  impl: Impl;
+  workers: number;
+  status: 'ok' | 'failed';
+  error?: string;
+  samples: Sample[];
+  /** Median resident memory added per worker, when it could be measured. */
+  rssBytesPerWorker?: number;
+}
+
+/** A bare message round trip on one transport, measured beside the `noop` cells. */
+export interface RoundTrip {
+  mode: WorkerMode;
+  impl: Impl;
+  /** Each round trip, in microseconds. */
+  samplesUs: number[];
+}
+
+/** What the runner saw of its machine and process. */
+export interface Env {
+  runtime: RuntimeName;
+  runtimeVersion: string;
+  os: string;
+  arch: string;
+  kernel: string;
+  cpuModel: string;
+  cores: number;
+  availableParallelism: number;
+  memoryBytes: number;
+  hostname: string;
+  label: string;
+  loadavgStart: number[];
+  loadavgEnd: number[];
+  vars: Record<string, string>;
+}
+
+/** The sweep as it was asked for, after defaults. */
+export interface RunConfig extends TaskParams {
+  tasks: TaskKind[];
+  modes: Mode[];
+  impls: Impl[];
+  workers: number[];
+  workerSet: WorkerSet;
+  count: number;
+  repeat: number;
+  warmup: number;
+  timeoutMs: number;
+  workerEnv: WorkerEnv;
+  preset: 'default' | 'quick' | 'article';
+  fault?: Fault;
+}
+
+/** The one persisted shape: a result file, msgpack, one per runner invocation. */
+export interface ResultFile {
+  schemaVersion: 1;
+  id: string;
+  createdAt: string;
+  tool: { name: string; version: string; gitSha?: string };
+  env: Env;
+  config: RunConfig;
+  cells: Cell[];
+  roundTrips?: RoundTrip[];
+  /** Wall clock of the whole sweep, milliseconds. */
+  durationMs?: number;
+  /** True when a signal stopped the sweep: the cells are those finished by then. */
+  interrupted?: boolean;
+  warnings?: string[];
+}

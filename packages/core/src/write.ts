@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { encodeResult } from './codec.ts';
+import type { ResultFile } from './types.ts';
+
+/**
+ * Write bytes so that a reader sees the old file or the whole new one, never a part: a temporary
+ * name in the same folder, then one rename.
+ */
+export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** The file name of a result: runtime, label, time and id, so that names sort by time. */
+export function resultFileName(r: ResultFile): string {
+  const stamp = r.createdAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const label = r.env.label.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 40) || 'machine';
+  return `${stamp}-${r.env.runtime}-${label}-${r.id.slice(0, 8)}.msgpack`;
+}
+
+/** Encode and write a result file into `dir` atomically; returns its path. */
+export async function writeResult(dir: string, r: ResultFile): Promise<string> {
+  const file = path.join(dir, resultFileName(r));
+  await writeAtomic(file, encodeResult(r));
+  return file;
+}
+
+/**
+ * The repository's `results/` folder: the nearest folder above `fromUrl` (a module's
+ * import.meta.url) that holds pnpm-workspace.yaml; else `results/` in the working directory.
+ */
+export function defaultResultsDir(fromUrl: string): string {
+  let dir = path.dirname(fileURLToPath(fromUrl));
+  for (;;) {
+    if (existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return path.join(dir, 'results');
+    const up = path.dirname(dir);
+    if (up === dir) return path.resolve('results');
+    dir = up;
+  }
+}

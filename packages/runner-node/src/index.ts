@@ -1,0 +1,2 @@
+export { nodeAdapter } from './adapter.ts';
+export { childProcess, workerThreads } from './transports.ts';
