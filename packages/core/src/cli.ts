@@ -51,7 +51,7 @@ export async function runCli(
   const io: CliIo = {
     stdout: process.stdout,
     stderr: process.stderr,
-    cwd: process.env.INIT_CWD ?? process.cwd(),
+    cwd: process.env.TVP_CWD || process.env.INIT_CWD || process.cwd(),
     ...opts.io,
   };
   const impls = implsOf(adapter);
