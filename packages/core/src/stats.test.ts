@@ -1,4 +1,4 @@
-import { describe as suite, expect, test } from 'vitest';
+import { expect, describe as suite, test } from 'vitest';
 import { describe, idealSpeedup, median, separated, tQuantile95 } from './stats.ts';
 
 suite('describe', () => {

@@ -1,0 +1,146 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Packr } from 'msgpackr';
+import { describe, expect, test } from 'vitest';
+import { decodeResult, encodeResult } from './codec.ts';
+import { ResultFileError } from './errors.ts';
+import type { ResultFile } from './types.ts';
+import { resultFileName, writeAtomic, writeResult } from './write.ts';
+
+function sample(): ResultFile {
+  return {
+    schemaVersion: 1,
+    id: '0f1e2d3c-0000-4000-8000-000000000001',
+    createdAt: '2026-11-25T20:00:00.000Z',
+    tool: { name: 'threads-vs-processes', version: '0.1.0', gitSha: 'abc' },
+    env: {
+      runtime: 'node',
+      runtimeVersion: '20.20.2',
+      os: 'linux',
+      arch: 'x64',
+      kernel: '6.1',
+      cpuModel: 'Test CPU',
+      cores: 2,
+      availableParallelism: 2,
+      memoryBytes: 24e9,
+      hostname: 'h',
+      label: 'h',
+      loadavgStart: [0.5, 0.4, 0.3],
+      loadavgEnd: [0.6, 0.4, 0.3],
+      vars: { NODE_EXTRA_CA_CERTS: '/x.pem' },
+    },
+    config: {
+      tasks: ['io'],
+      modes: ['threads'],
+      impls: ['worker_threads'],
+      workers: [1, 2],
+      workerSet: 'custom',
+      count: 10,
+      repeat: 2,
+      warmup: 0,
+      ioMs: 5,
+      cpuIters: 1000,
+      timeoutMs: 1000,
+      workerEnv: 'inherit',
+      preset: 'default',
+    },
+    cells: [
+      {
+        task: 'io',
+        mode: 'threads',
+        impl: 'worker_threads',
+        workers: 1,
+        status: 'ok',
+        samples: [{ totalMs: 60, spawnMs: 5, workMs: 52, teardownMs: 3 }],
+        rssBytesPerWorker: 1_000_000,
+      },
+      { task: 'io', mode: 'threads', impl: 'worker_threads', workers: 2, status: 'failed', error: 'boom', samples: [] },
+    ],
+    roundTrips: [{ mode: 'threads', impl: 'worker_threads', samplesUs: [40, 41.5] }],
+    durationMs: 1234,
+    warnings: ['w'],
+  };
+}
+
+const refusal = (bytes: Uint8Array) => {
+  try {
+    decodeResult(bytes, 'some/file.msgpack');
+  } catch (err) {
+    expect(err).toBeInstanceOf(ResultFileError);
+    return (err as Error).message;
+  }
+  throw new Error('expected the reader to refuse');
+};
+const packed = (value: unknown) => new Packr({ useRecords: false }).pack(value);
+
+describe('decodeResult', () => {
+  test('round-trips every field', () => {
+    expect(decodeResult(encodeResult(sample()), 'f')).toEqual(sample());
+  });
+
+  test('writes the portable form: plain maps that any msgpack reader can open', () => {
+    const bytes = encodeResult(sample());
+    // A fixmap/map16 marker first, not msgpackr's record extension (0xd4..0xd8 ext types).
+    const first = bytes[0] as number;
+    expect((first >= 0x80 && first <= 0x8f) || first === 0xde).toBe(true);
+    expect(Buffer.from(bytes).includes(Buffer.from('schemaVersion'))).toBe(true);
+  });
+
+  test('a truncated file is refused, naming the file', () => {
+    const bytes = encodeResult(sample());
+    expect(refusal(bytes.subarray(0, bytes.length >> 1))).toMatch(/^some\/file\.msgpack: /);
+  });
+
+  test('a foreign file (JSON text, random bytes) is refused', () => {
+    expect(refusal(new TextEncoder().encode('{"schemaVersion":1}'))).toMatch(/some\/file\.msgpack/);
+    expect(refusal(new Uint8Array([0xc1, 0xc1, 0xc1]))).toMatch(/not a msgpack result file/);
+  });
+
+  test('an unknown schema version is refused with the version named', () => {
+    expect(refusal(packed({ ...sample(), schemaVersion: 2 }))).toMatch(/schemaVersion: unsupported schema version 2/);
+  });
+
+  test('a malformed field is named by its path', () => {
+    const bad = sample() as unknown as { cells: Array<{ samples: Array<{ workMs: unknown }> }> };
+    (bad.cells[0] as { samples: Array<{ workMs: unknown }> }).samples[0]!.workMs = 'fast';
+    expect(refusal(packed(bad))).toMatch(/cells\[0\]\.samples\[0\]\.workMs: expected a finite number/);
+    expect(refusal(packed({ ...sample(), env: { ...sample().env, cores: 0 } }))).toMatch(
+      /env\.cores: expected at least 1/,
+    );
+    expect(refusal(packed({ ...sample(), cells: [{ ...sample().cells[0], mode: 'fibers' }] }))).toMatch(
+      /cells\[0\]\.mode: expected one of threads, processes, sequential, async, got 'fibers'/,
+    );
+    expect(refusal(packed({ ...sample(), createdAt: 'yesterday' }))).toMatch(/createdAt: not an ISO-8601 time/);
+  });
+
+  test('an ok cell without samples is refused', () => {
+    const s = sample();
+    s.cells[0]!.samples = [];
+    expect(refusal(encodeResult(s))).toMatch(/cells\[0\]\.samples: an ok cell needs at least one sample/);
+  });
+});
+
+describe('writing', () => {
+  test('writeResult writes a decodable file named by time, runtime, label and id, and leaves no temp file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tvp-write-'));
+    const file = await writeResult(dir, sample());
+    expect(path.basename(file)).toBe('20261125T200000Z-node-h-0f1e2d3c.msgpack');
+    expect(path.basename(file)).toBe(resultFileName(sample()));
+    expect(decodeResult(readFileSync(file), file).id).toBe(sample().id);
+    expect(readdirSync(dir)).toEqual([path.basename(file)]);
+  });
+
+  test('writeAtomic replaces a file whole: a failed write leaves the old file and no temp file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tvp-atomic-'));
+    const file = path.join(dir, 'r.msgpack');
+    writeFileSync(file, 'old');
+    await writeAtomic(file, new TextEncoder().encode('new'));
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    // A target that is a directory makes the rename fail after the temp file was written.
+    const blocked = path.join(dir, 'blocked');
+    await import('node:fs/promises').then((fs) => fs.mkdir(path.join(blocked, 'x'), { recursive: true }));
+    await expect(writeAtomic(blocked, new Uint8Array([1]))).rejects.toThrow();
+    expect(readdirSync(dir).sort()).toEqual(['blocked', 'r.msgpack']);
+  });
+});
