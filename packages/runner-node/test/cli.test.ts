@@ -1,0 +1,235 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { decodeResult, type ResultFile } from '@tvp/core';
+import { describe, expect, test } from 'vitest';
+import { alive, childPids, until } from './procs.ts';
+
+const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'tvp-cli-'));
+
+function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function onlyResult(dir: string): ResultFile {
+  const files = readdirSync(dir);
+  expect(files).toHaveLength(1);
+  const file = path.join(dir, files[0] as string);
+  return decodeResult(readFileSync(file), file);
+}
+
+describe('bad flags: exit 2, a message naming the flag, nothing written', () => {
+  test.each([
+    [['--workers', '0'], /--workers: '0' is not a worker count/],
+    [['--workers', '-3'], /--workers: '-3' is not a worker count/],
+    [['--workers', '2.5'], /--workers: '2.5' is not a worker count/],
+    [['--workers', 'abc'], /--workers: 'abc' is not a worker count/],
+    [['--task', 'disk'], /--task: unknown value 'disk'; accepted: io, cpu, noop/],
+    [['--mode', 'fibers'], /--mode: unknown value 'fibers'; accepted: threads, processes, sequential, async/],
+    [['--repeat', '0'], /--repeat: '0' is not valid/],
+    [['--impl', 'web-worker'], /--impl: unknown value 'web-worker'; accepted: worker_threads, child_process/],
+  ])('%j', (args, message) => {
+    const out = path.join(tmp(), 'results');
+    const r = cli([...args, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/Usage:/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+test('--help prints every contract flag and exits 0', () => {
+  const r = cli(['--help']);
+  expect(r.code).toBe(0);
+  for (const flag of [
+    '--task',
+    '--mode',
+    '--workers',
+    '--count',
+    '--repeat',
+    '--warmup',
+    '--io-ms',
+    '--cpu-iters',
+    '--timeout-ms',
+    '--out',
+    '--label',
+    '--quick',
+    '--upload',
+    '--help',
+  ]) {
+    expect(r.stdout).toContain(flag);
+  }
+});
+
+test('a tiny sweep writes one valid file that discloses the environment, and a summary', () => {
+  const out = tmp();
+  const env = { ...process.env, NODE_EXTRA_CA_CERTS: '/nonexistent/ca.pem', UV_THREADPOOL_SIZE: '7' };
+  const r = cli(
+    [
+      '--task',
+      'io,cpu,noop',
+      '--workers',
+      '1,2',
+      '--count',
+      '6',
+      '--repeat',
+      '2',
+      '--io-ms',
+      '2',
+      '--cpu-iters',
+      '10000',
+      '--label',
+      'test-box',
+      '--out',
+      out,
+    ],
+    env,
+  );
+  expect(r.stderr).not.toMatch(/^error:/m);
+  expect(r.code).toBe(0);
+  const res = onlyResult(out);
+  expect(res.env.runtime).toBe('node');
+  expect(res.env.runtimeVersion).toBe(process.versions.node);
+  expect(res.env.label).toBe('test-box');
+  expect(res.env.vars).toMatchObject({ NODE_EXTRA_CA_CERTS: '/nonexistent/ca.pem', UV_THREADPOOL_SIZE: '7' });
+  expect(res.env.loadavgStart).toHaveLength(3);
+  expect(res.env.loadavgEnd).toHaveLength(3);
+  expect(res.config).toMatchObject({ count: 6, repeat: 2, ioMs: 2, cpuIters: 10000, workers: [1, 2] });
+  // 3 tasks x (sequential + 2 worker counts x (threads, processes, async))
+  expect(res.cells).toHaveLength(3 * 7);
+  for (const c of res.cells) {
+    expect(c.status).toBe('ok');
+    expect(c.samples).toHaveLength(2);
+  }
+  expect(res.cells.find((c) => c.mode === 'threads')?.impl).toBe('worker_threads');
+  expect(res.cells.find((c) => c.mode === 'processes')?.impl).toBe('child_process');
+  expect(res.roundTrips?.map((x) => x.impl)).toEqual(['worker_threads', 'child_process']);
+  expect(res.warnings?.join('\n')).toMatch(/NODE_EXTRA_CA_CERTS is set/);
+  expect(r.stdout).toMatch(/workers +sequential\/main +threads\/worker_threads/);
+  expect(r.stdout).toMatch(/harness cost per task/);
+  expect(r.stdout).toMatch(/wrote .*\.msgpack \(21 cells, 0 failed\)/);
+});
+
+test('--worker-env clean starts process workers without NODE_EXTRA_CA_CERTS, and says so in the file', () => {
+  const out = tmp();
+  const r = cli(
+    [
+      '--task',
+      'noop',
+      '--mode',
+      'processes',
+      '--workers',
+      '1',
+      '--count',
+      '2',
+      '--repeat',
+      '1',
+      '--worker-env',
+      'clean',
+      '--out',
+      out,
+    ],
+    {
+      ...process.env,
+      NODE_EXTRA_CA_CERTS: '/nonexistent/ca.pem',
+    },
+  );
+  expect(r.code).toBe(0);
+  expect(onlyResult(out).config.workerEnv).toBe('clean');
+});
+
+describe.each(['throw', 'exit', 'hang'] as const)('--fault %s', (fault) => {
+  test('each worker cell fails with its reason, the sweep goes on, the exit code is 1', () => {
+    const out = tmp();
+    const r = cli([
+      '--task',
+      'noop',
+      '--mode',
+      'threads,processes,sequential',
+      '--workers',
+      '1,2',
+      '--count',
+      '6',
+      '--repeat',
+      '1',
+      '--timeout-ms',
+      '400',
+      '--fault',
+      fault,
+      '--out',
+      out,
+    ]);
+    expect(r.code).toBe(1);
+    const res = onlyResult(out);
+    const failed = res.cells.filter((c) => c.status === 'failed');
+    expect(failed.map((c) => `${c.mode}x${c.workers}`)).toEqual([
+      'threadsx1',
+      'processesx1',
+      'threadsx2',
+      'processesx2',
+    ]);
+    const reason = { throw: /InjectedFault/, exit: /stopped during work \(exit code 3\)/, hang: /ran past 400 ms/ }[
+      fault
+    ];
+    for (const c of failed) expect(c.error).toMatch(reason);
+    expect(res.cells.find((c) => c.mode === 'sequential')?.status).toBe('ok');
+    expect(r.stdout).toMatch(/4 cell\(s\) failed/);
+  });
+});
+
+async function interrupt(signal: 'SIGINT' | 'SIGTERM') {
+  const out = tmp();
+  // A fast noop cell, then an io cell that would take minutes on 4 process workers.
+  const runner: ChildProcess = spawn(
+    process.execPath,
+    [
+      CLI,
+      '--task',
+      'noop,io',
+      '--mode',
+      'processes',
+      '--workers',
+      '4',
+      '--count',
+      '4000',
+      '--io-ms',
+      '200',
+      '--repeat',
+      '1',
+      '--warmup',
+      '0',
+      '--out',
+      out,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  runner.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<number | null>((resolve) => runner.on('exit', (code) => resolve(code)));
+  const pid = runner.pid as number;
+  expect(await until(() => stderr.includes('[2/2]') && childPids(pid).length === 4, 20_000)).toBe(true);
+  const kids = childPids(pid);
+  const t0 = performance.now();
+  runner.kill(signal);
+  const code = await exited;
+  for (const kid of kids) expect(await until(() => !alive(kid), 1000 - (performance.now() - t0))).toBe(true);
+  expect(performance.now() - t0).toBeLessThan(1000);
+  const res = onlyResult(out);
+  expect(res.interrupted).toBe(true);
+  expect(res.cells.map((c) => `${c.task} ${c.status}`)).toEqual(['noop ok']);
+  expect(res.warnings?.join('\n')).toContain(`stopped by ${signal}`);
+  return code;
+}
+
+test('SIGINT mid-sweep: every process worker is gone within a second, finished cells are saved, exit 130', async () => {
+  expect(await interrupt('SIGINT')).toBe(130);
+});
+
+test('SIGTERM mid-sweep: the same, exit 143', async () => {
+  expect(await interrupt('SIGTERM')).toBe(143);
+});
