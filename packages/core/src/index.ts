@@ -5,6 +5,7 @@ export { parseArgs, parseWorkers, usage } from './args.ts';
 export type { CliIo } from './cli.ts';
 export { EXIT, runCli } from './cli.ts';
 export { decodeResult, encodeResult } from './codec.ts';
+export { childProcessTransport, workerThreadsTransport } from './compat.ts';
 export {
   DEFAULT_COUNT,
   DEFAULT_CPU_ITERS,

@@ -1,0 +1,35 @@
+import { constants } from 'node:os';
+import { type Transport, type WorkerMessage, workerProcessEnv } from '@tvp/core';
+
+const ENTRY = new URL('./worker-process.ts', import.meta.url).pathname;
+
+const signalName = (s: number | string | null): string | null =>
+  typeof s === 'number'
+    ? (Object.entries(constants.signals).find(([, n]) => n === s)?.[0] ?? `signal ${s}`)
+    : (s ?? null);
+
+/**
+ * `processes` on Bun.spawn with an IPC channel (https://bun.sh/docs/api/spawn#inter-process-communication-ipc),
+ * JSON like the node:child_process transport (measured: a little faster than 'advanced' here).
+ */
+export const bunSpawn: Transport = {
+  mode: 'processes',
+  impl: 'bun-spawn',
+  start(events, { workerEnv }) {
+    const proc = Bun.spawn([process.execPath, ENTRY], {
+      env: workerProcessEnv(workerEnv),
+      stdio: ['ignore', 'inherit', 'inherit'],
+      serialization: 'json',
+      ipc: (msg) => events.message(msg as WorkerMessage),
+      onExit: (_proc, code, signal, err) => {
+        if (err) events.error(err);
+        events.exit({ code, signal: signalName(signal) });
+      },
+    });
+    return {
+      send: (msg) => void proc.send(msg),
+      kill: () => proc.kill('SIGKILL'),
+      pid: proc.pid,
+    };
+  },
+};

@@ -1,0 +1,3 @@
+import { serveParentPort } from '@tvp/core/worker';
+
+serveParentPort();
