@@ -1,4 +1,5 @@
 import { type CellSummary, dispatchCosts, summarize } from './analysis.ts';
+import { fidelityChecks } from './fidelity.ts';
 import { formatDuration } from './progress.ts';
 import type { ResultFile } from './types.ts';
 
@@ -57,6 +58,19 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
       lines.push(
         `  ${c.mode}/${c.impl}: ${c.perTaskUs.toFixed(1)} us per task vs ${c.roundTripUs.toFixed(1)} us round trip (${c.ratio.toFixed(2)}x)`,
       );
+    }
+  }
+  const checks = fidelityChecks(r);
+  if (checks.length > 0) {
+    lines.push('', 'fidelity (work time, medians):');
+    for (const c of checks) {
+      const what =
+        c.name === 'cpu-1-worker-vs-inline'
+          ? `cpu at 1 worker / inline = ${c.value.toFixed(3)}`
+          : c.name === 'cpu-threads-at-cores'
+            ? `cpu speedup at cores = ${c.value.toFixed(2)}x`
+            : `io speedup at 8 workers = ${(c.value * 100).toFixed(1)}% of ideal`;
+      lines.push(`  ${c.pass ? 'ok  ' : 'MISS'} ${c.mode}/${c.impl}: ${what} (goal: ${c.goal})`);
     }
   }
   const failed = r.cells.filter((c) => c.status === 'failed');
