@@ -16,6 +16,29 @@ function taskLine(r: ResultFile, task: string): string {
   return `noop: ${count} tasks that return at once (dispatch cost alone)`;
 }
 
+/** Per transport: spawn time of 1 worker and of the largest pool, and that pool's time per worker. */
+function startCosts(rows: CellSummary[]): string[] {
+  const out: string[] = [];
+  const groups = new Map<string, CellSummary[]>();
+  for (const c of rows) {
+    if ((c.mode !== 'threads' && c.mode !== 'processes') || !c.spawn) continue;
+    const k = `${c.mode}/${c.impl}`;
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  for (const [k, cells] of groups) {
+    // The spawn phase does not depend on the task: take the lowest median over tasks.
+    const at = (n: number) => Math.min(...cells.filter((c) => c.workers === n).map((c) => c.spawn?.median ?? Infinity));
+    const max = Math.max(...cells.map((c) => c.workers));
+    const one = at(1);
+    const many = at(max);
+    const parts = [];
+    if (Number.isFinite(one)) parts.push(`1 worker ${fmtMs(one)}`);
+    if (max > 1 && Number.isFinite(many)) parts.push(`${max} workers ${fmtMs(many)} (${fmtMs(many / max)} each)`);
+    if (parts.length > 0) out.push(`${k}: ${parts.join('; ')}`);
+  }
+  return out;
+}
+
 /**
  * The table printed at the end: per task, a row per worker count and a column per mode/impl,
  * each the median total time (ms) and the speedup against 1 worker, with the ideal beside it.
@@ -50,6 +73,11 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
       const ideal = cells.find((c) => c.workers === n)?.ideal;
       lines.push(`${pad(String(n), 7)}${parts.join('')}${pad(ideal === undefined ? '-' : `${ideal.toFixed(2)}x`, 8)}`);
     }
+  }
+  const starts = startCosts(rows);
+  if (starts.length > 0) {
+    lines.push('', 'worker start (spawn phase, median ms; per worker at the largest count):');
+    for (const s of starts) lines.push(`  ${s}`);
   }
   const costs = dispatchCosts(r);
   if (costs.length > 0) {

@@ -153,6 +153,7 @@ describe('analysis', () => {
     expect(text).toMatch(/\b1000 \(1\.00x\)/);
     expect(text).toMatch(/\b520 \(1\.92x\)/);
     expect(text).toMatch(/FAILED/);
+    expect(text).toMatch(/threads\/w: 1 worker 0\.00; 2 workers 20\.0 \(10\.0 each\)/);
     expect(text).toMatch(/threads\/w: 50\.0 us per task vs 50\.0 us round trip \(1\.00x\)/);
     expect(text).toMatch(/! machine was busy/);
     expect(text).toMatch(/wrote results\/x\.msgpack \(4 cells, 1 failed\)/);
