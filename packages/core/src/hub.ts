@@ -311,6 +311,7 @@ export interface MainOptions {
   params: TaskParams;
   count: number;
   cpuBase: number;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -323,6 +324,8 @@ export async function runMain(o: MainOptions): Promise<HubResult> {
   const t0 = performance.now();
   const lane = async () => {
     while (next < o.count) {
+      // Checked between tasks: the main thread cannot be interrupted inside one.
+      if (o.signal?.aborted) throw new RunAborted();
       const id = next++;
       const r = runTask(o.task, o.params, id);
       const value = typeof r === 'number' ? r : await r;

@@ -148,6 +148,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
                 params,
                 count: config.count,
                 cpuBase,
+                signal: o.signal,
               });
         } catch (err) {
           if (err instanceof RunAborted) throw err;
