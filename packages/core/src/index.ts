@@ -20,6 +20,8 @@ export {
 } from './constants.ts';
 export { collectEnv, recordedVars } from './env.ts';
 export { HubError, ResultFileError, RunAborted, UsageError } from './errors.ts';
+export type { FidelityCheck } from './fidelity.ts';
+export { fidelityChecks } from './fidelity.ts';
 export { killAllWorkers, liveWorkerPids, measureRoundTrips, runHub, runMain } from './hub.ts';
 export type { PresetName } from './presets.ts';
 export { preset } from './presets.ts';
