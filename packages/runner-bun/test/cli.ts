@@ -1,0 +1,27 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { decodeResult, type ResultFile } from '@tvp/core';
+
+/** The Bun runner's entry, run from source. */
+export const CLI = new URL('../src/cli.ts', import.meta.url).pathname;
+/** The Node runner's built entry (a dev dependency, so turbo builds it before these tests). */
+export const NODE_CLI = path.join(path.dirname(new URL(import.meta.resolve('@tvp/runner-node')).pathname), 'cli.js');
+
+export const tmp = () => mkdtempSync(path.join(tmpdir(), 'tvp-bun-'));
+
+/** Run a command to completion. */
+export function run(cmd: string[], env: Record<string, string | undefined> = process.env) {
+  const r = Bun.spawnSync(cmd, { env, stdout: 'pipe', stderr: 'pipe', timeout: 60_000 });
+  return { code: r.exitCode, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
+}
+
+/** The result files in `dir`, oldest first (names sort by time). */
+export const resultFiles = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.msgpack'))
+    .sort()
+    .map((f) => path.join(dir, f));
+
+/** The result files in `dir`, decoded, oldest first. */
+export const results = (dir: string): ResultFile[] => resultFiles(dir).map((f) => decodeResult(readFileSync(f), f));
