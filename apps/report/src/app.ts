@@ -1,0 +1,37 @@
+import { MAX_UPLOAD_BYTES } from '@tvp/core';
+import { Hono } from 'hono';
+import { type Assets, loadAssets } from './assets.ts';
+import { healthRoute } from './routes/health.ts';
+import { pageRoutes } from './routes/page.ts';
+import { resultsRoutes } from './routes/results.ts';
+import { uploadRoute } from './routes/upload.ts';
+import { type Log, ResultStore } from './store.ts';
+
+/** What a report app serves, and under which rules. */
+export interface AppOptions {
+  resultsDir: string;
+  /** When set, uploads need `Authorization: Bearer <token>`. */
+  token?: string | undefined;
+  /** Default: core's MAX_UPLOAD_BYTES (16 MiB), the limit runners check before they send. */
+  maxUploadBytes?: number;
+  log?: Log;
+  /** Default: uPlot and the built client from disk. */
+  assets?: () => Promise<Assets>;
+}
+
+/** The report as a Hono app: the same on Node, Bun and Deno, and testable without a socket. */
+export function createApp(opts: AppOptions): { app: Hono; store: ResultStore } {
+  const log = opts.log ?? ((line: string) => console.warn(line));
+  const store = new ResultStore(opts.resultsDir, log);
+  const app = new Hono();
+  healthRoute(app, store);
+  resultsRoutes(app, store);
+  uploadRoute(app, store, { token: opts.token || undefined, maxUploadBytes: opts.maxUploadBytes ?? MAX_UPLOAD_BYTES });
+  pageRoutes(app, opts.assets ?? loadAssets);
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+  app.onError((err, c) => {
+    log(`report: ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
+    return c.json({ error: 'internal error' }, 500);
+  });
+  return { app, store };
+}

@@ -1,0 +1,146 @@
+import { h } from './dom.ts';
+import { alpha } from './palette.ts';
+
+/** One line of a chart, aligned with the chart's x values (null where it has no point). */
+export interface ChartLine {
+  label: string;
+  color: string;
+  values: (number | null)[];
+  /** A shaded spread around the line, e.g. min-max of the samples. */
+  band?: { lo: (number | null)[]; hi: (number | null)[] };
+  dash?: number[];
+  /** Fill down to the line below it (stacked areas). */
+  fillBelow?: boolean;
+}
+
+/** What a chart shows. Its table is built by the caller, who knows what the numbers mean. */
+export interface ChartSpec {
+  title: string;
+  xs: number[];
+  lines: ChartLine[];
+  yLabel: string;
+  /** log2 x axis: the extended sweep. */
+  log2?: boolean;
+  /** A vertical marker, e.g. at the core count. */
+  marker?: { x: number; label: string };
+  /** A horizontal reference, e.g. ratio 1 or efficiency 100%. */
+  reference?: number;
+  yFormat?: (v: number) => string;
+  table: HTMLElement;
+}
+
+/** The charts drawn so far, so the page can say when all are done and destroy them on change. */
+export interface ChartBook {
+  charts: uPlot[];
+  drawn: Promise<void>[];
+}
+
+function markerPlugin(spec: ChartSpec): uPlot.Plugin {
+  return {
+    hooks: {
+      draw: (u) => {
+        const ctx = u.ctx;
+        ctx.save();
+        ctx.setLineDash([4, 4]);
+        ctx.lineWidth = 1;
+        ctx.strokeStyle = '#555';
+        ctx.fillStyle = '#555';
+        ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+        const { left, top, width, height } = u.bbox;
+        if (spec.marker && spec.marker.x >= spec.xs[0]! && spec.marker.x <= spec.xs[spec.xs.length - 1]!) {
+          const x = Math.round(u.valToPos(spec.marker.x, 'x', true));
+          ctx.beginPath();
+          ctx.moveTo(x, top);
+          ctx.lineTo(x, top + height);
+          ctx.stroke();
+          ctx.fillText(spec.marker.label, x + 4, top + 12 * devicePixelRatio);
+        }
+        if (spec.reference !== undefined) {
+          const y = Math.round(u.valToPos(spec.reference, 'y', true));
+          if (y >= top && y <= top + height) {
+            ctx.beginPath();
+            ctx.moveTo(left, y);
+            ctx.lineTo(left + width, y);
+            ctx.stroke();
+          }
+        }
+        ctx.restore();
+      },
+    },
+  };
+}
+
+/** Draw one chart with its legend and table into a figure; `book` learns when it has drawn. */
+export function chartFigure(spec: ChartSpec, book: ChartBook): HTMLElement {
+  const plot = h('div', { class: 'plot' });
+  const legend = h(
+    'div',
+    { class: 'legend' },
+    spec.lines.map((l) => h('span', {}, h('i', { style: `background:${l.color}` }), l.label)),
+  );
+  const fig = h(
+    'figure',
+    { class: 'chart', 'data-chart': spec.title },
+    h('figcaption', {}, spec.title),
+    legend,
+    plot,
+    spec.table,
+  );
+  const series: uPlot.Series[] = [{ label: 'workers' }];
+  const data: (number | null)[][] = [spec.xs];
+  const bands: uPlot.Band[] = [];
+  const fmt = spec.yFormat ?? ((v: number) => String(v));
+  for (const l of spec.lines) {
+    const idx = series.length;
+    series.push({
+      label: l.label,
+      stroke: l.color,
+      width: 2,
+      dash: l.dash,
+      spanGaps: true,
+      value: (_u, v) => (v == null ? '-' : fmt(v)),
+      points: { show: true, size: 5 },
+    });
+    data.push(l.values);
+    if (l.fillBelow) {
+      if (idx === 1) series[idx]!.fill = alpha(l.color, 0.45);
+      else bands.push({ series: [idx, idx - 1], fill: alpha(l.color, 0.45) });
+    }
+    if (l.band) {
+      series.push({ stroke: 'transparent', points: { show: false }, spanGaps: true });
+      series.push({ stroke: 'transparent', points: { show: false }, spanGaps: true });
+      data.push(l.band.hi, l.band.lo);
+      bands.push({ series: [idx + 1, idx + 2], fill: alpha(l.color, 0.15) });
+    }
+  }
+  let drawnOnce: () => void = () => undefined;
+  book.drawn.push(new Promise<void>((resolve) => (drawnOnce = resolve)));
+  const ticks = () => spec.xs;
+  const opts: uPlot.Options = {
+    width: 590,
+    height: 260,
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false } },
+    scales: {
+      x: spec.log2 ? { time: false, distr: 3, log: 2 } : { time: false },
+      y: { range: (_u, _min, max) => [0, Math.max(max, spec.reference ?? 0) * 1.08 || 1] },
+    },
+    axes: [
+      { label: spec.log2 ? 'workers (log2)' : 'workers', splits: ticks, values: (_u, v) => v.map(String) },
+      { label: spec.yLabel, values: (_u, v) => v.map(fmt), size: 60 },
+    ],
+    series,
+    bands,
+    plugins: [markerPlugin(spec)],
+    hooks: {
+      draw: [
+        () => {
+          fig.dataset.drawn = '1';
+          drawnOnce();
+        },
+      ],
+    },
+  };
+  book.charts.push(new uPlot(opts, data as uPlot.AlignedData, plot));
+  return fig;
+}

@@ -1,0 +1,163 @@
+import type { TaskKind } from '@tvp/core';
+import type { ResultsPayload, RunView, Sweep } from '../payload.ts';
+import { linesOf } from '../shared/cells.ts';
+import { pairLines } from '../shared/compare.ts';
+import { runFindings } from '../shared/findings.ts';
+import { runtimeName } from '../shared/format.ts';
+import { runtimeFindings } from '../shared/runtime-findings.ts';
+import type { ChartBook } from './chart.ts';
+import { h } from './dom.ts';
+import { efficiencyFigure, phasesFigure, ratioFigure, speedupFigure, timeFigure } from './figures.ts';
+import { envPanel, findingsPanel, warningsPanel } from './panels.ts';
+import { pickedRun, pickKey, runsFor, runtimesOf, type Selection } from './state.ts';
+
+const SWEEP_TITLE: Record<Sweep, string> = {
+  standard: "Workers 1..8 (the article's first experiment)",
+  extended: "Extended sweep, workers on a log2 axis (the article's second experiment)",
+};
+
+function taskLine(run: RunView, task: TaskKind): string {
+  const { count, ioMs, cpuIters } = run.result.config;
+  if (task === 'io') return `IO: ${count} tasks, each waits ${ioMs} ms`;
+  if (task === 'cpu') return `CPU: ${count} tasks, each ${cpuIters.toLocaleString('en-US')} rounds of integer work`;
+  return `noop: ${count} tasks that return at once (the cost of dispatch alone)`;
+}
+
+function runPicker(
+  p: ResultsPayload,
+  sel: Selection,
+  machine: string,
+  runtime: string,
+  sweep: Sweep,
+  changed: () => void,
+) {
+  const runs = runsFor(p, machine, runtime, sweep);
+  const shown = pickedRun(p, sel, machine, runtime, sweep);
+  return h(
+    'label',
+    {},
+    `${runtimeName(runtime)} ${sweep === 'standard' ? '1..8' : 'extended'} run `,
+    h(
+      'select',
+      {
+        class: 'run',
+        'data-runtime': runtime,
+        'data-sweep': sweep,
+        onchange: (e) => {
+          sel.picks.set(pickKey(machine, runtime, sweep), (e.target as HTMLSelectElement).value);
+          changed();
+        },
+      },
+      runs.map((r, i) =>
+        h(
+          'option',
+          { value: r.result.id, selected: r === shown },
+          `${new Date(r.result.createdAt).toLocaleString()} · ${r.result.config.preset} · ${r.result.id.slice(0, 8)}${i === 0 ? ' (latest)' : ''}`,
+        ),
+      ),
+    ),
+  );
+}
+
+function sweepBlock(runs: RunView[], sweep: Sweep, task: Selection['task'], book: ChartBook): HTMLElement {
+  const log2 = sweep === 'extended';
+  const first = runs[0]!;
+  const tasks = (['io', 'cpu', 'noop'] as const).filter(
+    (t) => (task === 'all' || task === t) && runs.some((r) => linesOf(r, t).length > 0),
+  );
+  const base = runs.find((r) => r.result.env.runtime === 'node') ?? first;
+  const others = runs.filter((r) => r !== base);
+  return h(
+    'section',
+    { class: 'sweep', 'data-sweep': sweep },
+    h('h3', {}, SWEEP_TITLE[sweep]),
+    tasks.map((t) => {
+      const lines = runs.flatMap((r) => linesOf(r, t));
+      const pools = lines.filter((l) => l.mode === 'threads' || l.mode === 'processes');
+      const withSpeedup = lines.filter((l) => l.cells.some((c) => c.speedup !== undefined) && l.cells.length > 1);
+      const pairs = others.flatMap((o) => pairLines(base, o, t));
+      return h(
+        'div',
+        { class: 'task', 'data-task': t },
+        h('h4', {}, taskLine(first, t)),
+        h(
+          'div',
+          { class: 'grid' },
+          timeFigure(`${t}: time vs workers`, lines, log2, book),
+          t !== 'noop' &&
+            withSpeedup.length > 0 &&
+            speedupFigure(`${t}: speedup vs workers`, withSpeedup, first, log2, book),
+          t !== 'noop' &&
+            withSpeedup.length > 0 &&
+            efficiencyFigure(`${t}: efficiency`, withSpeedup, first, log2, book),
+          pools.map((l) =>
+            phasesFigure(
+              `${t}: where the time goes, ${runtimeName(l.run.result.env.runtime)} ${l.mode} (${l.impl})`,
+              l,
+              log2,
+              book,
+            ),
+          ),
+          pairs.length > 0 &&
+            ratioFigure(
+              `${t}: ${others.map((o) => runtimeName(o.result.env.runtime)).join(', ')} / ${runtimeName(base.result.env.runtime)} time`,
+              pairs,
+              log2,
+              book,
+            ),
+        ),
+      );
+    }),
+  );
+}
+
+/** One machine: run choices, findings, environment, warnings and every figure. */
+export function machineSection(
+  p: ResultsPayload,
+  sel: Selection,
+  machine: string,
+  book: ChartBook,
+  changed: () => void,
+): HTMLElement {
+  const runtimes = runtimesOf(p.runs.filter((r) => r.machine === machine)).filter((r) => sel.runtimes.has(r));
+  const bySweep = (['standard', 'extended'] as const).map((sweep) => ({
+    sweep,
+    runs: runtimes.flatMap((rt) => {
+      const r = pickedRun(p, sel, machine, rt, sweep);
+      return r ? [r] : [];
+    }),
+  }));
+  const shown = bySweep.flatMap((s) => s.runs);
+  const findings = bySweep.flatMap(({ runs }) => {
+    const base = runs.find((r) => r.result.env.runtime === 'node') ?? runs[0];
+    return [...runs.flatMap(runFindings), ...runs.filter((r) => r !== base).flatMap((o) => runtimeFindings(base!, o))];
+  });
+  const pickers = bySweep.flatMap(({ sweep }) =>
+    runtimes
+      .filter((rt) => runsFor(p, machine, rt, sweep).length > 0)
+      .map((rt) => runPicker(p, sel, machine, rt, sweep, changed)),
+  );
+  const cpu = shown[0]?.result.env;
+  return h(
+    'section',
+    { class: 'machine', 'data-machine': machine },
+    h(
+      'h2',
+      {},
+      `Machine ${machine}`,
+      cpu ? h('span', { class: 'muted' }, ` · ${cpu.cpuModel}, ${cpu.cores} cores`) : null,
+    ),
+    shown.length === 0 ? h('p', { class: 'muted' }, 'No runs of the chosen runtimes on this machine.') : null,
+    h('div', { class: 'runs' }, pickers),
+    shown.length > 0 && h('h3', {}, 'Findings'),
+    shown.length > 0 && findingsPanel(findings),
+    warningsPanel(shown),
+    h(
+      'details',
+      { class: 'envs' },
+      h('summary', {}, 'Environment of each run'),
+      h('div', { class: 'env-grid' }, shown.map(envPanel)),
+    ),
+    bySweep.filter((s) => s.runs.length > 0).map((s) => sweepBlock(s.runs, s.sweep, sel.task, book)),
+  );
+}

@@ -1,0 +1,28 @@
+import { writeAtomic } from '@tvp/core';
+import { type Assets, loadAssets } from './assets.ts';
+import { exportedPage } from './page/html.ts';
+import { payloadJson } from './payload-json.ts';
+import { type Log, ResultStore } from './store.ts';
+
+/** What an export wrote. */
+export interface Exported {
+  file: string;
+  runs: number;
+  skipped: number;
+  bytes: number;
+}
+
+/** Write the report of `resultsDir` as one self-contained HTML file (atomically) that opens offline. */
+export async function exportReport(
+  resultsDir: string,
+  file: string,
+  log?: Log,
+  assets: () => Promise<Assets> = loadAssets,
+): Promise<Exported> {
+  const store = new ResultStore(resultsDir, log);
+  const snap = await store.snapshot();
+  const html = exportedPage(await assets(), await payloadJson(store));
+  const bytes = new TextEncoder().encode(html);
+  await writeAtomic(file, bytes);
+  return { file, runs: snap.runs.length, skipped: snap.skipped.length, bytes: bytes.byteLength };
+}

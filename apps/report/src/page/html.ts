@@ -1,0 +1,49 @@
+import type { Assets } from '../assets.ts';
+import { PAGE_CSS } from './style.ts';
+
+/** `</script` inside an inlined script would end it early; `<\/` means the same in JS. */
+const scriptSafe = (js: string) => js.replace(/<\/(script)/gi, '<\\/$1');
+/** JSON inside a script element: `<` escaped, so no text in the data can close the element. */
+const jsonSafe = (json: string) => json.replace(/</g, '\\u003c');
+
+const TITLE = 'Threads vs processes: report';
+
+function shell(head: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${TITLE}</title>
+<link rel="icon" href="data:,">
+${head}
+<style>${PAGE_CSS}</style>
+</head>
+<body>
+<header><h1>${TITLE}</h1><span id="controls"></span><span id="status" class="muted">loading...</span></header>
+<main id="app"></main>
+${body}
+</body>
+</html>
+`;
+}
+
+/** The served page: uPlot and the client from /assets, the data from /api/results. */
+export function livePage(): string {
+  return shell(
+    '<link rel="stylesheet" href="/assets/uPlot.min.css">',
+    '<script src="/assets/uPlot.iife.min.js"></script>\n<script src="/assets/app.js"></script>',
+  );
+}
+
+/** One self-contained file: styles, uPlot, the client and the data inlined; opens offline. */
+export function exportedPage(assets: Assets, payloadJson: string): string {
+  return shell(
+    `<style>${assets.uplotCss}</style>`,
+    [
+      `<script id="tvp-data" type="application/json">${jsonSafe(payloadJson)}</script>`,
+      `<script>${scriptSafe(assets.uplotJs)}</script>`,
+      `<script>${scriptSafe(assets.appJs)}</script>`,
+    ].join('\n'),
+  );
+}

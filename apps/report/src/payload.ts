@@ -1,0 +1,35 @@
+import type { CellSummary, ResultFile } from '@tvp/core';
+
+/** Which of the article's two figures a run belongs on. */
+export type Sweep = 'standard' | 'extended';
+
+/** One decoded result file as the page sees it: the run itself plus what the server derived from it. */
+export interface RunView {
+  /** File name inside the results folder. */
+  file: string;
+  /** Machines are told apart by their label, else their host name. */
+  machine: string;
+  result: ResultFile;
+  /** core's `summarize`: per-cell statistics, speedup, ideal and efficiency. */
+  cells: CellSummary[];
+  /** core's `coresOf`: the cores that bound cpu speedup. */
+  cores: number;
+  /** `extended` when the run has a worker count above 8: drawn on a log2 axis. */
+  sweep: Sweep;
+  /** The run's own warnings, core's environment warnings and failed cells, once each. */
+  warnings: string[];
+}
+
+/** A file in the results folder that could not be read, and why. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+/** `GET /api/results`, and the data inlined into an exported page. */
+export interface ResultsPayload {
+  generatedAt: string;
+  /** Newest first. */
+  runs: RunView[];
+  skipped: SkippedFile[];
+}

@@ -1,0 +1,32 @@
+/** Milliseconds with as many digits as matter: 1234, 56.7, 8.90. */
+export function fmtMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '-';
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+/** A speedup or ratio as the article wrote them: 7.6x, 0.42x. */
+export function fmtX(x: number): string {
+  if (!Number.isFinite(x)) return '-';
+  return `${x >= 2 ? x.toFixed(1) : x.toFixed(2)}x`;
+}
+
+/** A share as a whole percent. */
+export const fmtPct = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** Bytes in binary units: 512 MiB, 24.0 GiB. */
+export function fmtBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v >= 100 || i === 0 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
+}
+
+/** Capitalised runtime name for sentences: Node, Bun, Deno. */
+export const runtimeName = (runtime: string): string => runtime.charAt(0).toUpperCase() + runtime.slice(1);
+
+/** Task kind for sentences: IO, CPU, noop. */
+export const taskName = (task: string): string => (task === 'noop' ? 'noop' : task.toUpperCase());
