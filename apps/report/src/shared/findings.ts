@@ -20,8 +20,8 @@ function scalingText(who: string, s: Scaling, cores: number): string {
   if (s.kind === 'none')
     return `${who}: no speedup from more workers, at best ${fmtX(s.peak.speedup!)} (${s.peak.workers} workers)`;
   if (s.kind === 'plateau') {
-    const why = s.from.workers === cores ? ` = ${cores} cores` : ` (${cores} cores)`;
-    return `${who}: plateau from ${s.from.workers} workers${why}, at best ${fmtX(s.peak.speedup!)} (ideal at ${s.top.workers}: ${fmtX(s.top.ideal!)})`;
+    const why = s.from.workers === cores && s.top.task === 'cpu' ? ` = ${cores} cores` : '';
+    return `${who}: plateau from ${s.from.workers} workers${why}, at best ${fmtX(s.peak.speedup!)} (ideal at ${s.top.workers} workers: ${fmtX(s.top.ideal!)})`;
   }
   return `${who}: ${fmtX(s.top.speedup!)} at ${s.top.workers} workers, ${fmtPct(s.top.efficiency ?? 0)} of the ideal ${fmtX(s.top.ideal!)}`;
 }

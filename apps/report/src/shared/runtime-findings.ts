@@ -19,7 +19,13 @@ export function runtimeFindings(base: RunView, other: RunView): Finding[] {
   for (const task of shared) {
     for (const pair of pairLines(base, other, task)) {
       const p = pair.points[pair.points.length - 1]!;
-      const who = `${taskName(task)} on ${pair.other.mode} at ${p.workers} worker${p.workers === 1 ? '' : 's'}`;
+      const mode = pair.other.mode;
+      const who =
+        mode === 'sequential'
+          ? `${taskName(task)} sequential`
+          : mode === 'async'
+            ? `${taskName(task)} async, ${p.workers} in flight`
+            : `${taskName(task)} on ${mode} at ${p.workers} worker${p.workers === 1 ? '' : 's'}`;
       const numbers = `median total: ${O}${impl(pair.other.impl)} ${fmtMs(p.other.total.median)} ms, ${B}${impl(pair.base.impl)} ${fmtMs(p.base.total.median)} ms (${p.other.total.n} and ${p.base.total.n} samples)`;
       if (p.other.total.n < 2 || p.base.total.n < 2) continue;
       const text = !p.beyond

@@ -16,7 +16,8 @@ export const PLATEAU_SHARE = 0.9;
 
 /**
  * Classify a line: undefined unless it has 1 worker and at least one more count (no speedup
- * claim without a baseline). `plateau` needs a flat stretch: the best is reached before the top.
+ * claim without a baseline). `plateau` needs a flat stretch of at least a doubling of workers:
+ * the best speedup (within 10%) is reached at half the largest count or before.
  */
 export function scalingOf(line: Line): Scaling | undefined {
   const cells = line.cells.filter((c) => c.speedup !== undefined);
@@ -24,8 +25,8 @@ export function scalingOf(line: Line): Scaling | undefined {
   const top = cells[cells.length - 1]!;
   const peak = cells.reduce((a, b) => (b.speedup! > a.speedup! ? b : a));
   if (peak.speedup! < NO_GAIN) return { kind: 'none', top, peak };
-  if ((top.efficiency ?? 0) >= NEAR_IDEAL) return { kind: 'ideal', top };
   const from = cells.find((c) => c.speedup! >= PLATEAU_SHARE * peak.speedup!)!;
-  if (from.workers < top.workers) return { kind: 'plateau', top, peak, from };
+  if (from.workers * 2 <= top.workers) return { kind: 'plateau', top, peak, from };
+  if ((top.efficiency ?? 0) >= NEAR_IDEAL) return { kind: 'ideal', top };
   return { kind: 'partial', top };
 }

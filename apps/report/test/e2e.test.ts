@@ -1,0 +1,126 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { exportReport } from '../src/export.ts';
+import { type Listening, listen } from '../src/serve.ts';
+import { launchChromium } from './browser.ts';
+import { tempDir, twoRuntimes, writeResults } from './fixtures.ts';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+/** Open a page, collecting every console error and uncaught exception. */
+async function open(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1320, height: 1000 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await drawn(page);
+  return { page, errors };
+}
+
+/** Wait until the page says every chart of its latest render has drawn. */
+const drawn = (page: Page) =>
+  page.waitForFunction(() => Number(document.body.dataset.drawn) > 0, null, { timeout: 15_000 });
+
+/** Per chart: did uPlot draw it, and does its canvas hold any painted pixel. */
+const chartStates = (page: Page) =>
+  page.$$eval('figure.chart', (figs) =>
+    figs.map((f) => {
+      const canvas = f.querySelector('canvas');
+      const ctx = canvas?.getContext('2d');
+      const px = canvas && ctx ? ctx.getImageData(0, 0, canvas.width, canvas.height).data : new Uint8ClampedArray();
+      let painted = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) painted++;
+      return { title: f.getAttribute('data-chart'), drawn: (f as HTMLElement).dataset.drawn === '1', painted };
+    }),
+  );
+
+describe('the report in a real browser (headless Chromium)', () => {
+  let browser: Browser;
+  let server: Listening;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    await writeResults(dir, twoRuntimes());
+    await writeFile(path.join(dir, 'half-copied.msgpack'), Buffer.from([0x8a, 0xad]));
+    server = await listen(createApp({ resultsDir: dir, log: () => undefined }).app, '127.0.0.1', 0);
+    browser = await launchChromium();
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('loads two runtimes, draws every chart, logs no error, and leaves a screenshot', async () => {
+    const { page, errors } = await open(browser, server.url);
+    const charts = await chartStates(page);
+    expect(charts.length).toBeGreaterThan(10);
+    for (const c of charts) {
+      expect(c.drawn, `${c.title} drew`).toBe(true);
+      expect(c.painted, `${c.title} has pixels`).toBeGreaterThan(1000);
+    }
+    const titles = charts.map((c) => c.title);
+    expect(titles).toContain('io: time vs workers');
+    expect(titles).toContain('cpu: speedup vs workers');
+    expect(titles).toContain('cpu: efficiency');
+    expect(titles.some((t) => t?.startsWith('io: where the time goes, Node processes'))).toBe(true);
+    expect(titles).toContain('cpu: Bun / Node time');
+    const text = await page.textContent('main');
+    expect(text).toMatch(/Node processes take 2\.\dx longer to start than threads/);
+    expect(text).toMatch(/Bun threads start \d+\.\dx faster than Node's/);
+    expect(text).toMatch(/Extended sweep/);
+    expect(await page.textContent('#skipped')).toContain('half-copied.msgpack');
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'report.png'), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'report-top.png') });
+    await page.close();
+  });
+
+  it('choosing a runtime or an older run changes the charts', async () => {
+    const { page, errors } = await open(browser, server.url);
+    const before = await chartStates(page);
+    await page.uncheck('input[name=runtime][value=bun]');
+    await drawn(page);
+    const nodeOnly = await chartStates(page);
+    expect(nodeOnly.length).toBeLessThan(before.length);
+    expect(nodeOnly.some((c) => c.title?.includes('Bun'))).toBe(false);
+    expect(await page.textContent('.legend')).not.toContain('bun');
+
+    const table = () => page.textContent('.sweep[data-sweep=standard] figure.chart details');
+    const latest = await table();
+    const picker = page.locator('select.run[data-runtime=node][data-sweep=standard]');
+    const options = await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toHaveLength(2);
+    await picker.selectOption(options[1]!);
+    await drawn(page);
+    expect(await table()).not.toBe(latest);
+    for (const c of await chartStates(page)) expect(c.drawn).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the exported file opens offline from disk and draws the same charts', async () => {
+    const file = path.join(dir, 'export', 'report.html');
+    await exportReport(dir, file, () => undefined);
+    const ctx = await browser.newContext({ offline: true });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(file).href);
+    await drawn(page);
+    const charts = await chartStates(page);
+    expect(charts.length).toBeGreaterThan(10);
+    expect(charts.every((c) => c.drawn && c.painted > 1000)).toBe(true);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});
