@@ -93,7 +93,12 @@ describe('report routes (no socket)', () => {
 const MSGPACK = { 'content-type': 'application/msgpack' };
 
 describe('POST /api/results', () => {
-  const upload = (body: BodyInit, headers: Record<string, string> = MSGPACK) => ({ method: 'POST', body, headers });
+  // A copy typed as an ArrayBuffer view, as fetch's BodyInit wants.
+  const upload = (body: Uint8Array, headers: Record<string, string> = MSGPACK) => ({
+    method: 'POST',
+    body: new Uint8Array(body),
+    headers,
+  });
 
   it('stores a valid file atomically and answers 201 with its id; a second copy is not written', async () => {
     const dir = await tempDir();

@@ -42,7 +42,7 @@ describe('served on a real socket (loopback)', () => {
         const bytes = uploads[((i / 4) % 50) | 0]!;
         requests.push({
           path: '/api/results',
-          init: { method: 'POST', body: bytes, headers: { 'content-type': 'application/msgpack' } },
+          init: { method: 'POST', body: new Uint8Array(bytes), headers: { 'content-type': 'application/msgpack' } },
         });
       } else requests.push({ path: ['/', '/api/results', '/assets/app.js'][kind - 1]! });
     }
@@ -51,7 +51,7 @@ describe('served on a real socket (loopback)', () => {
     for (let i = 0; i < 50; i++)
       requests.push({
         path: '/api/results',
-        init: { method: 'POST', body: uploads[i]!, headers: { 'content-type': 'application/msgpack' } },
+        init: { method: 'POST', body: new Uint8Array(uploads[i]!), headers: { 'content-type': 'application/msgpack' } },
       });
     const out = await loadRun(server.url, requests.slice(0, 250), 20);
     const bad = out.filter((o) => o.status < 200 || o.status >= 300);

@@ -73,8 +73,12 @@ export function skippedPanel(skipped: SkippedFile[]): HTMLElement | null {
   );
 }
 
-/** Findings in words, each with the numbers it rests on. */
-export function findingsPanel(findings: Finding[]): HTMLElement {
+/** Findings in words under a heading (a run, or two runtimes compared), each with its numbers. */
+export function findingsPanel(title: string, findings: Finding[]): HTMLElement {
+  return h('div', { class: 'finding-group' }, h('h4', {}, title), findingsList(findings));
+}
+
+function findingsList(findings: Finding[]): HTMLElement {
   if (findings.length === 0)
     return h('p', { class: 'muted' }, 'No findings: these runs have too few worker counts or samples to support one.');
   return h(

@@ -128,9 +128,16 @@ export function machineSection(
     }),
   }));
   const shown = bySweep.flatMap((s) => s.runs);
-  const findings = bySweep.flatMap(({ runs }) => {
+  const findings = bySweep.flatMap(({ sweep, runs }) => {
     const base = runs.find((r) => r.result.env.runtime === 'node') ?? runs[0];
-    return [...runs.flatMap(runFindings), ...runs.filter((r) => r !== base).flatMap((o) => runtimeFindings(base!, o))];
+    const span = sweep === 'standard' ? '1..8' : 'extended sweep';
+    const name = (r: RunView) => `${runtimeName(r.result.env.runtime)} ${r.result.env.runtimeVersion}`;
+    return [
+      ...runs.map((r) => findingsPanel(`${name(r)}, ${span}`, runFindings(r))),
+      ...runs
+        .filter((r) => r !== base)
+        .map((o) => findingsPanel(`${name(o)} against ${name(base!)}, ${span}`, runtimeFindings(base!, o))),
+    ];
   });
   const pickers = bySweep.flatMap(({ sweep }) =>
     runtimes
@@ -150,7 +157,7 @@ export function machineSection(
     shown.length === 0 ? h('p', { class: 'muted' }, 'No runs of the chosen runtimes on this machine.') : null,
     h('div', { class: 'runs' }, pickers),
     shown.length > 0 && h('h3', {}, 'Findings'),
-    shown.length > 0 && findingsPanel(findings),
+    findings,
     warningsPanel(shown),
     h(
       'details',
