@@ -23,9 +23,13 @@ async function main(argv: string[]): Promise<number> {
   if (!isLoopback(cmd.host) && !cmd.token) {
     throw new UsageError(`refusing to serve on ${cmd.host} without REPORT_TOKEN: anyone who can reach it could upload`);
   }
-  const { app } = createApp({ resultsDir: cmd.resultsDir, token: cmd.token });
+  const { app, store } = createApp({ resultsDir: cmd.resultsDir, token: cmd.token });
   const server = await listen(app, cmd.host, cmd.port);
-  console.log(`report: ${server.url}  (results: ${cmd.resultsDir}${cmd.token ? ', uploads need the token' : ''})`);
+  // Read the folder now, so the first page load finds it decoded (and bad files are named at once).
+  const first = await store.snapshot();
+  console.log(
+    `report: ${server.url}  (${first.runs.length} runs in ${cmd.resultsDir}${first.skipped.length ? `, ${first.skipped.length} skipped` : ''}${cmd.token ? '; uploads need the token' : ''})`,
+  );
   const stop = () => {
     void server.close().then(() => process.exit(EXIT.ok));
   };

@@ -1,7 +1,7 @@
 import { writeAtomic } from '@tvp/core';
 import { type Assets, loadAssets } from './assets.ts';
 import { exportedPage } from './page/html.ts';
-import { payloadJson } from './payload-json.ts';
+import { inlineJson } from './payload-json.ts';
 import { type Log, ResultStore } from './store.ts';
 
 /** What an export wrote. */
@@ -21,7 +21,7 @@ export async function exportReport(
 ): Promise<Exported> {
   const store = new ResultStore(resultsDir, log);
   const snap = await store.snapshot();
-  const html = exportedPage(await assets(), await payloadJson(store));
+  const html = exportedPage(await assets(), await inlineJson(store));
   const bytes = new TextEncoder().encode(html);
   await writeAtomic(file, bytes);
   return { file, runs: snap.runs.length, skipped: snap.skipped.length, bytes: bytes.byteLength };

@@ -9,13 +9,13 @@ export { DEFAULT_HOST, DEFAULT_PORT, MSGPACK_TYPE, STANDARD_MAX_WORKERS } from '
 export type { Exported } from './export.ts';
 export { exportReport } from './export.ts';
 export { isLoopback } from './loopback.ts';
-export type { ResultsPayload, RunView, SkippedFile, Sweep } from './payload.ts';
-export { payloadJson } from './payload-json.ts';
+export type { IndexPayload, InlineData, ResultsPayload, RunMeta, RunView, SkippedFile, Sweep } from './payload.ts';
+export { indexJson, inlineJson, payloadJson } from './payload-json.ts';
 export type { Listening } from './serve.ts';
 export { listen } from './serve.ts';
 export type { Finding } from './shared/finding.ts';
 export { runFindings } from './shared/findings.ts';
 export { runtimeFindings } from './shared/runtime-findings.ts';
 export type { Log, Snapshot, Stored } from './store.ts';
-export { ResultStore } from './store.ts';
-export { machineOf, toView } from './view.ts';
+export { ResultStore, StoredRun } from './store.ts';
+export { machineOf, sweepOf, toMeta, toView } from './view.ts';

@@ -20,13 +20,38 @@ export interface RunView {
   warnings: string[];
 }
 
+/** What the page lists of every run: enough to choose one, without its cells. */
+export interface RunMeta {
+  id: string;
+  file: string;
+  machine: string;
+  runtime: string;
+  runtimeVersion: string;
+  createdAt: string;
+  preset: string;
+  sweep: Sweep;
+}
+
 /** A file in the results folder that could not be read, and why. */
 export interface SkippedFile {
   file: string;
   reason: string;
 }
 
-/** `GET /api/results`, and the data inlined into an exported page. */
+/** `GET /api/index`: every run's meta, newest first, and the skipped files. */
+export interface IndexPayload {
+  generatedAt: string;
+  runs: RunMeta[];
+  skipped: SkippedFile[];
+}
+
+/** The data inlined into an exported page: the index and every run's view by id. */
+export interface InlineData {
+  index: IndexPayload;
+  runs: Record<string, RunView>;
+}
+
+/** `GET /api/results`: every decoded run with what the server derived from it. */
 export interface ResultsPayload {
   generatedAt: string;
   /** Newest first. */

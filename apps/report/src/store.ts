@@ -3,22 +3,40 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeResult, type ResultFile, writeAtomic } from '@tvp/core';
 import { safeFileName } from './file-name.ts';
-import type { RunView, SkippedFile } from './payload.ts';
-import { toView } from './view.ts';
+import type { RunMeta, RunView, SkippedFile } from './payload.ts';
+import { toMeta, toView } from './view.ts';
+
+/** A decoded run. Its view (core's summaries) and JSON are derived on first use, then kept. */
+export class StoredRun {
+  #view: RunView | undefined;
+  #json: string | undefined;
+  constructor(
+    readonly meta: RunMeta,
+    readonly result: ResultFile,
+  ) {}
+  /** The run with core's summaries and every warning. */
+  get view(): RunView {
+    this.#view ??= toView(this.meta.file, this.result);
+    return this.#view;
+  }
+  /** `view` as JSON, serialized once. */
+  get json(): string {
+    this.#json ??= JSON.stringify(this.view);
+    return this.#json;
+  }
+}
 
 /** A readable file, decoded once and kept until its size or mtime changes. */
 interface Entry {
   mtimeMs: number;
   size: number;
-  outcome: { ok: true; view: RunView; json: string } | { ok: false; reason: string };
+  outcome: { ok: true; run: StoredRun } | { ok: false; reason: string };
 }
 
 /** What the folder holds right now. */
 export interface Snapshot {
   /** Newest first, one per run id. */
-  runs: RunView[];
-  /** The same runs, each already serialized (so a large folder is not re-serialized per request). */
-  runJson: string[];
+  runs: StoredRun[];
   skipped: SkippedFile[];
 }
 
@@ -55,6 +73,11 @@ export class ResultStore {
     return this.#scan;
   }
 
+  /** One run by id, or undefined. */
+  async find(id: string): Promise<StoredRun | undefined> {
+    return (await this.snapshot()).runs.find((r) => r.meta.id === id);
+  }
+
   async #read(): Promise<Snapshot> {
     let names: string[];
     try {
@@ -66,9 +89,10 @@ export class ResultStore {
       else throw err;
     }
     names.sort();
-    for (const cached of this.#cache.keys()) if (!names.includes(cached)) this.#cache.delete(cached);
+    const present = new Set(names);
+    for (const cached of this.#cache.keys()) if (!present.has(cached)) this.#cache.delete(cached);
     const entries = await Promise.all(names.map(async (name) => [name, await this.#entry(name)] as const));
-    const byId = new Map<string, { view: RunView; json: string }>();
+    const byId = new Map<string, StoredRun>();
     const skipped: SkippedFile[] = [];
     for (const [file, entry] of entries) {
       if (entry === undefined) continue;
@@ -76,15 +100,15 @@ export class ResultStore {
         skipped.push({ file, reason: entry.outcome.reason });
         continue;
       }
-      const first = byId.get(entry.outcome.view.result.id);
+      const first = byId.get(entry.outcome.run.meta.id);
       if (first) {
-        skipped.push({ file, reason: `${file}: the same run id as ${first.view.file}; showing that one` });
+        skipped.push({ file, reason: `${file}: the same run id as ${first.meta.file}; showing that one` });
         continue;
       }
-      byId.set(entry.outcome.view.result.id, entry.outcome);
+      byId.set(entry.outcome.run.meta.id, entry.outcome.run);
     }
-    const runs = [...byId.values()].sort((a, b) => b.view.result.createdAt.localeCompare(a.view.result.createdAt));
-    return { runs: runs.map((r) => r.view), runJson: runs.map((r) => r.json), skipped };
+    const runs = [...byId.values()].sort((a, b) => b.meta.createdAt.localeCompare(a.meta.createdAt));
+    return { runs, skipped };
   }
 
   async #entry(name: string): Promise<Entry | undefined> {
@@ -99,8 +123,8 @@ export class ResultStore {
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
     let outcome: Entry['outcome'];
     try {
-      const view = toView(name, decodeResult(await readFile(file), name));
-      outcome = { ok: true, view, json: JSON.stringify(view) };
+      const result = decodeResult(await readFile(file), name);
+      outcome = { ok: true, run: new StoredRun(toMeta(name, result), result) };
     } catch (err) {
       const reason = (err as Error).message;
       outcome = { ok: false, reason };
@@ -123,8 +147,8 @@ export class ResultStore {
 
   async #add(result: ResultFile, bytes: Uint8Array): Promise<Stored> {
     const { id } = result;
-    const known = (await this.#read()).runs.find((r) => r.result.id === id);
-    if (known) return { id, file: known.file, duplicate: true };
+    const known = (await this.#read()).runs.find((r) => r.meta.id === id);
+    if (known) return { id, file: known.meta.file, duplicate: true };
     let name = safeFileName(result);
     const taken = await stat(path.join(this.dir, name)).then(
       () => true,

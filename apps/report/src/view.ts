@@ -1,6 +1,6 @@
 import { coresOf, environmentWarnings, type ResultFile, summarize } from '@tvp/core';
 import { STANDARD_MAX_WORKERS } from './constants.ts';
-import type { RunView } from './payload.ts';
+import type { RunMeta, RunView, Sweep } from './payload.ts';
 
 /** The machine a run belongs to: its label, else its host name. */
 export const machineOf = (r: ResultFile): string => r.env.label || r.env.hostname || 'unknown machine';
@@ -13,14 +13,31 @@ export function toView(file: string, result: ResultFile): RunView {
       warnings.add(`${c.task} ${c.mode}/${c.impl} x${c.workers} failed: ${c.error ?? 'no reason given'}`);
   }
   if (result.interrupted) warnings.add('the sweep was interrupted: only the cells finished by then are here');
-  const extended = result.cells.some((c) => c.workers > STANDARD_MAX_WORKERS);
   return {
     file,
     machine: machineOf(result),
     result,
     cells: summarize(result),
     cores: coresOf(result.env),
-    sweep: extended ? 'extended' : 'standard',
+    sweep: sweepOf(result),
     warnings: [...warnings],
+  };
+}
+
+/** `extended` when any cell has more workers than the article's first figure shows. */
+export const sweepOf = (r: ResultFile): Sweep =>
+  r.cells.some((c) => c.workers > STANDARD_MAX_WORKERS) ? 'extended' : 'standard';
+
+/** The little the page lists of a run. */
+export function toMeta(file: string, r: ResultFile): RunMeta {
+  return {
+    id: r.id,
+    file,
+    machine: machineOf(r),
+    runtime: r.env.runtime,
+    runtimeVersion: r.env.runtimeVersion,
+    createdAt: r.createdAt,
+    preset: r.config.preset,
+    sweep: sweepOf(r),
   };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { decodeResult, encodeResult } from '@tvp/core';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
-import type { ResultsPayload } from '../src/payload.ts';
+import type { IndexPayload, ResultsPayload, RunView } from '../src/payload.ts';
 import { makeResult, tempDir, twoRuntimes, writeResults } from './fixtures.ts';
 
 async function setup() {
@@ -45,13 +45,27 @@ describe('report routes (no socket)', () => {
     expect((await app.request('/api/health')).status).toBe(200);
   });
 
-  it('GET /api/results/:id returns the stored file, found by id', async () => {
+  it('GET /api/index lists runs without their cells', async () => {
+    const { app } = await setup();
+    const body = (await (await app.request('/api/index')).json()) as IndexPayload;
+    expect(body.runs).toHaveLength(5);
+    expect(Object.keys(body.runs[0]!).sort()).toEqual(
+      ['createdAt', 'file', 'id', 'machine', 'preset', 'runtime', 'runtimeVersion', 'sweep'].sort(),
+    );
+  });
+
+  it('GET /api/results/:id is one run as JSON, /file its stored file, found by id', async () => {
     const { app } = await setup();
     const id = twoRuntimes()[2]!.id;
-    const res = await app.request(`/api/results/${encodeURIComponent(id)}`);
+    const view = (await (await app.request(`/api/results/${encodeURIComponent(id)}`)).json()) as RunView;
+    expect(view.result.id).toBe(id);
+    expect(view.cells.length).toBeGreaterThan(0);
+    const res = await app.request(`/api/results/${encodeURIComponent(id)}/file`);
     expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/msgpack');
     expect(decodeResult(new Uint8Array(await res.arrayBuffer()), 'download').id).toBe(id);
     expect((await app.request('/api/results/nope')).status).toBe(404);
+    expect((await app.request('/api/results/nope/file')).status).toBe(404);
   });
 
   it('GET / is the page, and its assets come from the app (no CDN)', async () => {
@@ -80,6 +94,7 @@ describe('report routes (no socket)', () => {
     '/assets/../package.json',
     '/api/results/..%2f..%2fpackage.json',
     '/api/results/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    '/api/results/..%2f..%2fpackage.json/file',
     '/assets/uPlot.min.css%00.js',
     '/assets/constructor',
   ])('%s cannot reach outside its folder: 404', async (url) => {

@@ -4,9 +4,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
+import { launchChromium } from '../src/bench/chromium.ts';
 import { exportReport } from '../src/export.ts';
 import { type Listening, listen } from '../src/serve.ts';
-import { launchChromium } from './browser.ts';
 import { tempDir, twoRuntimes, writeResults } from './fixtures.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));

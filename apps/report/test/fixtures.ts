@@ -1,118 +1,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type Cell, encodeResult, type Mode, type ResultFile, resultFileName, type TaskKind } from '@tvp/core';
+import { encodeResult, type ResultFile, resultFileName } from '@tvp/core';
 
-/** How a synthetic runtime behaves: what one worker costs to start, per kind. */
-export interface FixtureOptions {
-  runtime: 'node' | 'bun' | 'deno';
-  id?: string;
-  label?: string;
-  createdAt?: string;
-  workers?: number[];
-  tasks?: TaskKind[];
-  repeat?: number;
-  cores?: number;
-  count?: number;
-  spawnMs?: { threads: number; processes: number };
-  /** Seed of the sample noise, so two fixtures of one runtime differ. */
-  seed?: number;
-  /** Multiplies every work time: a slower or faster runtime. */
-  speed?: number;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const IMPLS: Record<FixtureOptions['runtime'], { threads: string; processes: string }> = {
-  node: { threads: 'worker_threads', processes: 'child_process' },
-  bun: { threads: 'web-worker', processes: 'bun-spawn' },
-  deno: { threads: 'web-worker', processes: 'child_process' },
-};
-
-/**
- * A plausible result file without running anything: io overlaps without limit, cpu is bounded by
- * the cores (JavaScript has no GIL), processes start slower than threads, samples vary by ~3%.
- */
-export function makeResult(o: FixtureOptions): ResultFile {
-  const rand = rng(o.seed ?? 1);
-  const workers = o.workers ?? [1, 2, 3, 4, 5, 6, 7, 8];
-  const tasks = o.tasks ?? ['io', 'cpu'];
-  const count = o.count ?? 100;
-  const cores = o.cores ?? 2;
-  const repeat = o.repeat ?? 5;
-  const speed = o.speed ?? 1;
-  const spawn = o.spawnMs ?? (o.runtime === 'bun' ? { threads: 3.4, processes: 8.4 } : { threads: 46, processes: 116 });
-  const ioMs = 20;
-  const cpuMs = 10 * speed;
-  const noise = () => 1 + (rand() - 0.5) * 0.06;
-  const cells: Cell[] = [];
-  const modes: Mode[] = ['sequential', 'threads', 'processes', 'async'];
-  for (const task of tasks) {
-    for (const mode of modes) {
-      for (const n of mode === 'sequential' ? [1] : workers) {
-        const pool = mode === 'threads' || mode === 'processes';
-        const lanes = task === 'io' ? (mode === 'sequential' ? 1 : n) : pool ? Math.min(n, cores) : 1;
-        const per = task === 'io' ? ioMs : task === 'cpu' ? cpuMs : 0.05;
-        const samples = Array.from({ length: repeat }, () => {
-          const spawnMs = pool ? spawn[mode] * (1 + 0.15 * (n - 1)) * noise() : 0;
-          const workMs = Math.ceil(count / lanes) * per * noise() + (pool ? 2 : 0);
-          const teardownMs = pool ? (1 + 0.3 * n) * noise() : 0;
-          return { totalMs: spawnMs + workMs + teardownMs, spawnMs, workMs, teardownMs };
-        });
-        cells.push({ task, mode, impl: pool ? IMPLS[o.runtime][mode] : 'main', workers: n, status: 'ok', samples });
-      }
-    }
-  }
-  const label = o.label ?? 'ci-box';
-  return {
-    schemaVersion: 1,
-    id: o.id ?? `${o.runtime}-${label}-${o.seed ?? 1}-0000-fixture`,
-    createdAt: o.createdAt ?? '2026-11-20T10:00:00.000Z',
-    tool: { name: 'threads-vs-processes', version: '0.1.0' },
-    env: {
-      runtime: o.runtime,
-      runtimeVersion: o.runtime === 'bun' ? '1.4.5' : o.runtime === 'deno' ? '2.9.6' : '20.20.2',
-      os: 'linux',
-      arch: 'x64',
-      kernel: '6.1.0',
-      cpuModel: 'Test CPU',
-      cores,
-      availableParallelism: cores,
-      memoryBytes: 8 * 1024 ** 3,
-      hostname: label,
-      label,
-      loadavgStart: [0.2, 0.1, 0.1],
-      loadavgEnd: [0.9, 0.3, 0.1],
-      vars: {},
-    },
-    config: {
-      tasks,
-      modes,
-      impls: Object.values(IMPLS[o.runtime]),
-      workers,
-      workerSet: workers.some((n) => n > 8) ? 'extended' : 'standard',
-      count,
-      repeat,
-      warmup: 1,
-      ioMs,
-      cpuIters: 6_000_000,
-      timeoutMs: 30_000,
-      workerEnv: 'inherit',
-      preset: 'default',
-    },
-    cells,
-    durationMs: 60_000,
-  };
-}
+export type { FixtureOptions } from '../src/bench/synthetic.ts';
+export { makeResult, twoRuntimes } from '../src/bench/synthetic.ts';
 
 /** A fresh temporary folder. */
 export const tempDir = (prefix = 'tvp-report-'): Promise<string> => mkdtemp(path.join(os.tmpdir(), prefix));
@@ -126,21 +18,4 @@ export async function writeResults(dir: string, results: ResultFile[]): Promise<
       return name;
     }),
   );
-}
-
-/** Two runtimes on one machine, each with an older and a newer 1..8 run, plus a Node extended run. */
-export function twoRuntimes(): ResultFile[] {
-  return [
-    makeResult({ runtime: 'node', seed: 1, createdAt: '2026-11-20T10:00:00.000Z' }),
-    makeResult({ runtime: 'node', seed: 2, createdAt: '2026-11-21T10:00:00.000Z', speed: 1.3 }),
-    makeResult({ runtime: 'bun', seed: 3, createdAt: '2026-11-20T11:00:00.000Z' }),
-    makeResult({ runtime: 'bun', seed: 4, createdAt: '2026-11-21T11:00:00.000Z', speed: 0.8 }),
-    makeResult({
-      runtime: 'node',
-      seed: 5,
-      createdAt: '2026-11-19T10:00:00.000Z',
-      workers: [1, 2, 4, 8, 16, 32, 64],
-      repeat: 3,
-    }),
-  ];
 }

@@ -16,20 +16,20 @@ describe('ResultStore', () => {
       makeResult({ runtime: 'bun', seed: 2, createdAt: '2026-11-21T10:00:00.000Z' }),
     ]);
     const snap = await new ResultStore(dir, () => undefined).snapshot();
-    expect(snap.runs.map((r) => r.result.env.runtime)).toEqual(['bun', 'node']);
+    expect(snap.runs.map((r) => r.meta.runtime)).toEqual(['bun', 'node']);
     expect(
-      snap.runs[0]!.cells.find((c) => c.task === 'io' && c.mode === 'threads' && c.workers === 8)?.speedup,
+      snap.runs[0]!.view.cells.find((c) => c.task === 'io' && c.mode === 'threads' && c.workers === 8)?.speedup,
     ).toBeGreaterThan(5);
-    expect(snap.runs[0]!.machine).toBe('ci-box');
-    expect(snap.runs[0]!.sweep).toBe('standard');
-    expect(JSON.parse(snap.runJson[0]!)).toEqual(JSON.parse(JSON.stringify(snap.runs[0])));
+    expect(snap.runs[0]!.meta.machine).toBe('ci-box');
+    expect(snap.runs[0]!.meta.sweep).toBe('standard');
+    expect(JSON.parse(snap.runs[0]!.json)).toEqual(JSON.parse(JSON.stringify(snap.runs[0]!.view)));
     expect(snap.skipped).toEqual([]);
   });
 
   it('puts a run with more than 8 workers on the extended sweep', async () => {
     const dir = await tempDir();
     await writeResults(dir, [makeResult({ runtime: 'node', workers: [1, 2, 4, 8, 16] })]);
-    expect((await new ResultStore(dir, () => undefined).snapshot()).runs[0]!.sweep).toBe('extended');
+    expect((await new ResultStore(dir, () => undefined).snapshot()).runs[0]!.meta.sweep).toBe('extended');
   });
 
   it.each([
@@ -73,13 +73,13 @@ describe('ResultStore', () => {
     await writeResults(dir, [makeResult({ runtime: 'bun', seed: 2 })]);
     const after = await store.snapshot();
     expect(after.runs).toHaveLength(2);
-    expect(after.runs.find((r) => r.file === first)).toBe(before.runs[0]); // the same object: not decoded again
+    expect(after.runs.find((r) => r.meta.file === first)).toBe(before.runs[0]); // the same object: not decoded again
     const changed = makeResult({ runtime: 'node', seed: 1, label: 'renamed' });
     await writeFile(path.join(dir, first!), encodeResult(changed));
     await utimes(path.join(dir, first!), new Date(), new Date(Date.now() + 5000));
-    expect((await store.snapshot()).runs.find((r) => r.file === first)?.machine).toBe('renamed');
+    expect((await store.snapshot()).runs.find((r) => r.meta.file === first)?.meta.machine).toBe('renamed');
     await rm(path.join(dir, first!));
-    expect((await store.snapshot()).runs.map((r) => r.result.env.runtime)).toEqual(['bun']);
+    expect((await store.snapshot()).runs.map((r) => r.meta.runtime)).toEqual(['bun']);
   });
 
   it('shows one file per run id and names the duplicate', async () => {

@@ -1,11 +1,11 @@
 import type { TaskKind } from '@tvp/core';
-import type { ResultsPayload } from '../payload.ts';
+import type { IndexPayload } from '../payload.ts';
 import { runtimeName } from '../shared/format.ts';
 import { h } from './dom.ts';
 import { machinesOf, runtimesOf, type Selection } from './state.ts';
 
 /** The header's choices: machine, runtimes and task. `changed` re-renders the page. */
-export function controls(p: ResultsPayload, sel: Selection, changed: () => void): HTMLElement {
+export function controls(p: IndexPayload, sel: Selection, changed: () => void): HTMLElement {
   const machine = h(
     'select',
     {

@@ -1,5 +1,5 @@
 import type { TaskKind } from '@tvp/core';
-import type { ResultsPayload, RunView, Sweep } from '../payload.ts';
+import type { IndexPayload, RunView, Sweep } from '../payload.ts';
 import { linesOf } from '../shared/cells.ts';
 import { pairLines } from '../shared/compare.ts';
 import { runFindings } from '../shared/findings.ts';
@@ -24,7 +24,7 @@ function taskLine(run: RunView, task: TaskKind): string {
 }
 
 function runPicker(
-  p: ResultsPayload,
+  p: IndexPayload,
   sel: Selection,
   machine: string,
   runtime: string,
@@ -51,8 +51,8 @@ function runPicker(
       runs.map((r, i) =>
         h(
           'option',
-          { value: r.result.id, selected: r === shown },
-          `${new Date(r.result.createdAt).toLocaleString()} · ${r.result.config.preset} · ${r.result.id.slice(0, 8)}${i === 0 ? ' (latest)' : ''}`,
+          { value: r.id, selected: r === shown },
+          `${new Date(r.createdAt).toLocaleString()} · ${r.preset} · ${r.id.slice(0, 8)}${i === 0 ? ' (latest)' : ''}`,
         ),
       ),
     ),
@@ -113,7 +113,8 @@ function sweepBlock(runs: RunView[], sweep: Sweep, task: Selection['task'], book
 
 /** One machine: run choices, findings, environment, warnings and every figure. */
 export function machineSection(
-  p: ResultsPayload,
+  p: IndexPayload,
+  views: Map<string, RunView>,
   sel: Selection,
   machine: string,
   book: ChartBook,
@@ -124,7 +125,8 @@ export function machineSection(
     sweep,
     runs: runtimes.flatMap((rt) => {
       const r = pickedRun(p, sel, machine, rt, sweep);
-      return r ? [r] : [];
+      const view = r && views.get(r.id);
+      return view ? [view] : [];
     }),
   }));
   const shown = bySweep.flatMap((s) => s.runs);

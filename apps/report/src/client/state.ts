@@ -1,5 +1,5 @@
 import type { TaskKind } from '@tvp/core';
-import type { ResultsPayload, RunView, Sweep } from '../payload.ts';
+import type { IndexPayload, RunMeta, Sweep } from '../payload.ts';
 
 /** What the reader chose to see. */
 export interface Selection {
@@ -16,26 +16,45 @@ export interface Selection {
 export const pickKey = (machine: string, runtime: string, sweep: Sweep): string => `${machine}|${runtime}|${sweep}`;
 
 /** Every machine, the one with the newest run first. */
-export const machinesOf = (p: ResultsPayload): string[] => [...new Set(p.runs.map((r) => r.machine))];
+export const machinesOf = (p: IndexPayload): string[] => [...new Set(p.runs.map((r) => r.machine))];
 
 /** Every runtime, Node first (the baseline of comparisons), then by name. */
-export function runtimesOf(runs: readonly RunView[]): string[] {
-  const names = [...new Set(runs.map((r) => r.result.env.runtime))];
+export function runtimesOf(runs: readonly RunMeta[]): string[] {
+  const names = [...new Set(runs.map((r) => r.runtime))];
   return names.sort((a, b) => (a === 'node' ? -1 : b === 'node' ? 1 : a.localeCompare(b)));
 }
 
 /** The start state: everything shown, latest runs. */
-export function initialSelection(p: ResultsPayload): Selection {
+export function initialSelection(p: IndexPayload): Selection {
   return { machine: 'all', runtimes: new Set(runtimesOf(p.runs)), task: 'all', picks: new Map() };
 }
 
-/** The runs of one machine, runtime and sweep, newest first (the payload's order). */
-export const runsFor = (p: ResultsPayload, machine: string, runtime: string, sweep: Sweep): RunView[] =>
-  p.runs.filter((r) => r.machine === machine && r.result.env.runtime === runtime && r.sweep === sweep);
+/** The runs of one machine, runtime and sweep, newest first (the index's order). */
+export const runsFor = (p: IndexPayload, machine: string, runtime: string, sweep: Sweep): RunMeta[] =>
+  p.runs.filter((r) => r.machine === machine && r.runtime === runtime && r.sweep === sweep);
 
 /** The run shown for one machine, runtime and sweep: the picked one, else the latest. */
-export function pickedRun(p: ResultsPayload, sel: Selection, machine: string, runtime: string, sweep: Sweep) {
+export function pickedRun(p: IndexPayload, sel: Selection, machine: string, runtime: string, sweep: Sweep) {
   const runs = runsFor(p, machine, runtime, sweep);
   const id = sel.picks.get(pickKey(machine, runtime, sweep));
-  return runs.find((r) => r.result.id === id) ?? runs[0];
+  return runs.find((r) => r.id === id) ?? runs[0];
+}
+
+/** The machines the selection shows. */
+export const shownMachines = (p: IndexPayload, sel: Selection): string[] =>
+  sel.machine === 'all' ? machinesOf(p) : [sel.machine];
+
+/** The ids of every run the selection shows: what must be loaded before drawing. */
+export function shownRunIds(p: IndexPayload, sel: Selection): string[] {
+  const ids: string[] = [];
+  for (const m of shownMachines(p, sel)) {
+    for (const rt of runtimesOf(p.runs.filter((r) => r.machine === m))) {
+      if (!sel.runtimes.has(rt)) continue;
+      for (const sweep of ['standard', 'extended'] as const) {
+        const r = pickedRun(p, sel, m, rt, sweep);
+        if (r) ids.push(r.id);
+      }
+    }
+  }
+  return ids;
 }
