@@ -9,7 +9,16 @@ export { DEFAULT_HOST, DEFAULT_PORT, MSGPACK_TYPE, STANDARD_MAX_WORKERS } from '
 export type { Exported } from './export.ts';
 export { exportReport } from './export.ts';
 export { isLoopback } from './loopback.ts';
-export type { IndexPayload, InlineData, ResultsPayload, RunMeta, RunView, SkippedFile, Sweep } from './payload.ts';
+export type {
+  IndexPayload,
+  InlineData,
+  ResultsPayload,
+  RunMeta,
+  RunView,
+  SkippedFile,
+  StoredResult,
+  Sweep,
+} from './payload.ts';
 export { indexJson, inlineJson, payloadJson } from './payload-json.ts';
 export type { Listening } from './serve.ts';
 export { listen } from './serve.ts';

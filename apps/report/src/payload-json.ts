@@ -8,7 +8,7 @@ const now = () => JSON.stringify(new Date().toISOString());
  */
 export async function payloadJson(store: ResultStore): Promise<string> {
   const snap = await store.snapshot();
-  return `{"generatedAt":${now()},"runs":[${snap.runs.map((r) => r.json).join(',')}],"skipped":${JSON.stringify(snap.skipped)}}`;
+  return `{"generatedAt":${now()},"runs":[${snap.runs.map((r) => r.resultJson).join(',')}],"skipped":${JSON.stringify(snap.skipped)}}`;
 }
 
 /** `IndexPayload` as JSON text: what the page needs to list and choose runs. */

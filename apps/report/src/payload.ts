@@ -51,10 +51,19 @@ export interface InlineData {
   runs: Record<string, RunView>;
 }
 
-/** `GET /api/results`: every decoded run with what the server derived from it. */
+/** One decoded result file and where it sits. */
+export interface StoredResult {
+  meta: RunMeta;
+  result: ResultFile;
+}
+
+/**
+ * `GET /api/results`: every decoded run (DESIGN.md), newest first, and the skipped files. The
+ * derived statistics of one run are at `GET /api/results/:id` (a `RunView`), so that a folder of
+ * a thousand runs is not summarized all at once.
+ */
 export interface ResultsPayload {
   generatedAt: string;
-  /** Newest first. */
-  runs: RunView[];
+  runs: StoredResult[];
   skipped: SkippedFile[];
 }

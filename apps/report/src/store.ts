@@ -10,6 +10,7 @@ import { toMeta, toView } from './view.ts';
 export class StoredRun {
   #view: RunView | undefined;
   #json: string | undefined;
+  #resultJson: string | undefined;
   constructor(
     readonly meta: RunMeta,
     readonly result: ResultFile,
@@ -18,6 +19,11 @@ export class StoredRun {
   get view(): RunView {
     this.#view ??= toView(this.meta.file, this.result);
     return this.#view;
+  }
+  /** `{ meta, result }` as JSON, serialized once: this run in `GET /api/results`. */
+  get resultJson(): string {
+    this.#resultJson ??= JSON.stringify({ meta: this.meta, result: this.result });
+    return this.#resultJson;
   }
   /** `view` as JSON, serialized once. */
   get json(): string {

@@ -1,11 +1,12 @@
 import { coresOf, environmentWarnings, type ResultFile, summarize } from '@tvp/core';
 import { STANDARD_MAX_WORKERS } from './constants.ts';
 import type { RunMeta, RunView, Sweep } from './payload.ts';
+import { roundSummary } from './round.ts';
 
 /** The machine a run belongs to: its label, else its host name. */
 export const machineOf = (r: ResultFile): string => r.env.label || r.env.hostname || 'unknown machine';
 
-/** Derive what the page needs from one decoded file: core's summaries and every warning, once. */
+/** Derive what the page needs from one decoded file: core's summaries (rounded) and every warning, once. */
 export function toView(file: string, result: ResultFile): RunView {
   const warnings = new Set<string>([...(result.warnings ?? []), ...environmentWarnings(result.env)]);
   for (const c of result.cells) {
@@ -17,7 +18,7 @@ export function toView(file: string, result: ResultFile): RunView {
     file,
     machine: machineOf(result),
     result,
-    cells: summarize(result),
+    cells: summarize(result).map(roundSummary),
     cores: coresOf(result.env),
     sweep: sweepOf(result),
     warnings: [...warnings],
