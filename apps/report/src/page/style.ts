@@ -22,6 +22,7 @@ figure.chart { margin: 0; width: 600px; max-width: 100%; }
 figure.chart figcaption { font-weight: 600; margin: 8px 0 2px; }
 .legend { display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 12px; margin: 2px 0; }
 .legend i { display: inline-block; width: 14px; height: 3px; vertical-align: middle; margin-right: 4px; }
+details.numbers { max-width: 100%; overflow-x: auto; }
 details.numbers summary { cursor: pointer; color: var(--muted); font-size: 12px; }
 table { border-collapse: collapse; font-size: 12px; margin: 4px 0; }
 th, td { border: 1px solid var(--line); padding: 2px 6px; text-align: right; white-space: nowrap; }

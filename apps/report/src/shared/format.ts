@@ -1,6 +1,7 @@
 /** Milliseconds with as many digits as matter: 1234, 56.7, 8.90. */
 export function fmtMs(ms: number): string {
   if (!Number.isFinite(ms)) return '-';
+  if (ms === 0) return '0';
   return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 }
 
