@@ -68,7 +68,8 @@ export function skippedPanel(skipped: SkippedFile[]): HTMLElement | null {
     h(
       'ul',
       {},
-      skipped.map((s) => h('li', {}, h('code', {}, s.file), `: ${s.reason}`)),
+      // core's reasons start with the file name already: say it once
+      skipped.map((s) => h('li', {}, h('code', {}, s.file), `: ${s.reason.replace(`${s.file}: `, '')}`)),
     ),
   );
 }
