@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { CLI, results, run, tmp } from './cli.ts';
 import { alive, childPids, until } from './procs.ts';
 
@@ -36,6 +36,23 @@ test('a tiny sweep over both modes and every impl writes one valid file, impl in
   expect(r.stdout).toMatch(/threads\/web-worker +threads\/worker_threads +processes\/bun-spawn/);
 });
 
+test('--worker-env clean starts both kinds of process worker, and says so in the file', () => {
+  const out = tmp();
+  const r = run(
+    [
+      process.execPath,
+      CLI,
+      ...['--task', 'noop', '--mode', 'processes', '--impl', 'all', '--workers', '1'],
+      ...['--count', '2', '--repeat', '1', '--worker-env', 'clean', '--quiet', '--out', out],
+    ],
+    { ...process.env, NODE_EXTRA_CA_CERTS: '/nonexistent/ca.pem' },
+  );
+  expect(r.code).toBe(0);
+  const [res] = results(out);
+  expect(res?.config.workerEnv).toBe('clean');
+  expect(res?.cells.map((c) => `${c.impl} ${c.status}`)).toEqual(['bun-spawn ok', 'child_process ok']);
+});
+
 test('without --impl, the Bun primitives run', () => {
   const out = tmp();
   const r = run([
@@ -59,35 +76,40 @@ test('without --impl, the Bun primitives run', () => {
   expect(results(out)[0]?.cells.map((c) => c.impl)).toEqual(['web-worker', 'bun-spawn']);
 });
 
-test('SIGINT mid-sweep: every process worker of both impls is gone within a second, finished cells saved, exit 130', async () => {
-  const out = tmp();
-  // Fast noop cells, then io cells that would take minutes on 4 process workers.
-  const runner = Bun.spawn(
-    [
-      process.execPath,
-      CLI,
-      ...['--task', 'noop,io', '--mode', 'processes', '--impl', 'all', '--workers', '4'],
-      ...['--count', '4000', '--io-ms', '200', '--repeat', '1', '--warmup', '0', '--out', out],
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  void (async () => {
-    for await (const chunk of runner.stderr) stderr += new TextDecoder().decode(chunk);
-  })();
-  expect(await until(() => stderr.includes('[3/4]') && childPids(runner.pid).length === 4, 20_000)).toBe(true);
-  const kids = childPids(runner.pid);
-  const t0 = performance.now();
-  runner.kill('SIGINT');
-  const code = await runner.exited;
-  for (const kid of kids) expect(await until(() => !alive(kid), 1000 - (performance.now() - t0))).toBe(true);
-  expect(performance.now() - t0).toBeLessThan(1000);
-  expect(code).toBe(130);
-  const [res] = results(out);
-  expect(res?.interrupted).toBe(true);
-  expect(res?.cells.map((c) => `${c.task} ${c.impl} ${c.status}`)).toEqual([
-    'noop bun-spawn ok',
-    'noop child_process ok',
-  ]);
-  expect(res?.warnings?.join('\n')).toContain('stopped by SIGINT');
-}, 30_000);
+describe.each([
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)('%s mid-sweep', (signal, exitCode) => {
+  test('every process worker of both impls is gone within a second, finished cells are saved', async () => {
+    const out = tmp();
+    // Fast noop cells, then io cells that would take minutes on 4 process workers.
+    const runner = Bun.spawn(
+      [
+        process.execPath,
+        CLI,
+        ...['--task', 'noop,io', '--mode', 'processes', '--impl', 'all', '--workers', '4'],
+        ...['--count', '4000', '--io-ms', '200', '--repeat', '1', '--warmup', '0', '--out', out],
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    void (async () => {
+      for await (const chunk of runner.stderr) stderr += new TextDecoder().decode(chunk);
+    })();
+    expect(await until(() => stderr.includes('[3/4]') && childPids(runner.pid).length === 4, 20_000)).toBe(true);
+    const kids = childPids(runner.pid);
+    const t0 = performance.now();
+    runner.kill(signal);
+    const code = await runner.exited;
+    for (const kid of kids) expect(await until(() => !alive(kid), 1000 - (performance.now() - t0))).toBe(true);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(code).toBe(exitCode);
+    const [res] = results(out);
+    expect(res?.interrupted).toBe(true);
+    expect(res?.cells.map((c) => `${c.task} ${c.impl} ${c.status}`)).toEqual([
+      'noop bun-spawn ok',
+      'noop child_process ok',
+    ]);
+    expect(res?.warnings?.join('\n')).toContain(`stopped by ${signal}`);
+  }, 30_000);
+});
