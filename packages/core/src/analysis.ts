@@ -63,7 +63,10 @@ export interface DispatchCost {
   perTaskUs: number;
   /** Median bare message round trip on the same transport, µs. */
   roundTripUs: number;
-  /** perTaskUs / roundTripUs: 1.0 means the harness adds nothing. */
+  /**
+   * Median of the per-run ratios (each noop run against the round trip run just before it);
+   * 1.0 means the harness adds nothing.
+   */
   ratio: number;
 }
 
@@ -75,9 +78,14 @@ export function dispatchCosts(r: ResultFile): DispatchCost[] {
       (c) => c.task === 'noop' && c.mode === rt.mode && c.impl === rt.impl && c.workers === 1 && c.status === 'ok',
     );
     if (!cell || rt.samplesUs.length === 0) continue;
-    const perTaskUs = (median(cell.samples.map((s) => s.workMs)) * 1000) / r.config.count;
+    const perTask = cell.samples.map((s) => (s.workMs * 1000) / r.config.count);
+    const perTaskUs = median(perTask);
     const roundTripUs = median(rt.samplesUs);
-    out.push({ mode: rt.mode, impl: rt.impl, perTaskUs, roundTripUs, ratio: perTaskUs / roundTripUs });
+    const ratio =
+      rt.samplesUs.length === perTask.length
+        ? median(perTask.map((x, i) => x / (rt.samplesUs[i] as number)))
+        : perTaskUs / roundTripUs;
+    out.push({ mode: rt.mode, impl: rt.impl, perTaskUs, roundTripUs, ratio });
   }
   return out;
 }

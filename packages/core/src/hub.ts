@@ -339,41 +339,35 @@ export async function runMain(o: MainOptions): Promise<HubResult> {
 }
 
 /**
- * A bare message round trip on a transport: one worker, `n` pings answered at once, each timed.
- * The yardstick for the harness's own cost per task.
+ * The bare message round trip on a transport, measured like a `noop` hub run at 1 worker so that
+ * the two compare like for like: a fresh worker, `count` pings one after the other, answered at
+ * once by the worker loop, no task, no check. Returns the mean round trip of the run, µs.
  */
-export async function measureRoundTrips(
+export async function measureRoundTrip(
   transport: Transport,
-  n: number,
-  warmup: number,
+  count: number,
   workerEnv: WorkerEnv,
   timeoutMs: number,
   signal?: AbortSignal,
-): Promise<number[]> {
+): Promise<number> {
   const pool = new Pool(transport, workerEnv);
   const disarm = watch(signal, pool, timeoutMs);
   try {
     await pool.spawn(1);
     pool.phase = 'work';
     const handle = (pool.slots[0] as Slot).handle;
-    const samplesUs: number[] = [];
-    let sentAt = 0;
     let i = 0;
     pool.onMessage = (_slot, msg) => {
       if (msg.t !== 'pong') return;
-      const now = performance.now();
-      if (i >= warmup) samplesUs.push((now - sentAt) * 1000);
-      if (++i === warmup + n) return pool.resolvePhase();
-      sentAt = performance.now();
+      if (++i === count) return pool.resolvePhase();
       handle.send({ t: 'ping', id: i });
     };
-    await pool.phaseDone(() => {
-      sentAt = performance.now();
-      handle.send({ t: 'ping', id: 0 });
-    });
+    const t0 = performance.now();
+    await pool.phaseDone(() => handle.send({ t: 'ping', id: 0 }));
+    const us = ((performance.now() - t0) * 1000) / count;
     await pool.shutdown();
     pool.phase = 'done';
-    return samplesUs;
+    return us;
   } catch (err) {
     await pool.kill();
     throw err;

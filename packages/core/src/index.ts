@@ -22,7 +22,7 @@ export { collectEnv, recordedVars } from './env.ts';
 export { HubError, ResultFileError, RunAborted, UsageError } from './errors.ts';
 export type { FidelityCheck } from './fidelity.ts';
 export { fidelityChecks } from './fidelity.ts';
-export { killAllWorkers, liveWorkerPids, measureRoundTrips, runHub, runMain } from './hub.ts';
+export { killAllWorkers, liveWorkerPids, measureRoundTrip, runHub, runMain } from './hub.ts';
 export type { PresetName } from './presets.ts';
 export { preset } from './presets.ts';
 export { formatDuration, ProgressPrinter, progressLine } from './progress.ts';

@@ -58,9 +58,18 @@ describe('runSweep', () => {
     });
     expect(r.cells.map((c) => c.status)).toEqual(['failed', 'failed']);
     expect(r.cells[0]?.error).toMatch(/InjectedFault/);
-    // the round trip yardstick is measured beside noop cells
+    // the yardstick keeps no sample for runs whose noop run failed
+    expect(r.roundTrips).toEqual([{ mode: 'threads', impl: 'in-memory', samplesUs: [] }]);
+  });
+
+  test('each noop run at 1 worker is paired with a bare round trip run just before it', async () => {
+    const r = await runSweep({
+      config: config({ tasks: ['noop'], modes: ['threads'], workers: [1, 2], repeat: 3 }),
+      transports: [inMemory()],
+    });
     expect(r.roundTrips).toHaveLength(1);
-    expect(r.roundTrips[0]?.samplesUs.length).toBeGreaterThan(0);
+    expect(r.roundTrips[0]?.samplesUs).toHaveLength(3);
+    expect(r.cells[0]?.samples).toHaveLength(3);
   });
 
   test('an abort returns the cells finished so far', async () => {
@@ -135,6 +144,11 @@ describe('analysis', () => {
 
   test('dispatch cost: noop work per task against the median round trip', () => {
     expect(dispatchCosts(result)).toEqual([{ mode: 'threads', impl: 'w', perTaskUs: 50, roundTripUs: 50, ratio: 1 }]);
+  });
+
+  test('dispatch cost with paired runs: the median of the per-run ratios', () => {
+    const paired = { ...result, roundTrips: [{ mode: 'threads' as const, impl: 'w', samplesUs: [50, 25] }] };
+    expect(dispatchCosts(paired)[0]).toMatchObject({ perTaskUs: 50, roundTripUs: 37.5, ratio: 1.5 });
   });
 
   test('warnings for a busy machine and for variables that slow process start', () => {

@@ -1,7 +1,6 @@
 import os from 'node:os';
-import { ROUND_TRIP_WARMUP, ROUND_TRIPS } from './constants.ts';
 import { RunAborted } from './errors.ts';
-import { type HubResult, measureRoundTrips, runHub, runMain } from './hub.ts';
+import { type HubResult, measureRoundTrip, runHub, runMain } from './hub.ts';
 import { median } from './stats.ts';
 import { cpuWork } from './tasks.ts';
 import type { Transport } from './transport.ts';
@@ -99,27 +98,18 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
   const roundTrips: RoundTrip[] = [];
   const runs = config.warmup + config.repeat;
   const params = { ioMs: config.ioMs, cpuIters: config.cpuIters };
-  const rtDone = new Set<Transport>();
 
   try {
     for (const [index, p] of plan.entries()) {
       if (o.signal?.aborted) throw new RunAborted();
-      if (p.task === 'noop' && p.transport && !rtDone.has(p.transport)) {
-        // The yardstick for dispatch cost, measured in the same run as the noop cells.
-        rtDone.add(p.transport);
-        const samplesUs = await measureRoundTrips(
-          p.transport,
-          ROUND_TRIPS,
-          ROUND_TRIP_WARMUP,
-          config.workerEnv,
-          config.timeoutMs,
-          o.signal,
-        ).catch((err: Error) => {
-          if (err instanceof RunAborted) throw err;
-          return [] as number[];
-        });
-        roundTrips.push({ mode: p.transport.mode, impl: p.transport.impl, samplesUs });
-      }
+      // The yardstick for dispatch cost: before each run of a noop cell at 1 worker, a bare round
+      // trip run on the same transport, measured the same way, so that each pair shares the
+      // machine's state (CPU wake-up dominates small messages here).
+      let paired: RoundTrip | undefined =
+        p.task === 'noop' && p.workers === 1 && p.transport
+          ? { mode: p.transport.mode, impl: p.impl, samplesUs: [] }
+          : undefined;
+      if (paired) roundTrips.push(paired);
       const cell: Cell = { task: p.task, mode: p.mode, impl: p.impl, workers: p.workers, status: 'ok', samples: [] };
       const rss: number[] = [];
       for (let run = 0; run < runs; run++) {
@@ -127,7 +117,22 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
         const etaMs = doneWeight > 0 ? (elapsed / doneWeight) * (totalWeight - doneWeight) : undefined;
         o.onProgress?.({ cellIndex: index, cellCount: plan.length, cell: p, run, runs, etaMs });
         let r: HubResult;
+        let rtUs: number | undefined;
         try {
+          if (paired && p.transport) {
+            rtUs = await measureRoundTrip(
+              p.transport,
+              config.count,
+              config.workerEnv,
+              config.timeoutMs,
+              o.signal,
+            ).catch((err: Error) => {
+              if (err instanceof RunAborted) throw err;
+              roundTrips.splice(roundTrips.indexOf(paired as RoundTrip), 1);
+              paired = undefined; // no yardstick; the noop cell says what went wrong
+              return undefined;
+            });
+          }
           r = p.transport
             ? await runHub({
                 transport: p.transport,
@@ -158,6 +163,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
         }
         if (run >= config.warmup) {
           cell.samples.push(r.sample);
+          if (paired && rtUs !== undefined) paired.samplesUs.push(rtUs);
           if (r.rssBytesPerWorker !== undefined) rss.push(r.rssBytesPerWorker);
         }
         doneWeight += (weights[index] as number) / runs;

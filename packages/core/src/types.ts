@@ -51,7 +51,10 @@ export interface Cell {
 export interface RoundTrip {
   mode: WorkerMode;
   impl: Impl;
-  /** Each round trip, in microseconds. */
+  /**
+   * One per measured run: the mean round trip (µs) of `count` pings to a fresh worker, measured
+   * like a `noop` hub run at 1 worker so that the two compare like for like.
+   */
   samplesUs: number[];
 }
 

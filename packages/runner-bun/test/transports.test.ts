@@ -1,4 +1,4 @@
-import { cpuWork, HubError, liveWorkerPids, measureRoundTrips, runHub } from '@tvp/core';
+import { cpuWork, HubError, liveWorkerPids, measureRoundTrip, runHub } from '@tvp/core';
 import { describe, expect, test } from 'vitest';
 import { bunSpawn, childProcess, webWorker, workerThreads } from '../src/index.ts';
 import { alive, childPids, until } from './procs.ts';
@@ -71,8 +71,9 @@ describe.each([
   });
 
   test('bare round trips are measured', async () => {
-    const us = await measureRoundTrips(transport, 50, 10, 'inherit', 5000);
-    expect(us).toHaveLength(50);
+    const us = await measureRoundTrip(transport, 50, 'inherit', 5000);
+    expect(us).toBeGreaterThan(0);
+    expect(liveWorkerPids()).toEqual([]);
   });
 });
 
