@@ -24,7 +24,8 @@ export function serveProcessChannel(): void {
   // The hub is gone (it exited or was killed): leave too.
   process.on('disconnect', () => process.exit(0));
   serveWorker({
-    post: (msg: WorkerMessage) => void send(msg),
+    // Once the hub has gone there is no one to tell: drop the message (the disconnect handler exits).
+    post: (msg: WorkerMessage) => void (process.connected && send(msg, undefined, undefined, () => {})),
     on: (handler) => process.on('message', handler as (msg: unknown) => void),
     close: () => process.disconnect(),
     rssBytes: () => process.memoryUsage.rss(),

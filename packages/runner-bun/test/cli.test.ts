@@ -1,6 +1,6 @@
+import { alive, childPids, until } from '@tvp/testkit';
 import { describe, expect, test } from 'vitest';
 import { CLI, results, run, tmp } from './cli.ts';
-import { alive, childPids, until } from './procs.ts';
 
 test('bad --impl: exit 2 naming the accepted impls of this runtime', () => {
   const r = run([process.execPath, CLI, '--impl', 'fork', '--out', tmp()]);

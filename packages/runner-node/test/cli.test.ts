@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decodeResult, type ResultFile } from '@tvp/core';
+import { alive, childPids, until } from '@tvp/testkit';
 import { describe, expect, test } from 'vitest';
-import { alive, childPids, until } from './procs.ts';
 
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'tvp-cli-'));

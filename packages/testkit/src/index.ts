@@ -1,0 +1,3 @@
+export { alive, childPids, until } from './procs.ts';
+export type { SuiteOptions, TransportCase } from './transport-suite.ts';
+export { transportSuite } from './transport-suite.ts';

@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cpuWork, HubError, liveWorkerPids, measureRoundTrip, runHub, type Transport } from '@tvp/core';
+import { describe, expect, test } from 'vitest';
+import { alive, childPids, until } from './procs.ts';
+
+/** One transport of a runner, with the name its module exports it under. */
+export interface TransportCase {
+  transport: Transport;
+  exportName: string;
+}
+
+export interface SuiteOptions {
+  runtime: string;
+  cases: TransportCase[];
+  /** The runner module that exports every transport (URL), for a child runner to import. */
+  moduleUrl: URL;
+}
+
+const cpuIters = 20_000;
+const base = {
+  params: { ioMs: 5, cpuIters },
+  timeoutMs: 5_000,
+  workerEnv: 'inherit' as const,
+  cpuBase: cpuWork(cpuIters, 0),
+};
+
+/**
+ * What every transport of every runtime must do, as one suite: hub runs of each task kind, and
+ * the faults (a task that throws, a worker that exits, a task that hangs, a runner killed outright)
+ * that must never hang a run nor leave a process behind.
+ */
+export function transportSuite(o: SuiteOptions): void {
+  describe.each(o.cases.map((c) => [`${c.transport.mode}/${c.transport.impl}`, c] as const))(
+    `%s on ${o.runtime}`,
+    (_name, c) => {
+      const { transport } = c;
+
+      test.each(['io', 'cpu', 'noop'] as const)(
+        '%s: a hub run of 12 tasks on 3 workers completes and checks out',
+        async (task) => {
+          const r = await runHub({ ...base, transport, workers: 3, task, count: 12 });
+          expect(r.sample.spawnMs).toBeGreaterThan(0);
+          expect(r.sample.teardownMs).toBeGreaterThan(0);
+          expect(r.sample.totalMs).toBeCloseTo(r.sample.spawnMs + r.sample.workMs + r.sample.teardownMs, 6);
+          expect(r.rssBytesPerWorker).toBeGreaterThanOrEqual(0);
+          expect(liveWorkerPids()).toEqual([]);
+        },
+      );
+
+      test('a task that throws: the run fails with the error, every worker is gone', async () => {
+        const err = await runHub({ ...base, transport, workers: 2, task: 'noop', count: 10, fault: 'throw' }).catch(
+          (e: Error) => e,
+        );
+        expect(err).toBeInstanceOf(HubError);
+        expect((err as Error).message).toMatch(/task 5 failed in worker \d: InjectedFault/);
+        expect(liveWorkerPids()).toEqual([]);
+      });
+
+      test('a worker that exits mid-run: only that worker ends, the run fails naming the exit', async () => {
+        await expect(
+          runHub({ ...base, transport, workers: 2, task: 'noop', count: 10, fault: 'exit' }),
+        ).rejects.toThrow(/worker \d of 2 stopped during work \(exit code 3\)/);
+        expect(liveWorkerPids()).toEqual([]);
+        // This process is still here to say so, and the next run works.
+        const r = await runHub({ ...base, transport, workers: 1, task: 'noop', count: 3 });
+        expect(r.sample.workMs).toBeGreaterThan(0);
+      });
+
+      test('a task that hangs: the run fails after --timeout-ms and the busy worker is stopped', async () => {
+        const t0 = performance.now();
+        const pids: number[] = [];
+        const watcher = setInterval(() => pids.push(...liveWorkerPids()), 20);
+        await expect(
+          runHub({ ...base, timeoutMs: 300, transport, workers: 2, task: 'noop', count: 10, fault: 'hang' }),
+        ).rejects.toThrow(/ran past 300 ms/);
+        clearInterval(watcher);
+        expect(performance.now() - t0).toBeLessThan(3_000);
+        expect(liveWorkerPids()).toEqual([]);
+        if (transport.mode === 'processes') expect(pids.length).toBeGreaterThan(0);
+        for (const pid of new Set(pids)) expect(await until(() => !alive(pid), 1000)).toBe(true);
+        // A busy thread that was not stopped would still burn a core: measure this process's CPU.
+        const before = process.cpuUsage();
+        await new Promise((r) => setTimeout(r, 300));
+        const used = process.cpuUsage(before);
+        expect((used.user + used.system) / 1000).toBeLessThan(150);
+      });
+
+      test('a bare round trip run is measured and its worker stopped', async () => {
+        expect(await measureRoundTrip(transport, 50, 'inherit', 5000)).toBeGreaterThan(0);
+        expect(liveWorkerPids()).toEqual([]);
+      });
+
+      if (transport.mode === 'processes') {
+        test('its workers leave at once when the runner is killed outright (no orphans)', async () => {
+          // A runner that starts 3 process workers and then waits for a minute; we SIGKILL it.
+          // A file, not `-e`: process workers inherit the runner's execArgv.
+          const file = path.join(mkdtempSync(path.join(tmpdir(), 'tvp-orphan-')), 'runner.mjs');
+          writeFileSync(
+            file,
+            `import { ${c.exportName} as transport } from ${JSON.stringify(o.moduleUrl.href)};
+          import { runHub } from ${JSON.stringify(import.meta.resolve('@tvp/core'))};
+          runHub({ transport, workers: 3, task: 'io', params: { ioMs: 60000, cpuIters: 0 }, count: 3,
+            timeoutMs: 600000, cpuBase: 0, workerEnv: 'inherit' });`,
+          );
+          const runner = spawn(process.execPath, [file], { stdio: ['ignore', 'ignore', 'inherit'] });
+          const pid = runner.pid as number;
+          expect(await until(() => childPids(pid).length === 3, 10_000)).toBe(true);
+          await new Promise((r) => setTimeout(r, 300)); // let them start and say ready
+          const kids = childPids(pid);
+          expect(kids.every(alive)).toBe(true);
+          runner.kill('SIGKILL');
+          for (const kid of kids) expect(await until(() => !alive(kid), 1000)).toBe(true);
+        });
+      }
+    },
+  );
+}
