@@ -4,6 +4,7 @@ import { environmentWarnings } from './analysis.ts';
 import { type CliRequest, parseArgs, usage } from './args.ts';
 import { encodeResult } from './codec.ts';
 import { SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from './constants.ts';
+import { otherCpuShare, readCpuCounters } from './cpu-share.ts';
 import { collectEnv, gitSha, loadavg } from './env.ts';
 import { UsageError } from './errors.ts';
 import { killAllWorkers } from './hub.ts';
@@ -86,6 +87,7 @@ export async function runCli(
     const env = collectEnv(adapter.runtime, adapter.runtimeVersion, req.label);
     const createdAt = new Date().toISOString();
     const progress = new ProgressPrinter(io.stderr);
+    const cpuStart = readCpuCounters();
     const sweep = await runSweep({
       config: req.config,
       transports: adapter.transports,
@@ -94,6 +96,8 @@ export async function runCli(
     });
     progress.clear();
     env.loadavgEnd = loadavg();
+    const cpuEnd = readCpuCounters();
+    if (cpuStart && cpuEnd) env.otherCpuShare = otherCpuShare(cpuStart, cpuEnd);
     const sha = opts.repoDir ? gitSha(opts.repoDir) : undefined;
     const result: ResultFile = {
       schemaVersion: SCHEMA_VERSION,

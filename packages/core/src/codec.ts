@@ -190,6 +190,9 @@ export function decodeResult(bytes: Uint8Array, file: string): ResultFile {
     cells: r.arr(o, 'cells', '').map((c, i) => readCell(r, c, `cells[${i}]`)),
   };
   if (result.id === '') r.fail('id', 'must not be empty');
+  if (env.otherCpuShare !== undefined && env.otherCpuShare !== null) {
+    result.env.otherCpuShare = r.num(env, 'otherCpuShare', 'env.', 0);
+  }
   const sha = r.optStr(tool, 'gitSha', 'tool.');
   if (sha !== undefined) result.tool.gitSha = sha;
   const fault = r.optStr(cfg, 'fault', 'config.');

@@ -18,6 +18,7 @@ export {
   TOOL_NAME,
   TOOL_VERSION,
 } from './constants.ts';
+export { otherCpuShare, readCpuCounters } from './cpu-share.ts';
 export { collectEnv, recordedVars } from './env.ts';
 export { HubError, ResultFileError, RunAborted, UsageError } from './errors.ts';
 export type { FidelityCheck } from './fidelity.ts';

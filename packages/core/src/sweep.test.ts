@@ -161,6 +161,15 @@ describe('analysis', () => {
     expect(w.join('\n')).toMatch(/NODE_OPTIONS is set/);
   });
 
+  test('with /proc, the CPU share of other processes decides, not the load average', () => {
+    expect(environmentWarnings(env({ loadavgStart: [3.5, 1, 1], loadavgEnd: [3, 1, 1], otherCpuShare: 0.02 }))).toEqual(
+      [],
+    );
+    expect(environmentWarnings(env({ otherCpuShare: 0.3 }))).toEqual([
+      'machine was busy: other processes used 30% of its CPU during the sweep',
+    ]);
+  });
+
   test('summary table: medians with speedups, failed cells named, harness cost, file', () => {
     const text = formatSummary({ ...result, warnings: ['machine was busy'] }, 'results/x.msgpack');
     expect(text).toMatch(/cpu: 100 tasks/);

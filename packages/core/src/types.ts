@@ -73,6 +73,11 @@ export interface Env {
   label: string;
   loadavgStart: number[];
   loadavgEnd: number[];
+  /**
+   * Share of the machine's CPU used by other processes during the sweep (0..1), from /proc;
+   * absent where it cannot be read. The load average also counts the benchmark itself.
+   */
+  otherCpuShare?: number;
   vars: Record<string, string>;
 }
 

@@ -16,6 +16,10 @@ export function envPanel(run: RunView): HTMLElement {
     ['CPU', `${env.cpuModel}, ${env.cores} cores, ${env.availableParallelism} available`],
     ['memory', fmtBytes(env.memoryBytes)],
     ['load (1/5/15 min)', `start ${load(env.loadavgStart)}, end ${load(env.loadavgEnd)}`],
+    [
+      'other processes',
+      env.otherCpuShare === undefined ? 'not measured' : `${(env.otherCpuShare * 100).toFixed(1)}% of the CPU during the sweep`,
+    ],
     ['variables', vars.length === 0 ? 'none of those that matter' : vars.map(([k, v]) => `${k}=${v}`).join('  ')],
     [
       'sweep',
