@@ -142,13 +142,13 @@ class Pool {
             if (slot.exited) return;
             slot.exited = true;
             live.delete(slot.handle);
-            this.exitCount++;
-            if (this.phase !== 'teardown' && this.phase !== 'done') {
+            const allGone = ++this.exitCount === this.slots.length;
+            if (this.phase === 'spawn' || this.phase === 'work') {
               this.fail(new HubError(`worker ${i + 1} of ${n} stopped during ${this.phase} (${describeExit(info)})`));
-            } else if (this.exitCount === this.slots.length) {
-              if (this.phase === 'teardown') this.resolvePhase();
+            } else if (allGone && this.phase === 'teardown') {
+              this.resolvePhase();
             }
-            if (this.exitCount === this.slots.length) for (const w of this.exitWaiters.splice(0)) w();
+            if (allGone) for (const w of this.exitWaiters.splice(0)) w();
           },
           error: (err) => this.fail(new HubError(`worker ${i + 1} of ${n} failed: ${err.message}`)),
         },
