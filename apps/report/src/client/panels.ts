@@ -18,7 +18,9 @@ export function envPanel(run: RunView): HTMLElement {
     ['load (1/5/15 min)', `start ${load(env.loadavgStart)}, end ${load(env.loadavgEnd)}`],
     [
       'other processes',
-      env.otherCpuShare === undefined ? 'not measured' : `${(env.otherCpuShare * 100).toFixed(1)}% of the CPU during the sweep`,
+      env.otherCpuShare === undefined
+        ? 'not measured'
+        : `${(env.otherCpuShare * 100).toFixed(1)}% of the CPU during the sweep`,
     ],
     ['variables', vars.length === 0 ? 'none of those that matter' : vars.map(([k, v]) => `${k}=${v}`).join('  ')],
     [
