@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { environmentWarnings } from './analysis.ts';
 import { type CliRequest, parseArgs, usage } from './args.ts';
 import { encodeResult } from './codec.ts';
@@ -14,7 +15,7 @@ import { runSweep } from './sweep.ts';
 import type { RuntimeAdapter } from './transport.ts';
 import type { Impl, ResultFile, WorkerMode } from './types.ts';
 import { uploadResult } from './upload.ts';
-import { resultFileName, writeAtomic } from './write.ts';
+import { defaultResultsDir, resultFileName, writeAtomic } from './write.ts';
 
 /** Exit codes of every runner. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, SIGINT: 130, SIGTERM: 143 } as const;
@@ -136,4 +137,17 @@ export async function runCli(
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
   }
+}
+
+/**
+ * A runner's whole entry file: run the CLI with this adapter, results going to the repository's
+ * `results/` found from `entryUrl` (the entry's import.meta.url), then exit with its code.
+ */
+export async function runnerMain(adapter: RuntimeAdapter, bin: string, entryUrl: string): Promise<never> {
+  const code = await runCli(process.argv.slice(2), adapter, {
+    bin,
+    defaultOut: defaultResultsDir(entryUrl),
+    repoDir: path.dirname(fileURLToPath(entryUrl)),
+  });
+  process.exit(code);
 }

@@ -3,7 +3,7 @@ export { coresOf, dispatchCosts, environmentWarnings, summarize } from './analys
 export type { CliRequest, ParseContext } from './args.ts';
 export { parseArgs, parseWorkers, usage } from './args.ts';
 export type { CliIo } from './cli.ts';
-export { EXIT, runCli } from './cli.ts';
+export { EXIT, runCli, runnerMain } from './cli.ts';
 export { decodeResult, encodeResult } from './codec.ts';
 export { childProcessTransport, workerThreadsTransport } from './compat.ts';
 export {
