@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { environmentWarnings } from './analysis.ts';
 import { type CliRequest, parseArgs, usage } from './args.ts';
-import { encodeResult } from './codec.ts';
 import { SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from './constants.ts';
 import { otherCpuShare, readCpuCounters } from './cpu-share.ts';
 import { collectEnv, gitSha, loadavg } from './env.ts';
@@ -15,7 +14,7 @@ import { runSweep } from './sweep.ts';
 import type { RuntimeAdapter } from './transport.ts';
 import type { Impl, ResultFile, WorkerMode } from './types.ts';
 import { uploadResult } from './upload.ts';
-import { defaultResultsDir, resultFileName, writeAtomic } from './write.ts';
+import { defaultResultsDir, writeResult } from './write.ts';
 
 /** Exit codes of every runner. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, SIGINT: 130, SIGTERM: 143 } as const;
@@ -115,9 +114,7 @@ export async function runCli(
     };
     if (sweep.aborted && stoppedBy)
       result.warnings?.push(`stopped by ${stoppedBy}: ${sweep.cells.length} cell(s) finished before it`);
-    const bytes = encodeResult(result);
-    const file = path.join(req.out, resultFileName(result));
-    await writeAtomic(file, bytes);
+    const { file, bytes } = await writeResult(req.out, result);
     const shown = path.relative(io.cwd, file).startsWith('..') ? file : path.relative(io.cwd, file);
     io.stdout.write(`${formatSummary(result, shown)}\n`);
 

@@ -124,7 +124,8 @@ describe('decodeResult', () => {
 describe('writing', () => {
   test('writeResult writes a decodable file named by time, runtime, label and id, and leaves no temp file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tvp-write-'));
-    const file = await writeResult(dir, sample());
+    const { file, bytes } = await writeResult(dir, sample());
+    expect(readFileSync(file)).toEqual(Buffer.from(bytes));
     expect(path.basename(file)).toBe('20261125T200000Z-node-h-0f1e2d3c.msgpack');
     expect(path.basename(file)).toBe(resultFileName(sample()));
     expect(decodeResult(readFileSync(file), file).id).toBe(sample().id);

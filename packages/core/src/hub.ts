@@ -241,7 +241,9 @@ export async function runHub(o: HubOptions): Promise<HubResult> {
     const t0 = performance.now();
     await pool.spawn(o.workers);
     const t1 = performance.now();
+    // Reading memory is the harness's own work: it sits between the phases, counted in neither.
     const rssAfter = rssNow();
+    const workStart = performance.now();
 
     pool.phase = 'work';
     let next = 0;
@@ -293,7 +295,7 @@ export async function runHub(o: HubOptions): Promise<HubResult> {
         ? median(pool.slots.map((s) => s.rssBytes))
         : Math.max(0, (rssAfter - rssBefore) / o.workers);
     return {
-      sample: { totalMs: t3 - t0, spawnMs: t1 - t0, workMs: t2 - t1, teardownMs: t3 - t2 },
+      sample: { totalMs: t1 - t0 + (t3 - workStart), spawnMs: t1 - t0, workMs: t2 - workStart, teardownMs: t3 - t2 },
       rssBytesPerWorker: Math.round(perWorker),
     };
   } catch (err) {

@@ -29,11 +29,12 @@ export function resultFileName(r: ResultFile): string {
   return `${stamp}-${r.env.runtime}-${label}-${r.id.slice(0, 8)}.msgpack`;
 }
 
-/** Encode and write a result file into `dir` atomically; returns its path. */
-export async function writeResult(dir: string, r: ResultFile): Promise<string> {
+/** Encode and write a result file into `dir` atomically; returns its path and its bytes (to upload). */
+export async function writeResult(dir: string, r: ResultFile): Promise<{ file: string; bytes: Uint8Array }> {
   const file = path.join(dir, resultFileName(r));
-  await writeAtomic(file, encodeResult(r));
-  return file;
+  const bytes = encodeResult(r);
+  await writeAtomic(file, bytes);
+  return { file, bytes };
 }
 
 /**
