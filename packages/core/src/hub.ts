@@ -2,7 +2,7 @@ import { KILL_WAIT_MS, TEARDOWN_LIMIT_MS } from './constants.ts';
 import { HubError, RunAborted } from './errors.ts';
 import type { WorkerMessage } from './protocol.ts';
 import { median } from './stats.ts';
-import { expectedAnswer, runTask } from './tasks.ts';
+import { type Answers, runTask, YIELD_EVERY_MS, yieldToLoop } from './tasks.ts';
 import type { ExitInfo, Transport, WorkerHandle } from './transport.ts';
 import type { Fault, MainMode, Sample, TaskKind, TaskParams, WorkerEnv } from './types.ts';
 
@@ -27,6 +27,12 @@ export function liveWorkerPids(): number[] {
   return [...live].flatMap((h) => (h.pid === undefined ? [] : [h.pid]));
 }
 
+/**
+ * How many workers of any kind, threads included, were started and have not been seen to exit:
+ * a worker leaves this count only when its runtime reports that it has gone.
+ */
+export const liveWorkerCount = (): number => live.size;
+
 export interface HubOptions {
   transport: Transport;
   workers: number;
@@ -34,8 +40,8 @@ export interface HubOptions {
   params: TaskParams;
   count: number;
   timeoutMs: number;
-  /** `cpuWork(cpuIters, 0)`, computed once per sweep, to check every cpu answer. */
-  cpuBase: number;
+  /** The answer each task must give, computed before the run (`expectedAnswers`). */
+  answers: Answers;
   workerEnv: WorkerEnv;
   fault?: Fault | undefined;
   signal?: AbortSignal | undefined;
@@ -184,6 +190,8 @@ class Pool {
         // The worker died between the check and the kill.
       }
     }
+    // A worker leaves the live set only when its exit is seen, so one that outlives the wait stays
+    // counted (and a signal handler's killAllWorkers still reaches it).
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, KILL_WAIT_MS);
       this.exitWaiters.push(() => {
@@ -191,7 +199,6 @@ class Pool {
         resolve();
       });
     });
-    for (const s of this.slots) live.delete(s.handle);
   }
 }
 
@@ -270,7 +277,7 @@ export async function runHub(o: HubOptions): Promise<HubResult> {
         return;
       }
       if (msg.t !== 'done') return;
-      const want = expectedAnswer(task, msg.id, o.cpuBase);
+      const want = o.answers(msg.id);
       if (msg.id !== slot.task || msg.value !== want) {
         pool.fail(
           new HubError(`task ${msg.id} answered ${msg.value}, expected ${want}: the work was not done as asked`),
@@ -312,26 +319,39 @@ export interface MainOptions {
   task: TaskKind;
   params: TaskParams;
   count: number;
-  cpuBase: number;
+  answers: Answers;
   signal?: AbortSignal | undefined;
 }
 
 /**
  * A baseline run on the main thread: `sequential` one task at a time, `async` up to `workers`
- * tasks in flight. No workers, so spawn and teardown are zero.
+ * tasks in flight. No workers, so spawn and teardown are zero. Synchronous tasks block the event
+ * loop, so the lanes give it one turn whenever `YIELD_EVERY_MS` has passed: a signal then stops
+ * the run after the task in progress (one turn costs microseconds against 50 ms of work).
  */
 export async function runMain(o: MainOptions): Promise<HubResult> {
   const lanes = o.mode === 'sequential' ? 1 : o.workers;
   let next = 0;
   const t0 = performance.now();
+  let lastTurn = t0;
   const lane = async () => {
     while (next < o.count) {
       // Checked between tasks: the main thread cannot be interrupted inside one.
       if (o.signal?.aborted) throw new RunAborted();
       const id = next++;
       const r = runTask(o.task, o.params, id);
-      const value = typeof r === 'number' ? r : await r;
-      const want = expectedAnswer(o.task, id, o.cpuBase);
+      let value: number;
+      if (typeof r === 'number') {
+        value = r;
+        if (performance.now() - lastTurn > YIELD_EVERY_MS) {
+          await yieldToLoop();
+          lastTurn = performance.now();
+        }
+      } else {
+        value = await r;
+        lastTurn = performance.now();
+      }
+      const want = o.answers(id);
       if (value !== want) throw new HubError(`task ${id} answered ${value}, expected ${want}`);
     }
   };
@@ -357,15 +377,22 @@ export async function measureRoundTrip(
   try {
     await pool.spawn(1);
     pool.phase = 'work';
-    const handle = (pool.slots[0] as Slot).handle;
+    const slot = pool.slots[0] as Slot;
+    // Each ping is held like a task, so the watchdog fails the run when a reply is lost.
+    const ping = (id: number) => {
+      slot.task = id;
+      slot.sentAt = performance.now();
+      slot.handle.send({ t: 'ping', id });
+    };
     let i = 0;
     pool.onMessage = (_slot, msg) => {
       if (msg.t !== 'pong') return;
+      slot.task = -1;
       if (++i === count) return pool.resolvePhase();
-      handle.send({ t: 'ping', id: i });
+      ping(i);
     };
     const t0 = performance.now();
-    await pool.phaseDone(() => handle.send({ t: 'ping', id: 0 }));
+    await pool.phaseDone(() => ping(0));
     const us = ((performance.now() - t0) * 1000) / count;
     await pool.shutdown();
     pool.phase = 'done';

@@ -2,36 +2,53 @@ import type { HubMessage, WorkerMessage } from './protocol.ts';
 import type { Transport, WorkerEvents } from './transport.ts';
 import { serveWorker } from './worker-loop.ts';
 
+/** Delays that make a phase take a known time. */
+export interface InMemoryDelays {
+  /** Before the worker loop starts (and says `ready`). */
+  readyDelayMs?: number;
+  /** Between a clean `exit` request and the reported exit. */
+  exitDelayMs?: number;
+}
+
 /**
  * A transport whose "workers" live in this thread: the real worker loop behind a message queue.
  * It tests the hub's bookkeeping on any runtime; real threads and processes are tested by runners.
  */
-export function inMemory(tamper?: (msg: WorkerMessage) => WorkerMessage | undefined): Transport & { started: number } {
+export function inMemory(
+  tamper?: (msg: WorkerMessage) => WorkerMessage | undefined,
+  delays: InMemoryDelays = {},
+): Transport & { started: number; exited: number } {
   const t = {
     mode: 'threads' as const,
     impl: 'in-memory',
     started: 0,
+    exited: 0,
     start(events: WorkerEvents) {
       t.started++;
       let handler: ((m: HubMessage) => void) | undefined;
       let gone = false;
-      const exit = (code: number | null, signal: string | null) => {
+      const exit = (code: number | null, signal: string | null, delayMs = 1) => {
         if (gone) return;
         gone = true;
-        setTimeout(() => events.exit({ code, signal }), 1);
+        setTimeout(() => {
+          t.exited++;
+          events.exit({ code, signal });
+        }, delayMs);
       };
-      setTimeout(() =>
-        serveWorker({
-          post: (m) => {
-            const out = tamper ? tamper(m) : m;
-            if (out && !gone) setTimeout(() => events.message(out), 0);
-          },
-          on: (h) => {
-            handler = h;
-          },
-          close: () => exit(0, null),
-          rssBytes: () => 0,
-        }),
+      setTimeout(
+        () =>
+          serveWorker({
+            post: (m) => {
+              const out = tamper ? tamper(m) : m;
+              if (out && !gone) setTimeout(() => events.message(out), 0);
+            },
+            on: (h) => {
+              handler = h;
+            },
+            close: () => exit(0, null, delays.exitDelayMs),
+            rssBytes: () => 0,
+          }),
+        delays.readyDelayMs ?? 0,
       );
       return { send: (m: HubMessage) => setTimeout(() => !gone && handler?.(m), 0), kill: () => exit(null, 'SIGKILL') };
     },

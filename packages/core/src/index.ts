@@ -23,7 +23,7 @@ export { collectEnv, recordedVars } from './env.ts';
 export { HubError, ResultFileError, RunAborted, UsageError } from './errors.ts';
 export type { FidelityCheck } from './fidelity.ts';
 export { fidelityChecks } from './fidelity.ts';
-export { killAllWorkers, liveWorkerPids, measureRoundTrip, runHub, runMain } from './hub.ts';
+export { killAllWorkers, liveWorkerCount, liveWorkerPids, measureRoundTrip, runHub, runMain } from './hub.ts';
 export type { PresetName } from './presets.ts';
 export { preset } from './presets.ts';
 export { formatDuration, ProgressPrinter, progressLine } from './progress.ts';
@@ -34,7 +34,8 @@ export { describe, idealSpeedup, median, separated, tQuantile95 } from './stats.
 export { formatSummary } from './summary.ts';
 export type { PlannedCell, SweepOptions, SweepProgress, SweepResult } from './sweep.ts';
 export { planCells, runSweep } from './sweep.ts';
-export { cpuWork, expectedAnswer, runTask } from './tasks.ts';
+export type { Answers } from './tasks.ts';
+export { cpuWork, expectedAnswers, runTask } from './tasks.ts';
 export type { ExitInfo, RuntimeAdapter, StartOptions, Transport, WorkerEvents, WorkerHandle } from './transport.ts';
 export type {
   Cell,

@@ -55,7 +55,8 @@ export function describe(xs: readonly number[]): Stats {
 }
 
 /**
- * The best speedup N workers can give over 1 for `count` tasks (DESIGN.md): io waits overlap
+ * The ideal speedup of N workers over 1 for `count` tasks (DESIGN.md): the schedule's bound with
+ * zero overhead, a reference that noise can exceed slightly, not a ceiling. io waits overlap
  * without limit, cpu work is capped by the cores. `noop` has no ideal: undefined.
  */
 export function idealSpeedup(task: TaskKind, workers: number, count: number, cores: number): number | undefined {

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { RunAborted } from './errors.ts';
 import { type HubResult, measureRoundTrip, runHub, runMain } from './hub.ts';
 import { median } from './stats.ts';
-import { cpuWork } from './tasks.ts';
+import { type Answers, expectedAnswers } from './tasks.ts';
 import type { Transport } from './transport.ts';
 import type { Cell, Impl, Mode, RoundTrip, RunConfig, TaskKind } from './types.ts';
 
@@ -84,9 +84,17 @@ function weight(c: PlannedCell, config: RunConfig, taskMs: number, cores: number
 export async function runSweep(o: SweepOptions): Promise<SweepResult> {
   const { config } = o;
   const started = performance.now();
-  const t = performance.now();
-  const cpuBase = cpuWork(config.cpuIters, 0);
-  const cpuMs = performance.now() - t;
+  const params = { ioMs: config.ioMs, cpuIters: config.cpuIters };
+  // Every answer the tasks must give, worked out before any timed run; it also times one cpu task.
+  const answers = new Map<TaskKind, Answers>();
+  let cpuMs = 0;
+  for (const task of config.tasks) {
+    const t = performance.now();
+    const a = await expectedAnswers(task, params, config.count, o.signal);
+    if (!a) return { cells: [], roundTrips: [], aborted: true, durationMs: performance.now() - started };
+    if (task === 'cpu') cpuMs = (performance.now() - t) / config.count;
+    answers.set(task, a);
+  }
   const taskMs = (task: TaskKind) => (task === 'io' ? config.ioMs : task === 'cpu' ? cpuMs : 0.02);
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 
@@ -97,7 +105,6 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
   const cells: Cell[] = [];
   const roundTrips: RoundTrip[] = [];
   const runs = config.warmup + config.repeat;
-  const params = { ioMs: config.ioMs, cpuIters: config.cpuIters };
 
   try {
     for (const [index, p] of plan.entries()) {
@@ -141,7 +148,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
                 params,
                 count: config.count,
                 timeoutMs: config.timeoutMs,
-                cpuBase,
+                answers: answers.get(p.task) as Answers,
                 workerEnv: config.workerEnv,
                 fault: config.fault,
                 signal: o.signal,
@@ -152,7 +159,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
                 task: p.task,
                 params,
                 count: config.count,
-                cpuBase,
+                answers: answers.get(p.task) as Answers,
                 signal: o.signal,
               });
         } catch (err) {

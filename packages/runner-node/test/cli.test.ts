@@ -233,3 +233,52 @@ test('SIGINT mid-sweep: every process worker is gone within a second, finished c
 test('SIGTERM mid-sweep: the same, exit 143', async () => {
   expect(await interrupt('SIGTERM')).toBe(143);
 });
+
+/** Start the runner with `args`, send `signal` once `ready(stderr)` holds and `afterMs` more passed. */
+async function stopDuring(args: string[], ready: (stderr: string) => boolean, afterMs: number) {
+  const out = tmp();
+  const runner = spawn(process.execPath, [CLI, ...args, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  runner.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<number | null>((resolve) => runner.on('exit', (code) => resolve(code)));
+  expect(await until(() => ready(stderr), 20_000)).toBe(true);
+  await new Promise((r) => setTimeout(r, afterMs));
+  const t0 = performance.now();
+  runner.kill('SIGINT');
+  const code = await exited;
+  return { code, ms: performance.now() - t0, res: onlyResult(out) };
+}
+
+// About 50 ms a task here: 20 tasks make a run of 1 s, and 50 repeats nearly a minute.
+const MAIN_CPU = ['--task', 'cpu', '--cpu-iters', '30000000', '--count', '20', '--repeat', '50', '--warmup', '0'];
+
+describe.each([
+  ['sequential', '1'],
+  ['async', '2'],
+])('SIGINT during main-thread cpu work (%s)', (mode, workers) => {
+  test('exit 130 within a second, the file marked interrupted', async () => {
+    const { code, ms, res } = await stopDuring(
+      [...MAIN_CPU, '--mode', mode, '--workers', workers],
+      (s) => s.includes('[1/1]'),
+      1500,
+    );
+    expect(code).toBe(130);
+    expect(ms).toBeLessThan(1000);
+    expect(res.interrupted).toBe(true);
+    expect(res.cells).toEqual([]);
+  }, 30_000);
+});
+
+test('SIGINT while the expected cpu answers are worked out, before any cell: exit 130 within a second', async () => {
+  // 200 tasks of about 50 ms: 10 s of answers to work out before the first cell.
+  const { code, ms, res } = await stopDuring(
+    ['--task', 'cpu', '--cpu-iters', '30000000', '--count', '200', '--mode', 'sequential', '--workers', '1'],
+    () => true,
+    1000,
+  );
+  expect(code).toBe(130);
+  expect(ms).toBeLessThan(1000);
+  expect(res.interrupted).toBe(true);
+}, 30_000);

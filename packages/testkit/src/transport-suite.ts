@@ -2,7 +2,16 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cpuWork, HubError, liveWorkerPids, measureRoundTrip, runHub, type Transport } from '@tvp/core';
+import {
+  type Answers,
+  expectedAnswers,
+  HubError,
+  liveWorkerCount,
+  liveWorkerPids,
+  measureRoundTrip,
+  runHub,
+  type Transport,
+} from '@tvp/core';
 import { describe, expect, test } from 'vitest';
 import { alive, childPids, until } from './procs.ts';
 
@@ -20,12 +29,9 @@ export interface SuiteOptions {
 }
 
 const cpuIters = 20_000;
-const base = {
-  params: { ioMs: 5, cpuIters },
-  timeoutMs: 5_000,
-  workerEnv: 'inherit' as const,
-  cpuBase: cpuWork(cpuIters, 0),
-};
+const params = { ioMs: 5, cpuIters };
+const base = { params, timeoutMs: 5_000, workerEnv: 'inherit' as const, answers: (id: number) => id };
+const cpuAnswers = (await expectedAnswers('cpu', params, 12)) as Answers;
 
 /**
  * What every transport of every runtime must do, as one suite: hub runs of each task kind, and
@@ -41,12 +47,19 @@ export function transportSuite(o: SuiteOptions): void {
       test.each(['io', 'cpu', 'noop'] as const)(
         '%s: a hub run of 12 tasks on 3 workers completes and checks out',
         async (task) => {
-          const r = await runHub({ ...base, transport, workers: 3, task, count: 12 });
+          const answers = task === 'cpu' ? cpuAnswers : base.answers;
+          const t0 = performance.now();
+          const r = await runHub({ ...base, answers, transport, workers: 3, task, count: 12 });
+          const wall = performance.now() - t0;
           expect(r.sample.spawnMs).toBeGreaterThan(0);
           expect(r.sample.teardownMs).toBeGreaterThan(0);
-          expect(r.sample.totalMs).toBeCloseTo(r.sample.spawnMs + r.sample.workMs + r.sample.teardownMs, 6);
+          // Timed inside the call, by its phases: together they fit in the wall clock around it.
+          expect(r.sample.totalMs).toBeLessThanOrEqual(wall);
+          // 12 io tasks of 5 ms on 3 workers: at least 4 waits one after the other.
+          if (task === 'io') expect(r.sample.workMs).toBeGreaterThanOrEqual(4 * 5 * 0.9);
           expect(r.rssBytesPerWorker).toBeGreaterThanOrEqual(0);
-          expect(liveWorkerPids()).toEqual([]);
+          // Threads too: a worker leaves the live set only when its runtime reports its exit.
+          expect(liveWorkerCount()).toBe(0);
         },
       );
 
@@ -56,14 +69,14 @@ export function transportSuite(o: SuiteOptions): void {
         );
         expect(err).toBeInstanceOf(HubError);
         expect((err as Error).message).toMatch(/task 5 failed in worker \d: InjectedFault/);
-        expect(liveWorkerPids()).toEqual([]);
+        expect(liveWorkerCount()).toBe(0);
       });
 
       test('a worker that exits mid-run: only that worker ends, the run fails naming the exit', async () => {
         await expect(
           runHub({ ...base, transport, workers: 2, task: 'noop', count: 10, fault: 'exit' }),
         ).rejects.toThrow(/worker \d of 2 stopped during work \(exit code 3\)/);
-        expect(liveWorkerPids()).toEqual([]);
+        expect(liveWorkerCount()).toBe(0);
         // This process is still here to say so, and the next run works.
         const r = await runHub({ ...base, transport, workers: 1, task: 'noop', count: 3 });
         expect(r.sample.workMs).toBeGreaterThan(0);
@@ -72,13 +85,19 @@ export function transportSuite(o: SuiteOptions): void {
       test('a task that hangs: the run fails after --timeout-ms and the busy worker is stopped', async () => {
         const t0 = performance.now();
         const pids: number[] = [];
-        const watcher = setInterval(() => pids.push(...liveWorkerPids()), 20);
+        let seenLive = 0;
+        const watcher = setInterval(() => {
+          pids.push(...liveWorkerPids());
+          seenLive = Math.max(seenLive, liveWorkerCount());
+        }, 20);
         await expect(
           runHub({ ...base, timeoutMs: 300, transport, workers: 2, task: 'noop', count: 10, fault: 'hang' }),
         ).rejects.toThrow(/ran past 300 ms/);
         clearInterval(watcher);
         expect(performance.now() - t0).toBeLessThan(3_000);
-        expect(liveWorkerPids()).toEqual([]);
+        // Both workers were seen alive, and both were seen to exit: threads are counted as well.
+        expect(seenLive).toBe(2);
+        expect(liveWorkerCount()).toBe(0);
         if (transport.mode === 'processes') expect(pids.length).toBeGreaterThan(0);
         for (const pid of new Set(pids)) expect(await until(() => !alive(pid), 1000)).toBe(true);
         // A busy thread that was not stopped would still burn a core: measure this process's CPU.
@@ -90,7 +109,7 @@ export function transportSuite(o: SuiteOptions): void {
 
       test('a bare round trip run is measured and its worker stopped', async () => {
         expect(await measureRoundTrip(transport, 50, 'inherit', 5000)).toBeGreaterThan(0);
-        expect(liveWorkerPids()).toEqual([]);
+        expect(liveWorkerCount()).toBe(0);
       });
 
       if (transport.mode === 'processes') {
@@ -103,7 +122,7 @@ export function transportSuite(o: SuiteOptions): void {
             `import { ${c.exportName} as transport } from ${JSON.stringify(o.moduleUrl.href)};
           import { runHub } from ${JSON.stringify(import.meta.resolve('@tvp/core'))};
           runHub({ transport, workers: 3, task: 'io', params: { ioMs: 60000, cpuIters: 0 }, count: 3,
-            timeoutMs: 600000, cpuBase: 0, workerEnv: 'inherit' });`,
+            timeoutMs: 600000, answers: (id) => id, workerEnv: 'inherit' });`,
           );
           const runner = spawn(process.execPath, [file], { stdio: ['ignore', 'ignore', 'inherit'] });
           const pid = runner.pid as number;
