@@ -1,13 +1,14 @@
 import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import type { Transport } from './transport.ts';
+import { workerEntry } from './worker-entries.ts';
 import { workerProcessEnv } from './worker-env.ts';
 
 /**
- * `threads` on node:worker_threads, which Node, Bun and Deno all have. `entry` is the runner's
- * worker file (it calls `serveParentPort`): built JavaScript for Node, TypeScript for Bun and Deno.
+ * `threads` on node:worker_threads, which Node, Bun and Deno all have. `entry` is the worker file
+ * (it calls `serveParentPort`): core's bundled one unless a benchmark compares another.
  */
-export function workerThreadsTransport(entry: URL): Transport {
+export function workerThreadsTransport(entry: URL = workerEntry('thread')): Transport {
   return {
     mode: 'threads',
     impl: 'worker_threads',
@@ -26,9 +27,10 @@ export function workerThreadsTransport(entry: URL): Transport {
 
 /**
  * `processes` on node:child_process.fork, JSON over the IPC channel; the child is this runtime
- * (`process.execPath`). `entry` is the runner's worker file (it calls `serveProcessChannel`).
+ * (`process.execPath`). `entry` is the worker file (it calls `serveProcessChannel`): core's
+ * bundled one unless a benchmark compares another.
  */
-export function childProcessTransport(entry: URL): Transport {
+export function childProcessTransport(entry: URL = workerEntry('process')): Transport {
   return {
     mode: 'processes',
     impl: 'child_process',

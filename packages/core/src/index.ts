@@ -29,6 +29,8 @@ export { preset } from './presets.ts';
 export { formatDuration, ProgressPrinter, progressLine } from './progress.ts';
 export type { HubMessage, WireError, WorkerMessage } from './protocol.ts';
 export { toWireError } from './protocol.ts';
+export type { StartRow, StartSubject, StartVariant } from './start-bench.ts';
+export { benchEntry, compareStarts, formatStartTable, timeStart } from './start-bench.ts';
 export type { Stats } from './stats.ts';
 export { describe, idealSpeedup, median, separated, tQuantile95 } from './stats.ts';
 export { formatSummary } from './summary.ts';
@@ -56,6 +58,8 @@ export type {
   WorkerSet,
 } from './types.ts';
 export { uploadResult } from './upload.ts';
+export type { WorkerEntry } from './worker-entries.ts';
+export { workerEntry } from './worker-entries.ts';
 export { workerProcessEnv } from './worker-env.ts';
 export type { WorkerPort } from './worker-loop.ts';
 export { InjectedFault, serveWorker } from './worker-loop.ts';

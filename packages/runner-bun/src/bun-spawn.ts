@@ -1,7 +1,6 @@
 import { constants } from 'node:os';
-import { type Transport, type WorkerMessage, workerProcessEnv } from '@tvp/core';
-
-const ENTRY = new URL('./worker-process.ts', import.meta.url).pathname;
+import { fileURLToPath } from 'node:url';
+import { type Transport, type WorkerMessage, workerEntry, workerProcessEnv } from '@tvp/core';
 
 const signalName = (s: number | string | null): string | null =>
   typeof s === 'number'
@@ -12,11 +11,11 @@ const signalName = (s: number | string | null): string | null =>
  * `processes` on Bun.spawn with an IPC channel (https://bun.sh/docs/api/spawn#inter-process-communication-ipc),
  * JSON like the node:child_process transport (measured: a little faster than 'advanced' here).
  */
-export const bunSpawn: Transport = {
+export const bunSpawnTransport = (entry: URL = workerEntry('process')): Transport => ({
   mode: 'processes',
   impl: 'bun-spawn',
   start(events, { workerEnv }) {
-    const proc = Bun.spawn([process.execPath, ENTRY], {
+    const proc = Bun.spawn([process.execPath, fileURLToPath(entry)], {
       env: workerProcessEnv(workerEnv),
       stdio: ['ignore', 'inherit', 'inherit'],
       serialization: 'json',
@@ -32,4 +31,7 @@ export const bunSpawn: Transport = {
       pid: proc.pid,
     };
   },
-};
+});
+
+/** `processes` on Bun.spawn with core's bundled worker entry. */
+export const bunSpawn = bunSpawnTransport();

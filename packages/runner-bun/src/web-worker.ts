@@ -1,6 +1,4 @@
-import type { ExitInfo, Transport, WorkerMessage } from '@tvp/core';
-
-const ENTRY = new URL('./worker-web.ts', import.meta.url).href;
+import { type ExitInfo, type Transport, type WorkerMessage, workerEntry } from '@tvp/core';
 
 /**
  * Bun fires `close` on the Worker after terminate(), even for a thread stuck in a busy loop
@@ -9,12 +7,12 @@ const ENTRY = new URL('./worker-web.ts', import.meta.url).href;
  */
 const CLOSE_FALLBACK_MS = 1_000;
 
-/** `threads` on Bun's Web Worker (https://bun.sh/docs/api/workers): its fastest thread start. */
-export const webWorker: Transport = {
+/** `threads` on Bun's Web Worker (https://bun.sh/docs/api/workers) with `entry` (core's bundled one). */
+export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport => ({
   mode: 'threads',
   impl: 'web-worker',
   start(events) {
-    const w = new Worker(ENTRY);
+    const w = new Worker(entry.href);
     let exited = false;
     const exit = (info: ExitInfo) => {
       if (exited) return;
@@ -38,4 +36,7 @@ export const webWorker: Transport = {
       },
     };
   },
-};
+});
+
+/** Bun's fastest thread start. */
+export const webWorker = webWorkerTransport();

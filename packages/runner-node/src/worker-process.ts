@@ -1,3 +1,0 @@
-import { serveProcessChannel } from '@tvp/core/worker';
-
-serveProcessChannel();

@@ -1,3 +1,0 @@
-import { serveParentPort } from '@tvp/core/worker';
-
-serveParentPort();
