@@ -104,3 +104,15 @@ test('--impl all takes every impl of the runtime', () => {
   const r = parseArgs(['--impl', 'all'], two);
   expect(r.kind === 'run' && r.config.impls).toEqual(['web-worker', 'worker_threads', 'bun-spawn', 'child_process']);
 });
+
+describe('the flag reader (node:util parseArgs)', () => {
+  test('--flag=value and --flag value are the same', () => {
+    expect(run('--count=7').config.count).toBe(7);
+    expect(run('--count', '7').config.count).toBe(7);
+  });
+  test('a switch with a value is refused', () => refuse(['--quick=yes'], /--quick takes no value/));
+  test('a value flag followed by another flag has no value', () =>
+    refuse(['--count', '--quick'], /--count needs a value/));
+  test('a leading -- from pnpm is ignored', () => expect(run('--', '--count', '3').config.count).toBe(3));
+  test('a single-dash flag is unknown', () => refuse(['-x'], /unknown flag -x/));
+});

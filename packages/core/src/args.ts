@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EXTENDED_WORKERS, MAX_WORKERS, MODES, STANDARD_WORKERS, TASK_KINDS } from './constants.ts';
 import { UsageError } from './errors.ts';
+import { type FlagKind, readFlags } from './flags.ts';
 import { PRESETS, type PresetName, preset } from './presets.ts';
 import type { Fault, Impl, Mode, RunConfig, TaskKind, WorkerEnv, WorkerMode, WorkerSet } from './types.ts';
 
@@ -23,27 +24,29 @@ export type CliRequest =
 const FAULTS: readonly Fault[] = ['throw', 'exit', 'hang'];
 const WORKER_ENVS: readonly WorkerEnv[] = ['inherit', 'clean'];
 
-/** Flags that take a value, and the ones that do not. */
-const VALUE_FLAGS = [
-  'task',
-  'mode',
-  'impl',
-  'workers',
-  'count',
-  'repeat',
-  'warmup',
-  'io-ms',
-  'cpu-iters',
-  'timeout-ms',
-  'out',
-  'label',
-  'upload',
-  'preset',
-  'worker-env',
-  'fault',
-] as const;
-const BOOL_FLAGS = ['quick', 'help', 'quiet'] as const;
-type ValueFlag = (typeof VALUE_FLAGS)[number];
+/** Every runner flag and its kind. */
+const FLAGS = {
+  task: 'value',
+  mode: 'value',
+  impl: 'value',
+  workers: 'value',
+  count: 'value',
+  repeat: 'value',
+  warmup: 'value',
+  'io-ms': 'value',
+  'cpu-iters': 'value',
+  'timeout-ms': 'value',
+  out: 'value',
+  label: 'value',
+  upload: 'value',
+  preset: 'value',
+  'worker-env': 'value',
+  fault: 'value',
+  quick: 'switch',
+  help: 'switch',
+  quiet: 'switch',
+} as const satisfies Record<string, FlagKind>;
+type ValueFlag = { [K in keyof typeof FLAGS]: (typeof FLAGS)[K] extends 'value' ? K : never }[keyof typeof FLAGS];
 
 /** The --help text; `impls` lists this runtime's choices. */
 export function usage(runner: string, impls: Record<WorkerMode, readonly Impl[]>): string {
@@ -123,40 +126,11 @@ function parseImpls(raw: string, impls: Record<WorkerMode, readonly Impl[]>): Im
   return listOf('impl', raw, all);
 }
 
-/** Split argv into flag values; refuses unknown flags, missing values and repeats. */
-function tokenize(argv: readonly string[]): Map<string, string> {
-  const seen = new Map<string, string>();
-  const args = argv[0] === '--' ? argv.slice(1) : argv;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--') continue;
-    const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
-    if (!m) throw new UsageError(`unexpected argument '${arg}'; flags look like --workers 1,2,4 (see --help)`);
-    const name = m[1] as string;
-    let value = m[2];
-    if ((BOOL_FLAGS as readonly string[]).includes(name)) {
-      if (value !== undefined) throw new UsageError(`--${name} takes no value`);
-      value = 'true';
-    } else if ((VALUE_FLAGS as readonly string[]).includes(name)) {
-      if (value === undefined) {
-        value = args[i + 1];
-        if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value (see --help)`);
-        i++;
-      }
-    } else {
-      throw new UsageError(`unknown flag --${name} (see --help)`);
-    }
-    if (seen.has(name)) throw new UsageError(`--${name} given twice`);
-    seen.set(name, value);
-  }
-  return seen;
-}
-
 /** Parse and validate a runner's command line. Throws `UsageError` naming the flag. */
 export function parseArgs(argv: readonly string[], ctx: ParseContext): CliRequest {
-  const f = tokenize(argv);
+  const f = readFlags(argv, FLAGS);
   if (f.has('help')) return { kind: 'help' };
-  const get = (name: ValueFlag) => f.get(name);
+  const get = (name: ValueFlag) => f.get(name) as string | undefined;
 
   let presetName: PresetName = 'default';
   const p = get('preset');

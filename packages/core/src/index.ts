@@ -23,6 +23,8 @@ export { collectEnv, recordedVars } from './env.ts';
 export { HubError, ResultFileError, RunAborted, UsageError } from './errors.ts';
 export type { FidelityCheck } from './fidelity.ts';
 export { fidelityChecks } from './fidelity.ts';
+export type { FlagKind, Flags } from './flags.ts';
+export { readFlags } from './flags.ts';
 export { killAllWorkers, liveWorkerCount, liveWorkerPids, measureRoundTrip, runHub, runMain } from './hub.ts';
 export type { PresetName } from './presets.ts';
 export { preset } from './presets.ts';
