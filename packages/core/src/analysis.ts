@@ -1,5 +1,5 @@
 import { describe, idealSpeedup, median, type Stats } from './stats.ts';
-import type { Cell, Env, Impl, Mode, ResultFile, TaskKind } from './types.ts';
+import type { Cell, Env, Impl, Mode, ResultFile, TaskKind, WorkerMemory } from './types.ts';
 
 /** A cell with the statistics derived from its raw samples. */
 export interface CellSummary {
@@ -21,7 +21,8 @@ export interface CellSummary {
   ideal?: number;
   /** speedup / ideal. */
   efficiency?: number;
-  rssBytesPerWorker?: number;
+  /** Memory one worker adds (see `WorkerMemory` for the method). */
+  memory?: WorkerMemory;
 }
 
 const key = (c: { task: string; mode: string; impl: string }) => `${c.task}\u0000${c.mode}\u0000${c.impl}`;
@@ -37,7 +38,7 @@ export function summarize(r: ResultFile): CellSummary[] {
   return r.cells.map((c) => {
     const s: CellSummary = { task: c.task, mode: c.mode, impl: c.impl, workers: c.workers, status: c.status };
     if (c.error !== undefined) s.error = c.error;
-    if (c.rssBytesPerWorker !== undefined) s.rssBytesPerWorker = c.rssBytesPerWorker;
+    if (c.memory !== undefined) s.memory = c.memory;
     if (c.samples.length === 0) return s;
     s.total = describe(c.samples.map((x) => x.totalMs));
     s.spawn = describe(c.samples.map((x) => x.spawnMs));

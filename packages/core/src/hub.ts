@@ -1,10 +1,11 @@
 import { KILL_WAIT_MS, TEARDOWN_LIMIT_MS } from './constants.ts';
 import { HubError, RunAborted } from './errors.ts';
+import { poolMemory } from './proc-memory.ts';
 import type { WorkerMessage } from './protocol.ts';
 import { median } from './stats.ts';
 import { type Answers, runTask, YIELD_EVERY_MS, yieldToLoop } from './tasks.ts';
 import type { ExitInfo, Transport, WorkerHandle } from './transport.ts';
-import type { Fault, MainMode, Sample, TaskKind, TaskParams, WorkerEnv } from './types.ts';
+import type { Fault, MainMode, Sample, TaskKind, TaskParams, WorkerEnv, WorkerMemory } from './types.ts';
 
 /** Every worker alive in this process, so that a signal handler can kill them all. */
 const live = new Set<WorkerHandle>();
@@ -49,7 +50,8 @@ export interface HubOptions {
 
 export interface HubResult {
   sample: Sample;
-  rssBytesPerWorker?: number;
+  /** Read between the spawn and work phases, in neither. */
+  memory?: WorkerMemory;
 }
 
 type Phase = 'spawn' | 'work' | 'teardown' | 'done';
@@ -249,7 +251,13 @@ export async function runHub(o: HubOptions): Promise<HubResult> {
     await pool.spawn(o.workers);
     const t1 = performance.now();
     // Reading memory is the harness's own work: it sits between the phases, counted in neither.
-    const rssAfter = rssNow();
+    const memory = poolMemory(
+      o.transport.mode,
+      pool.slots.map((s) => ({ pid: s.handle.pid, reportedRss: s.rssBytes })),
+      rssBefore,
+      rssNow(),
+      median,
+    );
     const workStart = performance.now();
 
     pool.phase = 'work';
@@ -297,13 +305,9 @@ export async function runHub(o: HubOptions): Promise<HubResult> {
     const t3 = performance.now();
     pool.phase = 'done';
 
-    const perWorker =
-      o.transport.mode === 'processes'
-        ? median(pool.slots.map((s) => s.rssBytes))
-        : Math.max(0, (rssAfter - rssBefore) / o.workers);
     return {
       sample: { totalMs: t1 - t0 + (t3 - workStart), spawnMs: t1 - t0, workMs: t2 - workStart, teardownMs: t3 - t2 },
-      rssBytesPerWorker: Math.round(perWorker),
+      memory,
     };
   } catch (err) {
     await pool.kill();

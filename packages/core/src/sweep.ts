@@ -4,7 +4,7 @@ import { type HubResult, measureRoundTrip, runHub, runMain } from './hub.ts';
 import { median } from './stats.ts';
 import { type Answers, expectedAnswers } from './tasks.ts';
 import type { Transport } from './transport.ts';
-import type { Cell, Impl, Mode, RoundTrip, RunConfig, TaskKind } from './types.ts';
+import type { Cell, Impl, Mode, RoundTrip, RunConfig, TaskKind, WorkerMemory } from './types.ts';
 
 /** One cell to run, with what the ETA needs to weigh it. */
 export interface PlannedCell {
@@ -118,7 +118,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
           : undefined;
       if (paired) roundTrips.push(paired);
       const cell: Cell = { task: p.task, mode: p.mode, impl: p.impl, workers: p.workers, status: 'ok', samples: [] };
-      const rss: number[] = [];
+      const memory: WorkerMemory[] = [];
       for (let run = 0; run < runs; run++) {
         const elapsed = performance.now() - started;
         const etaMs = doneWeight > 0 ? (elapsed / doneWeight) * (totalWeight - doneWeight) : undefined;
@@ -171,11 +171,14 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
         if (run >= config.warmup) {
           cell.samples.push(r.sample);
           if (paired && rtUs !== undefined) paired.samplesUs.push(rtUs);
-          if (r.rssBytesPerWorker !== undefined) rss.push(r.rssBytesPerWorker);
+          if (r.memory !== undefined) memory.push(r.memory);
         }
         doneWeight += (weights[index] as number) / runs;
       }
-      if (rss.length > 0) cell.rssBytesPerWorker = Math.round(median(rss));
+      const method = memory[0]?.method;
+      if (method !== undefined && memory.every((m) => m.method === method)) {
+        cell.memory = { bytesPerWorker: Math.round(median(memory.map((m) => m.bytesPerWorker))), method };
+      }
       cells.push(cell);
       o.onCell?.(cell);
     }

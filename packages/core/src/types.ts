@@ -43,8 +43,28 @@ export interface Cell {
   status: 'ok' | 'failed';
   error?: string;
   samples: Sample[];
-  /** Median resident memory added per worker, when it could be measured. */
+  /** Median memory one worker adds, measured the same way for threads and processes where it can be. */
+  memory?: WorkerMemory;
+  /**
+   * Written by files before `memory`: the median RSS each process worker reported (shared pages
+   * counted), or the hub's RSS growth per thread. Read, never written.
+   */
   rssBytesPerWorker?: number;
+}
+
+/** How a cell's memory per worker was measured. */
+export type MemoryMethod = 'uss' | 'rss-growth' | 'rss';
+
+/** Memory one worker adds, and how that was measured. */
+export interface WorkerMemory {
+  bytesPerWorker: number;
+  /**
+   * `uss`: a process worker's own pages (Private_Clean + Private_Dirty of /proc/<pid>/smaps_rollup,
+   * Linux), not its RSS, which counts pages shared with every other process of the runtime;
+   * `rss-growth`: the hub process's RSS growth per added thread (a thread's pages are the hub's);
+   * `rss`: a process worker's RSS as it reported it, where /proc is missing (an overestimate).
+   */
+  method: MemoryMethod;
 }
 
 /** A bare message round trip on one transport, measured beside the `noop` cells. */

@@ -57,7 +57,11 @@ export function transportSuite(o: SuiteOptions): void {
           expect(r.sample.totalMs).toBeLessThanOrEqual(wall);
           // 12 io tasks of 5 ms on 3 workers: at least 4 waits one after the other.
           if (task === 'io') expect(r.sample.workMs).toBeGreaterThanOrEqual(4 * 5 * 0.9);
-          expect(r.rssBytesPerWorker).toBeGreaterThanOrEqual(0);
+          // Memory per worker, the same quantity for both kinds: a process's own pages (Linux), a thread's growth.
+          const method = transport.mode === 'threads' ? 'rss-growth' : process.platform === 'linux' ? 'uss' : 'rss';
+          expect(r.memory?.method).toBe(method);
+          expect(r.memory?.bytesPerWorker).toBeGreaterThanOrEqual(0);
+          if (method === 'uss') expect(r.memory?.bytesPerWorker).toBeGreaterThan(1024 * 1024);
           // Threads too: a worker leaves the live set only when its runtime reports its exit.
           expect(liveWorkerCount()).toBe(0);
         },
