@@ -33,8 +33,8 @@ function misdirected(c: Context, policy: HostPolicy): Response | undefined {
   if (refusal === undefined) return;
   const name = formatHost({ name: host.name, port: undefined });
   const error =
-    refusal === 'wrong-port'
-      ? `Host '${raw}' names a port this server does not answer on (it listens on port ${policy.port})`
+    refusal.reason === 'wrong-port'
+      ? `Host '${raw}' names port ${host.port ?? HTTP_DEFAULT_PORT}, but this server answers ${name} only on port ${refusal.ports.join(', ')}`
       : `this report server does not answer to Host '${raw}', so that a web page cannot reach it by DNS rebinding; ${HOW_TO_ALLOW(name)}`;
   return c.json({ error, host: raw }, 421);
 }
@@ -54,8 +54,14 @@ function forbidden(c: Context, policy: HostPolicy): Response | undefined {
   // No Origin: not a browser's cross-origin request (curl, a runner's --upload); the Host check covered it.
   if (origin === undefined) return;
   const from = parseOrigin(origin);
-  if (from && policy.refusal(from) === undefined) return;
-  const advice = from ? HOW_TO_ALLOW(formatHost({ name: from.name, port: undefined })) : 'it is not a web origin';
+  const refusal = from && policy.refusal(from);
+  if (from && refusal === undefined) return;
+  // A page on another port of a name we answer is another server's page: nothing to allow there.
+  const advice = !from
+    ? 'it is not a web origin'
+    : refusal?.reason === 'foreign'
+      ? HOW_TO_ALLOW(formatHost({ name: from.name, port: undefined }))
+      : 'only pages this server serves may';
   const error = `a page from Origin '${origin}' may not ${method} to this server; ${advice}`;
   return c.json({ error, origin }, 403);
 }

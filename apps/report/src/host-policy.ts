@@ -1,8 +1,8 @@
 import { addressName, formatHost, type HostName, type HostPort, HTTP_DEFAULT_PORT, parseHost } from './host.ts';
 import { isLoopback } from './loopback.ts';
 
-/** Why a host is not answered: it names no host we know, or a known one on another port. */
-export type HostRefusal = 'foreign' | 'wrong-port';
+/** Why a host is not answered: it names no host we know, or a known one on a port not answered for it. */
+export type HostRefusal = { reason: 'foreign' } | { reason: 'wrong-port'; ports: number[] };
 
 /**
  * The hosts a report server answers to (DESIGN.md: "only requests addressed to it"): its bound
@@ -47,8 +47,9 @@ export class HostPolicy {
   refusal(host: HostPort): HostRefusal | undefined {
     const named = this.allowed.filter((a) => a.name === host.name);
     if (named.some((a) => a.port === undefined || a.port === host.port)) return;
-    if (named.length > 0) return 'wrong-port';
-    if (host.name !== this.#bound?.name && !isLoopback(host.name)) return 'foreign';
-    return host.port === this.port ? undefined : 'wrong-port';
+    // Each of `named` has a port here: one without would have matched any port.
+    if (named.length > 0) return { reason: 'wrong-port', ports: named.map((a) => a.port!) };
+    if (host.name !== this.#bound?.name && !isLoopback(host.name)) return { reason: 'foreign' };
+    return host.port === this.port ? undefined : { reason: 'wrong-port', ports: [this.port] };
   }
 }

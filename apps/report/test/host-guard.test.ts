@@ -68,9 +68,9 @@ describe('Host check (DNS rebinding): 421 for a host the server does not answer 
     ['localhost.evil.example:8080', /does not answer to Host/],
     ['localhost.:8080', /is not a host name/], // a trailing dot is another name: refused, not guessed
     ['192.168.1.5:8080', /does not answer to Host/],
-    ['127.0.0.1:8081', /names a port this server does not answer on \(it listens on port 8080\)/],
-    ['localhost', /names a port/], // no port means 80
-    ['[::1]:80', /names a port/],
+    ['127.0.0.1:8081', /names port 8081, but this server answers 127\.0\.0\.1 only on port 8080/],
+    ['localhost', /names port 80, but/], // no port means 80
+    ['[::1]:80', /names port 80, but this server answers \[::1\] only on port 8080/],
     ['user@127.0.0.1:8080', /is not a host name/],
     ['127.0.0.1:8080/x', /is not a host name/],
     ['', /is not a host name/],
@@ -104,6 +104,8 @@ describe('Host check (DNS rebinding): 421 for a host the server does not answer 
     for (const host of ['box.lan:8080', 'box.lan', 'sub.report.lan', 'report.lan.evil.example', 'fd00::5']) {
       expect((await get(app, '/api/health', { host })).status, host).toBe(421);
     }
+    const res = await get(app, '/api/health', { host: 'box.lan:8080' });
+    expect(await errorOf(res)).toMatch(/names port 8080, but this server answers box\.lan only on port 9000/);
   });
 
   it('bound to 0.0.0.0: its own address and loopback names, but not a LAN address the user did not allow', async () => {
@@ -160,10 +162,12 @@ describe('Origin check: 403 for an unsafe request a foreign page sent', () => {
     expect(await readdir(dir)).toEqual(before);
   });
 
-  it('a foreign Origin is told how to allow its host', async () => {
+  it('a foreign Origin is told how to allow its host; another port of ours is not', async () => {
     const { app } = await setup();
-    const res = await app.request('/api/results', upload({ ...HOST, origin: 'http://report.lan:3000' }));
-    expect(await errorOf(res)).toContain('--allowed-host report.lan');
+    const foreign = await app.request('/api/results', upload({ ...HOST, origin: 'http://report.lan:3000' }));
+    expect(await errorOf(foreign)).toContain('--allowed-host report.lan');
+    const neighbour = await app.request('/api/results', upload({ ...HOST, origin: 'http://localhost:3000' }));
+    expect(await errorOf(neighbour)).toMatch(/only pages this server serves may$/);
   });
 
   it.each([
