@@ -23,7 +23,10 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   }
 }
 
-/** Start the built server; resolves with its port once it printed `lines` lines. */
+/**
+ * Start the built server; resolves with its port once it printed `lines` lines. A server that does
+ * not get there in 10 s is killed and the promise rejects with what it printed: no test leaves one.
+ */
 function serve(args: string[], lines: number, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, [CLI, '--port', '0', ...args], {
     env: { ...process.env, REPORT_TOKEN: '', REPORT_ALLOWED_HOSTS: '', ...env },
@@ -33,15 +36,25 @@ function serve(args: string[], lines: number, env: Record<string, string> = {}) 
   return new Promise<{ child: ChildProcess; port: number; stdout: () => string }>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`tvp-report printed no ${lines} lines in 10 s: ${stdout}${stderr}`));
+    }, 10_000);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
       const port = /report: http:\/\/[^ ]+:(\d+) /.exec(stdout)?.[1];
-      if (port && stdout.split('\n').length > lines) resolve({ child, port: Number(port), stdout: () => stdout });
+      if (port && stdout.split('\n').length > lines) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(port), stdout: () => stdout });
+      }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
-    child.once('exit', (code) => reject(new Error(`tvp-report exited ${code}: ${stderr}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`tvp-report exited ${code}: ${stderr}`));
+    });
   });
 }
 
