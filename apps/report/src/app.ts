@@ -1,6 +1,8 @@
 import { MAX_UPLOAD_BYTES } from '@tvp/core';
 import { Hono } from 'hono';
 import { type Assets, loadAssets } from './assets.ts';
+import { hostGuard } from './host-guard.ts';
+import { HostPolicy } from './host-policy.ts';
 import { healthRoute } from './routes/health.ts';
 import { pageRoutes } from './routes/page.ts';
 import { resultsRoutes } from './routes/results.ts';
@@ -17,13 +19,24 @@ export interface AppOptions {
   log?: Log;
   /** Default: uPlot and the built client from disk. */
   assets?: () => Promise<Assets>;
+  /** Host names answered besides the bound address and loopback (`--allowed-host`): `NAME` or `NAME:PORT`. */
+  allowedHosts?: readonly string[];
+}
+
+/** A report app, its results, and the hosts it answers to (`listen` tells them the bound port). */
+export interface ReportApp {
+  app: Hono;
+  store: ResultStore;
+  hosts: HostPolicy;
 }
 
 /** The report as a Hono app: the same on Node, Bun and Deno, and testable without a socket. */
-export function createApp(opts: AppOptions): { app: Hono; store: ResultStore } {
+export function createApp(opts: AppOptions): ReportApp {
   const log = opts.log ?? ((line: string) => console.warn(line));
   const store = new ResultStore(opts.resultsDir, log);
+  const hosts = new HostPolicy(opts.allowedHosts);
   const app = new Hono();
+  app.use(hostGuard(hosts)); // first: no route may answer a request that was not addressed to us
   healthRoute(app, store);
   resultsRoutes(app, store);
   uploadRoute(app, store, { token: opts.token || undefined, maxUploadBytes: opts.maxUploadBytes ?? MAX_UPLOAD_BYTES });
@@ -33,5 +46,5 @@ export function createApp(opts: AppOptions): { app: Hono; store: ResultStore } {
     log(`report: ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
     return c.json({ error: 'internal error' }, 500);
   });
-  return { app, store };
+  return { app, store, hosts };
 }

@@ -1,11 +1,20 @@
 import path from 'node:path';
 import { UsageError } from '@tvp/core';
 import { DEFAULT_HOST, DEFAULT_PORT } from './constants.ts';
+import { parseHost } from './host.ts';
 
 /** What `tvp-report` was asked to do. */
 export type ReportCommand =
   | { kind: 'help' }
-  | { kind: 'serve'; host: string; port: number; resultsDir: string; token: string | undefined }
+  | {
+      kind: 'serve';
+      host: string;
+      port: number;
+      resultsDir: string;
+      token: string | undefined;
+      /** Host names answered besides the bound address and loopback, lowercase. */
+      allowedHosts: string[];
+    }
   | { kind: 'export'; file: string; resultsDir: string };
 
 /** Where flags come from besides argv. */
@@ -17,15 +26,20 @@ export interface ArgsContext {
 }
 
 /** The command line's help text. */
-export const REPORT_USAGE = `usage: tvp-report [--port N] [--host H] [--results DIR] [--export FILE]
+export const REPORT_USAGE = `usage: tvp-report [--port N] [--host H] [--allowed-host NAME]... [--results DIR] [--export FILE]
 
-  --port N        port to serve on (default ${DEFAULT_PORT}, or PORT)
-  --host H        address to bind (default ${DEFAULT_HOST}); any other than loopback needs REPORT_TOKEN
-  --results DIR   folder of result files (default: results/ at the repository root)
-  --export FILE   write one self-contained HTML report to FILE and exit
-  --help          this text
+  --port N              port to serve on (default ${DEFAULT_PORT}, or PORT)
+  --host H              address to bind (default ${DEFAULT_HOST}); any other than loopback needs REPORT_TOKEN
+  --allowed-host NAME   also answer requests addressed to NAME (any port) or NAME:PORT; repeat it or give
+                        a comma list (default: REPORT_ALLOWED_HOSTS). Otherwise the server answers only
+                        its bound address and loopback names on its port, so no web page can reach it
+                        by DNS rebinding; a bind to 0.0.0.0 needs the names other machines use
+  --results DIR         folder of result files (default: results/ at the repository root)
+  --export FILE         write one self-contained HTML report to FILE and exit
+  --help                this text
 
-  REPORT_TOKEN    when set, uploads need Authorization: Bearer <token>`;
+  REPORT_TOKEN          when set, uploads need Authorization: Bearer <token>
+  REPORT_ALLOWED_HOSTS  comma list of names, as --allowed-host (the flag wins)`;
 
 function parsePort(value: string, from: string): number {
   const port = Number(value);
@@ -34,10 +48,29 @@ function parsePort(value: string, from: string): number {
   return port;
 }
 
+/** Every name of comma lists from `from`, validated and lowercase, each once. */
+function hostList(values: readonly string[], from: string): string[] {
+  const names = new Set<string>();
+  for (const value of values) {
+    for (const item of value.split(',')) {
+      const name = item.trim().toLowerCase();
+      if (name === '') throw new UsageError(`${from} has an empty name in '${value}'`);
+      if (!parseHost(name)) {
+        throw new UsageError(
+          `${from}: '${name}' is not a host name: expected NAME, NAME:PORT, an IPv4 address or [IPv6] (no scheme, no path)`,
+        );
+      }
+      names.add(name);
+    }
+  }
+  return [...names];
+}
+
 /** Parse flags and environment; every mistake is a UsageError that says which flag and why. */
 export function parseReportArgs(argv: readonly string[], ctx: ArgsContext): ReportCommand {
   const flags = new Map<string, string>();
-  const takesValue = new Set(['--port', '--host', '--results', '--export']);
+  const allowed: string[] = []; // --allowed-host repeats; every other flag keeps its last value
+  const takesValue = new Set(['--port', '--host', '--allowed-host', '--results', '--export']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') continue; // what pnpm and turbo pass through before the user's flags
@@ -48,7 +81,8 @@ export function parseReportArgs(argv: readonly string[], ctx: ArgsContext): Repo
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || value === '' || (eq < 0 && value.startsWith('--')))
       throw new UsageError(`${name} needs a value`);
-    flags.set(name, value);
+    if (name === '--allowed-host') allowed.push(value);
+    else flags.set(name, value);
   }
   const resolve = (p: string) => path.resolve(ctx.cwd, p);
   const resultsDir = flags.has('--results') ? resolve(flags.get('--results')!) : ctx.defaultResultsDir;
@@ -62,5 +96,9 @@ export function parseReportArgs(argv: readonly string[], ctx: ArgsContext): Repo
     port,
     resultsDir,
     token: ctx.env.REPORT_TOKEN || undefined,
+    allowedHosts:
+      allowed.length > 0
+        ? hostList(allowed, '--allowed-host')
+        : hostList(ctx.env.REPORT_ALLOWED_HOSTS ? [ctx.env.REPORT_ALLOWED_HOSTS] : [], 'REPORT_ALLOWED_HOSTS'),
   };
 }

@@ -23,13 +23,22 @@ async function main(argv: string[]): Promise<number> {
   if (!isLoopback(cmd.host) && !cmd.token) {
     throw new UsageError(`refusing to serve on ${cmd.host} without REPORT_TOKEN: anyone who can reach it could upload`);
   }
-  const { app, store } = createApp({ resultsDir: cmd.resultsDir, token: cmd.token });
-  const server = await listen(app, cmd.host, cmd.port);
+  const served = createApp({ resultsDir: cmd.resultsDir, token: cmd.token, allowedHosts: cmd.allowedHosts });
+  const server = await listen(served, cmd.host, cmd.port);
+  const { store } = served;
   // Read the folder now, so the first page load finds it decoded (and bad files are named at once).
   const first = await store.snapshot();
   console.log(
     `report: ${server.url}  (${first.runs.length} runs in ${cmd.resultsDir}${first.skipped.length ? `, ${first.skipped.length} skipped` : ''}${cmd.token ? '; uploads need the token' : ''})`,
   );
+  if (cmd.allowedHosts.length > 0) {
+    console.log(`report: also answers to Host ${cmd.allowedHosts.join(', ')} (--allowed-host, REPORT_ALLOWED_HOSTS)`);
+  } else if (!isLoopback(cmd.host)) {
+    // Other machines address it by a name or an address the server cannot guess: it would refuse them all.
+    console.log(
+      `report: answers only to Host ${new URL(server.url).host} and loopback names; add --allowed-host NAME for the names other machines use`,
+    );
+  }
   const stop = () => {
     void server.close().then(() => process.exit(EXIT.ok));
   };

@@ -1,4 +1,4 @@
-export type { AppOptions } from './app.ts';
+export type { AppOptions, ReportApp } from './app.ts';
 export { createApp } from './app.ts';
 export type { ArgsContext, ReportCommand } from './args.ts';
 export { parseReportArgs, REPORT_USAGE } from './args.ts';
@@ -8,6 +8,11 @@ export { bundleModules } from './bundle.ts';
 export { DEFAULT_HOST, DEFAULT_PORT, MSGPACK_TYPE, STANDARD_MAX_WORKERS } from './constants.ts';
 export type { Exported } from './export.ts';
 export { exportReport } from './export.ts';
+export type { HostName, HostPort } from './host.ts';
+export { formatHost, parseHost, parseOrigin } from './host.ts';
+export { hostGuard } from './host-guard.ts';
+export type { HostRefusal } from './host-policy.ts';
+export { HostPolicy } from './host-policy.ts';
 export { isLoopback } from './loopback.ts';
 export type {
   IndexPayload,
@@ -20,7 +25,7 @@ export type {
   Sweep,
 } from './payload.ts';
 export { indexJson, inlineJson, payloadJson } from './payload-json.ts';
-export type { Listening } from './serve.ts';
+export type { Listening, Servable } from './serve.ts';
 export { listen } from './serve.ts';
 export type { Finding } from './shared/finding.ts';
 export { runFindings } from './shared/findings.ts';

@@ -13,6 +13,7 @@ describe('parseReportArgs', () => {
       port: 8080,
       resultsDir: '/repo/results',
       token: undefined,
+      allowedHosts: [],
     });
   });
 
@@ -28,6 +29,7 @@ describe('parseReportArgs', () => {
       port: 9000,
       resultsDir: '/home/me/repo/res',
       token: 't',
+      allowedHosts: [],
     });
     expect(parseReportArgs([], ctx({ PORT: '7000' }))).toMatchObject({ port: 7000 });
     expect(parseReportArgs(['--export', 'report.html'], ctx())).toEqual({
@@ -36,6 +38,48 @@ describe('parseReportArgs', () => {
       resultsDir: '/repo/results',
     });
     expect(parseReportArgs(['--help'], ctx())).toEqual({ kind: 'help' });
+  });
+
+  it('--allowed-host repeats and takes comma lists; names are lowercase, each once', () => {
+    const argv = [
+      '--allowed-host',
+      'Report.LAN',
+      '--allowed-host=box.lan:9000, [FD00::5]',
+      '--allowed-host',
+      '10.0.0.7',
+    ];
+    expect(parseReportArgs(argv, ctx())).toMatchObject({
+      kind: 'serve',
+      allowedHosts: ['report.lan', 'box.lan:9000', '[fd00::5]', '10.0.0.7'],
+    });
+    expect(parseReportArgs(['--allowed-host', 'a.lan,a.lan', '--allowed-host', 'A.lan'], ctx())).toMatchObject({
+      allowedHosts: ['a.lan'],
+    });
+  });
+
+  it('REPORT_ALLOWED_HOSTS is the default list; the flag wins over it, as --port over PORT', () => {
+    const env = { REPORT_ALLOWED_HOSTS: 'report.lan, 192.168.1.5:8080' };
+    expect(parseReportArgs([], ctx(env))).toMatchObject({ allowedHosts: ['report.lan', '192.168.1.5:8080'] });
+    expect(parseReportArgs(['--allowed-host', 'other.lan'], ctx(env))).toMatchObject({ allowedHosts: ['other.lan'] });
+    expect(parseReportArgs([], ctx({ REPORT_ALLOWED_HOSTS: '' }))).toMatchObject({ allowedHosts: [] });
+  });
+
+  it.each([
+    [['--allowed-host', 'http://report.lan'], /--allowed-host: 'http:\/\/report.lan' is not a host name/],
+    [['--allowed-host', 'report.lan/x'], /--allowed-host: 'report.lan\/x' is not a host name/],
+    [['--allowed-host', '::1'], /'::1' is not a host name: expected .*\[IPv6\]/],
+    [['--allowed-host', 'a.lan:70000'], /'a.lan:70000' is not a host name/],
+    [['--allowed-host', 'a.lan,,b.lan'], /--allowed-host has an empty name in 'a.lan,,b.lan'/],
+    [['--allowed-host'], /--allowed-host needs a value/],
+  ])('%j: %s', (argv, message) => {
+    expect(() => parseReportArgs(argv, ctx())).toThrow(UsageError);
+    expect(() => parseReportArgs(argv, ctx())).toThrow(message);
+  });
+
+  it('a bad REPORT_ALLOWED_HOSTS is named as REPORT_ALLOWED_HOSTS', () => {
+    expect(() => parseReportArgs([], ctx({ REPORT_ALLOWED_HOSTS: 'report.lan,*' }))).toThrow(
+      /REPORT_ALLOWED_HOSTS: '\*' is not a host name/,
+    );
   });
 
   it.each([

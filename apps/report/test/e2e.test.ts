@@ -50,7 +50,7 @@ describe('the report in a real browser (headless Chromium)', () => {
     dir = await tempDir();
     await writeResults(dir, twoRuntimes());
     await writeFile(path.join(dir, 'half-copied.msgpack'), Buffer.from([0x8a, 0xad]));
-    server = await listen(createApp({ resultsDir: dir, log: () => undefined }).app, '127.0.0.1', 0);
+    server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
     browser = await launchChromium();
     await mkdir(ARTIFACTS, { recursive: true });
   });

@@ -31,7 +31,7 @@ describe('a runner with --upload, against a report server with a token', () => {
   let stored: string;
   beforeAll(async () => {
     stored = await tempDir();
-    server = await listen(createApp({ resultsDir: stored, token: 's3cret', log: () => undefined }).app, '127.0.0.1', 0);
+    server = await listen(createApp({ resultsDir: stored, token: 's3cret', log: () => undefined }), '127.0.0.1', 0);
   });
   afterAll(() => server.close());
 

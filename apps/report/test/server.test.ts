@@ -13,7 +13,7 @@ describe('served on a real socket (loopback)', () => {
   beforeAll(async () => {
     dir = await tempDir();
     await writeResults(dir, twoRuntimes());
-    server = await listen(createApp({ resultsDir: dir, log: () => undefined }).app, '127.0.0.1', 0);
+    server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
   });
   afterAll(() => server.close());
 

@@ -45,7 +45,7 @@ async function serveFigures(dir: string) {
   const warm: number[] = [];
   let bytes = 0;
   for (let i = 0; i < RUNS; i++) {
-    const server = await listen(createApp({ resultsDir: dir, log: () => undefined }).app, '127.0.0.1', 0);
+    const server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
     const get = async () => {
       const res = await fetch(`${server.url}/api/results`);
       const body = await res.arrayBuffer();
@@ -61,7 +61,7 @@ async function serveFigures(dir: string) {
 
 /** Page loads in Chromium until every chart has drawn: from navigation start, and render alone. */
 async function drawFigures(dir: string) {
-  const server = await listen(createApp({ resultsDir: dir, log: () => undefined }).app, '127.0.0.1', 0);
+  const server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
   const browser = await launchChromium();
   const total: number[] = [];
   const render: number[] = [];
