@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UsageError } from '@tvp/core';
+import { type FlagKind, readFlags, UsageError } from '@tvp/core';
 import { DEFAULT_HOST, DEFAULT_PORT } from './constants.ts';
 import { parseHost } from './host.ts';
 
@@ -66,33 +66,37 @@ function hostList(values: readonly string[], from: string): string[] {
   return [...names];
 }
 
+/** Every flag of tvp-report and its kind. */
+const FLAGS = {
+  port: 'value',
+  host: 'value',
+  'allowed-host': 'list',
+  results: 'value',
+  export: 'value',
+  help: 'switch',
+} as const satisfies Record<string, FlagKind>;
+
 /** Parse flags and environment; every mistake is a UsageError that says which flag and why. */
 export function parseReportArgs(argv: readonly string[], ctx: ArgsContext): ReportCommand {
-  const flags = new Map<string, string>();
-  const allowed: string[] = []; // --allowed-host repeats; every other flag keeps its last value
-  const takesValue = new Set(['--port', '--host', '--allowed-host', '--results', '--export']);
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') continue; // what pnpm and turbo pass through before the user's flags
-    if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!takesValue.has(name)) throw new UsageError(`unknown argument '${arg}'`);
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--')))
-      throw new UsageError(`${name} needs a value`);
-    if (name === '--allowed-host') allowed.push(value);
-    else flags.set(name, value);
-  }
+  const flags = readFlags(argv, FLAGS);
+  if (flags.has('help')) return { kind: 'help' };
+  const value = (name: 'port' | 'host' | 'results' | 'export'): string | undefined => {
+    const v = flags.get(name) as string | undefined;
+    if (v === '') throw new UsageError(`--${name} needs a value`);
+    return v;
+  };
+  const allowed = (flags.get('allowed-host') as string[] | undefined) ?? [];
   const resolve = (p: string) => path.resolve(ctx.cwd, p);
-  const resultsDir = flags.has('--results') ? resolve(flags.get('--results')!) : ctx.defaultResultsDir;
-  const exportFile = flags.get('--export');
+  const results = value('results');
+  const resultsDir = results !== undefined ? resolve(results) : ctx.defaultResultsDir;
+  const exportFile = value('export');
   if (exportFile !== undefined) return { kind: 'export', file: resolve(exportFile), resultsDir };
-  const portText = flags.get('--port') ?? ctx.env.PORT;
-  const port = portText === undefined ? DEFAULT_PORT : parsePort(portText, flags.has('--port') ? '--port' : 'PORT');
+  const portFlag = value('port');
+  const portText = portFlag ?? ctx.env.PORT;
+  const port = portText === undefined ? DEFAULT_PORT : parsePort(portText, portFlag !== undefined ? '--port' : 'PORT');
   return {
     kind: 'serve',
-    host: flags.get('--host') ?? DEFAULT_HOST,
+    host: value('host') ?? DEFAULT_HOST,
     port,
     resultsDir,
     token: ctx.env.REPORT_TOKEN || undefined,

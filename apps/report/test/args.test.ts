@@ -87,7 +87,7 @@ describe('parseReportArgs', () => {
     [['--port', '70000'], /--port must be a port number/],
     [['--results'], /--results needs a value/],
     [['--host', '--port'], /--host needs a value/],
-    [['--colour'], /unknown argument '--colour'/],
+    [['--colour'], /unknown flag --colour/],
   ])('%j: %s', (argv, message) => {
     expect(() => parseReportArgs(argv, ctx())).toThrow(UsageError);
     expect(() => parseReportArgs(argv, ctx())).toThrow(message);
@@ -112,5 +112,14 @@ describe('isLoopback', () => {
     ['example.com', false],
   ])('%s: %s', (host, expected) => {
     expect(isLoopback(host)).toBe(expected);
+  });
+});
+
+describe('the same flag reader as the runners (node:util parseArgs)', () => {
+  const ctx = { env: {}, cwd: '/here', defaultResultsDir: '/repo/results' };
+  it('refuses a value flag given twice, a switch with a value, and a stray argument', () => {
+    expect(() => parseReportArgs(['--port', '1', '--port', '2'], ctx)).toThrow(/--port given twice/);
+    expect(() => parseReportArgs(['--help=yes'], ctx)).toThrow(/--help takes no value/);
+    expect(() => parseReportArgs(['serve'], ctx)).toThrow(/unexpected argument 'serve'/);
   });
 });
