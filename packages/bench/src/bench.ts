@@ -87,13 +87,16 @@ async function runRounds(
     if (o === undefined) break;
     if (o.error) io.stderr.write(`bench: error: could not start ${runner.name}: ${o.error.message}\n`);
     const verdict = verdictOf(o);
+    if (supervisor.stoppedBy || verdict === 'stopped') {
+      io.stderr.write(`bench: stopped during ${what}: no other runner started\n`);
+      // The runner's own status (130, 143); a runner that had just finished cleanly still leaves
+      // the bench stopped.
+      const status = exitStatus(o);
+      return status === EXIT.ok && supervisor.stoppedBy ? EXIT[supervisor.stoppedBy] : status;
+    }
     if (verdict === 'refused') {
       io.stderr.write(`bench: ${runner.runtime} refused the flags (exit 2): no other runner started\n`);
       return EXIT.usage;
-    }
-    if (verdict === 'stopped' || supervisor.stoppedBy) {
-      io.stderr.write(`bench: stopped during ${what}: no other runner started\n`);
-      return verdict === 'stopped' ? exitStatus(o) : EXIT[supervisor.stoppedBy ?? 'SIGINT'];
     }
     if (verdict === 'failed') failed.push(`${what} (exit ${exitStatus(o)})`);
   }
