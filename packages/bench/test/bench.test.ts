@@ -79,6 +79,13 @@ describe('runBench', () => {
     expect(r.stderr).toMatch(/bench: a refused the flags \(exit 2\): no other runner started/);
   });
 
+  test('a runner stopped by a signal from elsewhere (exit 143) stops the bench with its status', async () => {
+    const r = await bench(['--rounds', '2'], ['a', 'b'], { a: { exit: 143 } });
+    expect(r.code).toBe(143);
+    expect(r.starts.map((e) => e.runtime)).toEqual(['a']);
+    expect(r.stderr).toMatch(/bench: stopped during round 1\/2, a: no other runner started/);
+  });
+
   test('a bad --rounds: exit 2, a message naming the flag, no runner started', async () => {
     for (const argv of [['--rounds', '0'], ['--rounds', 'x'], ['--rounds', '1', '--rounds', '1'], ['--rounds']]) {
       const r = await bench([...argv, '--quick'], ['a', 'b']);
