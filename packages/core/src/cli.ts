@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { environmentWarnings } from './analysis.ts';
 import { type CliRequest, parseArgs, usage } from './args.ts';
+import { batchFromEnv } from './batch.ts';
 import { SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from './constants.ts';
 import { otherCpuShare, readCpuCounters } from './cpu-share.ts';
 import { collectEnv, gitSha, loadavg } from './env.ts';
@@ -69,6 +70,10 @@ export async function runCli(
     return EXIT.ok;
   }
 
+  // Read before the sweep, so that a malformed variable is reported before minutes of work.
+  const { batch, warning } = batchFromEnv(process.env);
+  if (warning) io.stderr.write(`${warning}\n`);
+
   const controller = new AbortController();
   let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined;
   const onSignal = (sig: 'SIGINT' | 'SIGTERM') => {
@@ -111,6 +116,7 @@ export async function runCli(
       durationMs: sweep.durationMs,
       ...(sweep.aborted ? { interrupted: true } : {}),
       warnings: environmentWarnings(env),
+      ...(batch ? { batch } : {}),
     };
     if (sweep.aborted && stoppedBy)
       result.warnings?.push(`stopped by ${stoppedBy}: ${sweep.cells.length} cell(s) finished before it`);

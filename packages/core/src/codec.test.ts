@@ -121,6 +121,31 @@ describe('decodeResult', () => {
   });
 });
 
+describe('decodeResult: batch', () => {
+  const withBatch = (batch: unknown) => ({ ...sample(), batch });
+
+  test('is read when present, and stays absent when the file has none', () => {
+    const s: ResultFile = { ...sample(), batch: { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', round: 2, rounds: 3 } };
+    expect(decodeResult(encodeResult(s), 'f').batch).toEqual(s.batch);
+    expect(decodeResult(encodeResult(sample()), 'f')).not.toHaveProperty('batch');
+  });
+
+  test.each([
+    [{ id: '', round: 1, rounds: 1 }, /batch\.id: expected 1 to 64/],
+    [{ id: 'x'.repeat(65), round: 1, rounds: 1 }, /batch\.id: expected 1 to 64/],
+    [{ id: 'a b/../c', round: 1, rounds: 1 }, /batch\.id: expected 1 to 64/],
+    [{ id: 7, round: 1, rounds: 1 }, /batch\.id: expected a string/],
+    [{ id: 'b', round: 0, rounds: 1 }, /batch\.round: expected at least 1/],
+    [{ id: 'b', round: 1.5, rounds: 2 }, /batch\.round: expected an integer/],
+    [{ id: 'b', round: 3, rounds: 2 }, /batch\.round: expected a whole number from 1 to rounds \(2\), got 3/],
+    [{ id: 'b', round: 1, rounds: 101 }, /batch\.rounds: expected a whole number from 1 to 100, got 101/],
+    [{ id: 'b', round: 1 }, /batch\.rounds: expected a finite number/],
+    ['b', /batch: expected a map/],
+  ])('a malformed batch is refused: %j', (batch, message) => {
+    expect(refusal(packed(withBatch(batch)))).toMatch(message);
+  });
+});
+
 describe('writing', () => {
   test('writeResult writes a decodable file named by time, runtime, label and id, and leaves no temp file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tvp-write-'));

@@ -1,4 +1,5 @@
 import { Packr, Unpackr } from 'msgpackr';
+import { batchProblem } from './batch.ts';
 import { SCHEMA_VERSION } from './constants.ts';
 import { ResultFileError } from './errors.ts';
 import type { Cell, ResultFile, RoundTrip, Sample } from './types.ts';
@@ -207,5 +208,16 @@ export function decodeResult(bytes: Uint8Array, file: string): ResultFile {
     result.interrupted = v;
   }
   if (o.warnings !== undefined && o.warnings !== null) result.warnings = r.strs(o, 'warnings', '');
+  if (o.batch !== undefined && o.batch !== null) {
+    const b = r.obj(o.batch, 'batch');
+    const batch = {
+      id: r.str(b, 'id', 'batch.'),
+      round: r.int(b, 'round', 'batch.', 1),
+      rounds: r.int(b, 'rounds', 'batch.', 1),
+    };
+    const problem = batchProblem(batch);
+    if (problem) r.fail(`batch.${problem.field}`, problem.detail);
+    result.batch = batch;
+  }
   return result;
 }

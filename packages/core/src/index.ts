@@ -2,6 +2,7 @@ export type { CellSummary, DispatchCost } from './analysis.ts';
 export { coresOf, dispatchCosts, environmentWarnings, summarize } from './analysis.ts';
 export type { CliRequest, ParseContext } from './args.ts';
 export { parseArgs, parseWorkers, usage } from './args.ts';
+export { BATCH_VARS, batchFromEnv, batchProblem, MAX_ROUNDS } from './batch.ts';
 export type { CliIo } from './cli.ts';
 export { EXIT, runCli, runnerMain } from './cli.ts';
 export { decodeResult, encodeResult } from './codec.ts';
@@ -42,6 +43,7 @@ export type { Answers } from './tasks.ts';
 export { cpuWork, expectedAnswers, runTask } from './tasks.ts';
 export type { ExitInfo, RuntimeAdapter, StartOptions, Transport, WorkerEvents, WorkerHandle } from './transport.ts';
 export type {
+  Batch,
   Cell,
   Env,
   Fault,

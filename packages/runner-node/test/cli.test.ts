@@ -282,3 +282,26 @@ test('SIGINT while the expected cpu answers are worked out, before any cell: exi
   expect(ms).toBeLessThan(1000);
   expect(res.interrupted).toBe(true);
 }, 30_000);
+
+describe('the batch set by pnpm bench (TVP_BATCH_ID, TVP_ROUND, TVP_ROUNDS)', () => {
+  const tiny = ['--task', 'io', '--mode', 'sequential', '--workers', '1', '--count', '2', '--io-ms', '1'];
+  const sweep = (vars: Record<string, string>) => {
+    const out = tmp();
+    const r = cli([...tiny, '--repeat', '1', '--warmup', '0', '--quiet', '--out', out], { ...process.env, ...vars });
+    return { ...r, result: onlyResult(out) };
+  };
+
+  test('recorded in the file when all three are well formed', () => {
+    const r = sweep({ TVP_BATCH_ID: 'b-1', TVP_ROUND: '2', TVP_ROUNDS: '3' });
+    expect(r.code).toBe(0);
+    expect(r.result.batch).toEqual({ id: 'b-1', round: 2, rounds: 3 });
+    expect(r.stderr).not.toMatch(/warning/);
+  });
+
+  test('malformed: the sweep still runs, without a batch, and stderr says which variable', () => {
+    const r = sweep({ TVP_BATCH_ID: 'b-1', TVP_ROUND: '4', TVP_ROUNDS: '3' });
+    expect(r.code).toBe(0);
+    expect(r.result).not.toHaveProperty('batch');
+    expect(r.stderr).toMatch(/^warning: ignoring TVP_ROUND="4" .*without a batch$/m);
+  });
+});

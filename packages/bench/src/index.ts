@@ -1,0 +1,15 @@
+export type { BenchArgs } from './args.ts';
+export { splitArgs } from './args.ts';
+export type { BenchContext, BenchIo } from './bench.ts';
+export { runBench } from './bench.ts';
+export type { Runner } from './discover.ts';
+export { DiscoveryError, discoverRunners, findRoot, readRunner } from './discover.ts';
+export type { Invocation, Outcome } from './invoke.ts';
+export { exitStatus, runnerEnv, startRunner } from './invoke.ts';
+export type { Slot } from './schedule.ts';
+export { rotate, schedule } from './schedule.ts';
+export type { StopSignal } from './supervisor.ts';
+export { Supervisor } from './supervisor.ts';
+export { usage } from './usage.ts';
+export type { Verdict } from './verdict.ts';
+export { verdictOf } from './verdict.ts';
