@@ -2,9 +2,13 @@ export type { CellSummary, DispatchCost } from './analysis.ts';
 export { coresOf, dispatchCosts, environmentWarnings, summarize } from './analysis.ts';
 export type { CliRequest, ParseContext } from './args.ts';
 export { parseArgs, parseWorkers, usage } from './args.ts';
+export type { Atom, BootstrapMethod, RatioInterval } from './bootstrap.ts';
+export { BOOTSTRAP_RESAMPLES, MAX_EXACT_PAIRS, medianBootstrap, ratioInterval } from './bootstrap.ts';
 export type { CliIo } from './cli.ts';
 export { EXIT, runCli, runnerMain } from './cli.ts';
 export { decodeResult, encodeResult } from './codec.ts';
+export type { Comparability } from './comparability.ts';
+export { comparable, WORK_PARAMS } from './comparability.ts';
 export { childProcessTransport, workerThreadsTransport } from './compat.ts';
 export {
   DEFAULT_COUNT,
@@ -19,11 +23,15 @@ export {
   TOOL_VERSION,
 } from './constants.ts';
 export { otherCpuShare, readCpuCounters } from './cpu-share.ts';
+export type { CellKey, Phase, RunGroups } from './cross-run.ts';
+export { batchRuns, cellSamples, runGroups, unitsOf } from './cross-run.ts';
 export { collectEnv, recordedVars } from './env.ts';
 export { HubError, ResultFileError, RunAborted, UsageError } from './errors.ts';
 export type { FidelityCheck } from './fidelity.ts';
 export { fidelityChecks } from './fidelity.ts';
 export { killAllWorkers, liveWorkerPids, measureRoundTrip, runHub, runMain } from './hub.ts';
+export type { MedianInterval } from './median-interval.ts';
+export { medianInterval } from './median-interval.ts';
 export type { PresetName } from './presets.ts';
 export { preset } from './presets.ts';
 export { formatDuration, ProgressPrinter, progressLine } from './progress.ts';
@@ -37,6 +45,7 @@ export { planCells, runSweep } from './sweep.ts';
 export { cpuWork, expectedAnswer, runTask } from './tasks.ts';
 export type { ExitInfo, RuntimeAdapter, StartOptions, Transport, WorkerEvents, WorkerHandle } from './transport.ts';
 export type {
+  Batch,
   Cell,
   Env,
   Fault,
@@ -55,6 +64,8 @@ export type {
   WorkerSet,
 } from './types.ts';
 export { uploadResult } from './upload.ts';
+export type { Verdict } from './verdict.ts';
+export { EQUAL_MARGIN, verdict } from './verdict.ts';
 export { workerProcessEnv } from './worker-env.ts';
 export type { WorkerPort } from './worker-loop.ts';
 export { InjectedFault, serveWorker } from './worker-loop.ts';

@@ -97,6 +97,13 @@ export interface RunConfig extends TaskParams {
   fault?: Fault;
 }
 
+/** Set by `pnpm bench`: the runner invocations of one bench share `id`; `round` counts from 1 to `rounds`. */
+export interface Batch {
+  id: string;
+  round: number;
+  rounds: number;
+}
+
 /** The one persisted shape: a result file, msgpack, one per runner invocation. */
 export interface ResultFile {
   schemaVersion: 1;
@@ -112,4 +119,6 @@ export interface ResultFile {
   /** True when a signal stopped the sweep: the cells are those finished by then. */
   interrupted?: boolean;
   warnings?: string[];
+  /** The bench this run was part of, when `pnpm bench` ran it. */
+  batch?: Batch;
 }

@@ -1,0 +1,169 @@
+import { binomialAtLeast, lnChoose } from './binomial.ts';
+import { median } from './stats.ts';
+
+/** One value of a discrete distribution and its probability. */
+export interface Atom {
+  value: number;
+  p: number;
+}
+
+/** How a ratio interval was found: exactly, or (for large samples) by seeded resampling. */
+export type BootstrapMethod = 'exact-bootstrap' | 'bootstrap';
+
+/** An interval for median(a) / median(b): a time ratio, or a speedup (time at 1 worker / time at N). */
+export interface RatioInterval {
+  /** median(a) / median(b). */
+  estimate: number;
+  lo: number;
+  hi: number;
+  /** The level asked for, e.g. 0.95: a percentile bootstrap interval, not a guaranteed coverage. */
+  level: number;
+  method: BootstrapMethod;
+  /** Sample counts of a and b. */
+  n: [number, number];
+}
+
+/**
+ * Past this many possible (median of a, median of b) pairs, counted before merging ties, the exact
+ * distribution costs more than resampling (an even sample of 640 alone has 205,120 medians).
+ */
+export const MAX_EXACT_PAIRS = 200_000;
+/** Resamples of the fallback: its percentiles then move by well under 1% of the interval between seeds. */
+export const BOOTSTRAP_RESAMPLES = 4000;
+// Fixed so that the same samples always give the same interval, on the server and in the page.
+const BOOTSTRAP_SEED = 0x5eed_1234;
+
+/** Sort atoms by value and merge equal values (ties in the data give the same median twice). */
+function merged(atoms: Atom[]): Atom[] {
+  atoms.sort((x, y) => x.value - y.value);
+  const out: Atom[] = [];
+  for (const a of atoms) {
+    const last = out[out.length - 1];
+    if (last && last.value === a.value) last.p += a.p;
+    else if (a.p > 0) out.push({ ...a });
+  }
+  return out;
+}
+
+/** P(the m-th smallest of n draws from sorted x is x_(i)), i from 1: the draws at or below i reach m first at i. */
+const orderStat = (n: number, m: number, i: number) =>
+  binomialAtLeast(n, i / n, m) - binomialAtLeast(n, (i - 1) / n, m);
+
+/**
+ * The exact bootstrap distribution of the median of a resample of xs (n draws with replacement),
+ * without drawing: for odd n, with m = (n + 1) / 2, P(median = x_(i)) = P(Bin(n, i/n) >= m) -
+ * P(Bin(n, (i-1)/n) >= m). For even n, m = n / 2, the median is (Y_(m) + Y_(m+1)) / 2; for i < j
+ * P(Y_(m) = x_(i), Y_(m+1) = x_(j)) = C(n,m) [(i/n)^m - ((i-1)/n)^m] [((n-j+1)/n)^(n-m) -
+ * ((n-j)/n)^(n-m)] (m draws at or below i, reaching it; n - m at or above j, reaching it), and
+ * the i = j term is what is left of Y_(m)'s marginal at i. Positions count, not values: ties merge after.
+ */
+export function medianBootstrap(xs: readonly number[]): Atom[] {
+  const n = xs.length;
+  if (n === 0) throw new RangeError('medianBootstrap() needs at least one sample');
+  const s = [...xs].sort((a, b) => a - b);
+  const atoms: Atom[] = [];
+  if (n % 2 === 1) {
+    const m = (n + 1) / 2;
+    for (let i = 1; i <= n; i++) atoms.push({ value: s[i - 1] as number, p: orderStat(n, m, i) });
+    return merged(atoms);
+  }
+  const m = n / 2;
+  const lnC = lnChoose(n, m);
+  // ln[(i/n)^m - ((i-1)/n)^m] and ln[((n-j+1)/n)^(n-m) - ((n-j)/n)^(n-m)], kept in logs for large n.
+  const lnLow = (i: number) => m * Math.log(i / n) + Math.log1p(-(((i - 1) / i) ** m));
+  const lnHigh = (j: number) => (n - m) * Math.log((n - j + 1) / n) + Math.log1p(-(((n - j) / (n - j + 1)) ** (n - m)));
+  for (let i = 1; i <= n; i++) {
+    let rest = orderStat(n, m, i);
+    for (let j = i + 1; j <= n; j++) {
+      const p = Math.exp(lnC + lnLow(i) + lnHigh(j));
+      rest -= p;
+      atoms.push({ value: ((s[i - 1] as number) + (s[j - 1] as number)) / 2, p });
+    }
+    // Rounding can leave a hair below zero where the true remainder is 0.
+    atoms.push({ value: s[i - 1] as number, p: Math.max(0, rest) });
+  }
+  return merged(atoms);
+}
+
+/** How many values a resample median of n samples can take, at most: decided before computing them. */
+const supportSize = (n: number) => (n % 2 ? n : (n * (n + 1)) / 2);
+
+/** The smallest value whose cumulative probability reaches q (atoms sorted by value). */
+function quantile(values: Float64Array, probs: Float64Array, q: number): number {
+  let cum = 0;
+  for (let k = 0; k < values.length; k++) {
+    cum += probs[k] as number;
+    // The tolerance keeps a cumulative sum that should be exactly q from missing it by rounding.
+    if (cum >= q - 1e-12) return values[k] as number;
+  }
+  return values[values.length - 1] as number;
+}
+
+function check(name: string, xs: readonly number[], positive: boolean): void {
+  if (xs.length === 0) throw new RangeError(`ratioInterval(): ${name} has no samples`);
+  for (const x of xs) {
+    if (!Number.isFinite(x) || x < 0 || (positive && x === 0))
+      throw new RangeError(
+        `ratioInterval(): ${name} holds ${x}; samples must be finite and ${positive ? '> 0' : '>= 0'}`,
+      );
+  }
+}
+
+/** A small deterministic generator (mulberry32): the fallback gives the same interval every time. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function resampledMedian(xs: readonly number[], draw: () => number, buf: Float64Array): number {
+  const n = xs.length;
+  for (let k = 0; k < n; k++) buf[k] = xs[Math.floor(draw() * n)] as number;
+  buf.sort();
+  return n % 2 ? (buf[n >> 1] as number) : ((buf[n / 2 - 1] as number) + (buf[n / 2] as number)) / 2;
+}
+
+/**
+ * A percentile bootstrap interval for median(a) / median(b), a and b resampled independently. Exact
+ * when the two medians' bootstrap distributions have at most MAX_EXACT_PAIRS value pairs (the ratio's
+ * distribution is their product), else BOOTSTRAP_RESAMPLES seeded resamples. Deterministic either way.
+ */
+export function ratioInterval(a: readonly number[], b: readonly number[], level = 0.95): RatioInterval {
+  check('a', a, false);
+  check('b', b, true);
+  if (!(level > 0 && level < 1)) throw new RangeError(`ratioInterval(): level must be in (0, 1), got ${level}`);
+  const n: [number, number] = [a.length, b.length];
+  const estimate = median(a) / median(b);
+  const qLo = (1 - level) / 2;
+  const qHi = 1 - qLo;
+  if (supportSize(a.length) * supportSize(b.length) <= MAX_EXACT_PAIRS) {
+    const da = medianBootstrap(a);
+    const db = medianBootstrap(b);
+    const pairs: Atom[] = [];
+    for (const x of da) for (const y of db) pairs.push({ value: x.value / y.value, p: x.p * y.p });
+    const dist = merged(pairs);
+    const values = Float64Array.from(dist, (d) => d.value);
+    const probs = Float64Array.from(dist, (d) => d.p);
+    return {
+      estimate,
+      lo: quantile(values, probs, qLo),
+      hi: quantile(values, probs, qHi),
+      level,
+      method: 'exact-bootstrap',
+      n,
+    };
+  }
+  const draw = seeded(BOOTSTRAP_SEED);
+  const bufA = new Float64Array(a.length);
+  const bufB = new Float64Array(b.length);
+  const ratios = new Float64Array(BOOTSTRAP_RESAMPLES);
+  for (let k = 0; k < BOOTSTRAP_RESAMPLES; k++)
+    ratios[k] = resampledMedian(a, draw, bufA) / resampledMedian(b, draw, bufB);
+  ratios.sort();
+  const at = (q: number) => ratios[Math.max(0, Math.ceil(q * BOOTSTRAP_RESAMPLES) - 1)] as number;
+  return { estimate, lo: at(qLo), hi: at(qHi), level, method: 'bootstrap', n };
+}
