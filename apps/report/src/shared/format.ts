@@ -11,6 +11,13 @@ export function fmtX(x: number): string {
   return `${x >= 2 ? x.toFixed(1) : x.toFixed(2)}x`;
 }
 
+/** An interval of a speedup or ratio, both ends with the same digits: 1.39–1.50x, 7.4–7.9x. */
+export function fmtXRange(lo: number, hi: number): string {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return '-';
+  const digits = lo >= 2 ? 1 : 2;
+  return `${lo.toFixed(digits)}–${hi.toFixed(digits)}x`;
+}
+
 /** A share as a whole percent. */
 export const fmtPct = (share: number): string => `${Math.round(share * 100)}%`;
 
