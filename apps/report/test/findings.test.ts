@@ -94,7 +94,9 @@ describe('runFindings', () => {
 
   it('start cost: processes against threads, a ratio with its interval and method', () => {
     const f = runFindings(view({ runtime: 'node' })).find((x) => x.topic === 'start')!;
-    expect(f.text).toMatch(/^Node processes take 2\.5x longer to start than threads \(95% interval 2\.\d–2\.\dx\)$/);
+    expect(f.text).toMatch(
+      /^Node processes take 2\.5x longer to start than threads \(95% interval 2\.\d\d–2\.\d\dx\)$/,
+    );
     expect(f.basis).toMatch(
       /processes \(child_process\) 11\d ms, threads \(worker_threads\) 4\d\.\d ms; processes \/ threads: /,
     );
