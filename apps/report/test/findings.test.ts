@@ -199,7 +199,7 @@ describe('runtimeFindings', () => {
     const faulty = makeResult({ runtime: 'bun', seed: 2 });
     faulty.config.fault = 'throw';
     expect(runtimeFindings(node, toView('f.msgpack', faulty)).map((f) => f.text)).toEqual([
-      'Bun and Node runs cannot be compared: fault injected in A (throw) (Bun vs Node)',
+      'Bun and Node runs cannot be compared: fault injected in Bun (throw) (Bun vs Node)',
     ]);
     expect(runtimeFindings(node, view({ runtime: 'bun', seed: 2, label: 'vm' }))[0]!.text).toBe(
       'Bun and Node runs cannot be compared: label vm vs ci-box (Bun vs Node)',

@@ -3,6 +3,7 @@ import { comparable } from '@tvp/core/comparability';
 import { type Phase, type RunGroups, runGroups, unitsOf } from '@tvp/core/cross-run';
 import type { RunView } from '../payload.ts';
 import { type Line, linesOf, type OkCell } from './cells.ts';
+import { runtimeName } from './format.ts';
 import { type Judged, judge } from './ratio.ts';
 
 /** One worker count of two runtimes side by side. */
@@ -51,7 +52,8 @@ export function compareRuns(
   task: TaskKind,
   pool: readonly ResultFile[] = [],
 ): Comparison {
-  const ok = comparable(other.result, base.result, task);
+  const names = [runtimeName(other.result.env.runtime), runtimeName(base.result.env.runtime)] as const;
+  const ok = comparable(other.result, base.result, task, names);
   if (!ok.ok) return ok;
   const groups = runGroups(base.result, other.result, pool);
   const baseLines = linesOf(base, task);
