@@ -3,7 +3,7 @@ export { coresOf, dispatchCosts, environmentWarnings, summarize } from './analys
 export type { CliRequest, ParseContext } from './args.ts';
 export { parseArgs, parseWorkers, usage } from './args.ts';
 export type { Atom, BootstrapMethod, RatioInterval } from './bootstrap.ts';
-export { BOOTSTRAP_RESAMPLES, MAX_EXACT_PAIRS, medianBootstrap, ratioInterval } from './bootstrap.ts';
+export { BOOTSTRAP_RESAMPLES, MAX_EXACT_N, medianBootstrap, ratioInterval } from './bootstrap.ts';
 export type { CliIo } from './cli.ts';
 export { EXIT, runCli, runnerMain } from './cli.ts';
 export { decodeResult, encodeResult } from './codec.ts';
