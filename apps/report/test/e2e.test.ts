@@ -174,6 +174,7 @@ describe('runs that did different work, in Chromium: a Node default run and a Bu
     expect(legend).toContain('ideal (100 tasks, 2 cores)');
     expect(legend).toContain('ideal (20 tasks, 2 cores)');
     expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'report-not-comparable.png'), fullPage: true });
     await page.close();
   });
 });

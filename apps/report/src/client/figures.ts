@@ -30,10 +30,16 @@ export function timeFigure(title: string, lines: Line[], log2: boolean, book: Ch
     x,
     ...lines.map((l) => {
       const t = at(l, x)?.total;
-      return t ? `${fmtMs(t.median)} (${fmtMs(t.min)}-${fmtMs(t.max)}, n=${t.n})` : '';
+      return t
+        ? `${fmtMs(t.median)} (${fmtMs(t.medianCi.lo)}–${fmtMs(t.medianCi.hi)} @${fmtPct(t.medianCi.coverage)}, n=${t.n})`
+        : '';
     }),
   ]);
-  const table = numbersTable('numbers: median total ms (min-max, samples)', ['workers', ...lines.map(lineLabel)], rows);
+  const table = numbersTable(
+    'numbers: median total ms (interval of the median from order statistics @ the coverage it has, samples); the band is min-max',
+    ['workers', ...lines.map(lineLabel)],
+    rows,
+  );
   return chartFigure({ title, xs, lines: chartLines, yLabel: 'total ms', log2, table, yFormat: fmtMs }, book);
 }
 
