@@ -70,7 +70,7 @@ const IDEAL_DASHES = [
   [10, 3, 2, 3],
 ];
 
-/** Speedup against 1 worker, with DESIGN.md's ideal per (task count, cores) and a marker at the core count. */
+/** Speedup against 1 worker with its 95% interval shaded, DESIGN.md's ideal per (task count, cores), a marker at the core count. */
 export function speedupFigure(title: string, lines: Line[], log2: boolean, book: ChartBook): HTMLElement {
   const xs = xsOf(lines);
   const ideals = idealsOf(lines, xs);
@@ -78,6 +78,7 @@ export function speedupFigure(title: string, lines: Line[], log2: boolean, book:
     label: lineLabel(l),
     color: colorAt(i),
     values: along(l, xs, (c) => c.speedup),
+    band: { lo: along(l, xs, (c) => c.speedupCi?.lo), hi: along(l, xs, (c) => c.speedupCi?.hi) },
   }));
   for (const [i, ideal] of ideals.entries())
     chartLines.push({ ...ideal, color: '#222', dash: IDEAL_DASHES[i % IDEAL_DASHES.length]! });
@@ -185,7 +186,7 @@ function pointText(q: RatioPoint): string {
   return `${fmtX(q.ratio)} (${fmtXRange(lo, hi)}, ${VERDICT_TEXT[q.judged.verdict]})`;
 }
 
-/** Runtime against runtime: other / base median total per worker count, 1 drawn as a line. */
+/** Runtime against runtime, each ratio's 95% interval shaded: other / base median total per worker count, 1 drawn as a line. */
 export function ratioFigure(title: string, pairs: LinePair[], log2: boolean, book: ChartBook): HTMLElement {
   const xs = [...new Set(pairs.flatMap((p) => p.points.map((q) => q.workers)))].sort((a, b) => a - b);
   const label = (p: LinePair) => `${lineLabel(p.other)} / ${lineLabel(p.base)}`;
@@ -193,6 +194,10 @@ export function ratioFigure(title: string, pairs: LinePair[], log2: boolean, boo
     label: label(p),
     color: colorAt(i),
     values: xs.map((x) => p.points.find((q) => q.workers === x)?.ratio ?? null),
+    band: {
+      lo: xs.map((x) => p.points.find((q) => q.workers === x)?.judged?.interval.lo ?? null),
+      hi: xs.map((x) => p.points.find((q) => q.workers === x)?.judged?.interval.hi ?? null),
+    },
   }));
   const rows = xs.map((x) => [
     x,
