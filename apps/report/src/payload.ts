@@ -1,4 +1,4 @@
-import type { CellSummary, ResultFile } from '@tvp/core';
+import type { Batch, CellSummary, ResultFile } from '@tvp/core';
 
 /** Which of the article's two figures a run belongs on. */
 export type Sweep = 'standard' | 'extended';
@@ -30,6 +30,8 @@ export interface RunMeta {
   createdAt: string;
   preset: string;
   sweep: Sweep;
+  /** The bench this run was part of (`pnpm bench -- --rounds K`), so its other rounds can be fetched. */
+  batch?: Batch;
 }
 
 /** A file in the results folder that could not be read, and why. */

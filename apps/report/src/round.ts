@@ -14,6 +14,7 @@ function roundStats(s: Stats): Stats {
     min: r(s.min),
     max: r(s.max),
     ci95: [r(s.ci95[0]), r(s.ci95[1])],
+    medianCi: { lo: r(s.medianCi.lo), hi: r(s.medianCi.hi), coverage: r(s.medianCi.coverage) },
   };
 }
 
@@ -28,5 +29,7 @@ export function roundSummary(c: CellSummary): CellSummary {
     const v = c[k];
     if (v !== undefined) out[k] = r(v);
   }
+  if (c.speedupCi)
+    out.speedupCi = { ...c.speedupCi, lo: r(c.speedupCi.lo), hi: r(c.speedupCi.hi), estimate: r(c.speedupCi.estimate) };
   return out;
 }

@@ -40,5 +40,6 @@ export function toMeta(file: string, r: ResultFile): RunMeta {
     createdAt: r.createdAt,
     preset: r.config.preset,
     sweep: sweepOf(r),
+    ...(r.batch ? { batch: r.batch } : {}),
   };
 }

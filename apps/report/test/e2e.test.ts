@@ -7,7 +7,7 @@ import { createApp } from '../src/app.ts';
 import { launchChromium } from '../src/bench/chromium.ts';
 import { exportReport } from '../src/export.ts';
 import { type Listening, listen } from '../src/serve.ts';
-import { tempDir, twoRuntimes, writeResults } from './fixtures.ts';
+import { makeResult, tempDir, twoRuntimes, writeResults } from './fixtures.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
@@ -74,8 +74,9 @@ describe('the report in a real browser (headless Chromium)', () => {
     expect(titles.some((t) => t?.startsWith('io: where the time goes, Node processes'))).toBe(true);
     expect(titles).toContain('cpu: Bun / Node time');
     const text = await page.textContent('main');
-    expect(text).toMatch(/Node processes take 2\.\dx longer to start than threads/);
-    expect(text).toMatch(/Bun threads start \d+\.\dx faster than Node's/);
+    expect(text).toMatch(/Node processes take 2\.\dx longer to start than threads \(95% interval 2\.\d\d–2\.\d\dx\)/);
+    expect(text).toMatch(/threads start: Bun \d+\.\dx faster than Node \(95% interval \d+\.\d–\d+\.\dx\)/);
+    expect(await page.$$('p.incomparable')).toHaveLength(0);
     expect(text).toMatch(/Extended sweep/);
     expect(await page.textContent('#skipped')).toContain('half-copied.msgpack');
     expect(errors).toEqual([]);
@@ -122,5 +123,58 @@ describe('the report in a real browser (headless Chromium)', () => {
     expect(charts.every((c) => c.drawn && c.painted > 1000)).toBe(true);
     expect(errors).toEqual([]);
     await ctx.close();
+  });
+});
+
+describe('runs that did different work, in Chromium: a Node default run and a Bun quick run on one machine', () => {
+  let browser: Browser;
+  let server: Listening;
+
+  beforeAll(async () => {
+    const dir = await tempDir();
+    await writeResults(dir, [
+      makeResult({ runtime: 'node', seed: 1 }),
+      makeResult({
+        runtime: 'bun',
+        seed: 2,
+        preset: 'quick',
+        count: 20,
+        ioMs: 10,
+        cpuIters: 2_000_000,
+        repeat: 3,
+        workers: [1, 2, 4],
+        createdAt: '2026-11-20T11:00:00.000Z',
+      }),
+    ]);
+    server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws no ratio figure, says why on the page, and gives each (count, cores) its own ideal line', async () => {
+    const { page, errors } = await open(browser, server.url);
+    const charts = await chartStates(page);
+    const titles = charts.map((c) => c.title ?? '');
+    expect(titles.some((t) => t.includes('/ Node time'))).toBe(false);
+    expect(titles).toContain('cpu: speedup vs workers');
+    expect(titles).toContain('cpu: time vs workers, Bun (other work, not comparable)');
+    for (const c of charts) expect(c.drawn, `${c.title} drew`).toBe(true);
+    const notes = await page.$$eval('p.incomparable[data-runtime=bun]', (ps) => ps.map((p) => p.textContent ?? ''));
+    expect(notes).toHaveLength(2);
+    expect(notes[1]).toMatch(
+      /is not compared with Node run .* on cpu: count 20 vs 100; cpuIters 2,000,000 vs 6,000,000/,
+    );
+    const findings = await page.textContent('.finding-group:has(h4:text("against"))');
+    expect(findings).toContain('Bun and Node runs cannot be compared: count 20 vs 100; ioMs 10 vs 20; cpuIters');
+    expect(findings).not.toMatch(/faster|slower|equal within/);
+    const legend = await page.textContent('figure[data-chart="cpu: speedup vs workers"] .legend');
+    expect(legend).toContain('ideal (100 tasks, 2 cores)');
+    expect(legend).toContain('ideal (20 tasks, 2 cores)');
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'report-not-comparable.png'), fullPage: true });
+    await page.close();
   });
 });

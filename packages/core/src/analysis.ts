@@ -1,3 +1,4 @@
+import { type RatioInterval, ratioInterval } from './bootstrap.ts';
 import { describe, idealSpeedup, median, type Stats } from './stats.ts';
 import type { Cell, Env, Impl, Mode, ResultFile, TaskKind, WorkerMemory } from './types.ts';
 
@@ -15,6 +16,11 @@ export interface CellSummary {
   teardown?: Stats;
   /** Median total time at 1 worker / median total time here (same task, mode, impl). */
   speedup?: number;
+  /**
+   * 95% interval of `speedup`: the ratio of the medians at 1 worker and here, exact percentile
+   * bootstrap over the two cells' samples (analysis of one run: drift between runs is not in it).
+   */
+  speedupCi?: RatioInterval;
   /** The same, on work time only: what the workers did, without starting and stopping them. */
   workSpeedup?: number;
   /** DESIGN.md's ideal speedup for this worker count. */
@@ -48,7 +54,10 @@ export function summarize(r: ResultFile): CellSummary[] {
     if (ideal !== undefined) s.ideal = ideal;
     const b = base.get(key(c));
     if (b && c.status === 'ok') {
-      s.speedup = median(b.samples.map((x) => x.totalMs)) / s.total.median;
+      const one = b.samples.map((x) => x.totalMs);
+      const here = c.samples.map((x) => x.totalMs);
+      s.speedup = median(one) / s.total.median;
+      if (here.every((x) => x > 0)) s.speedupCi = ratioInterval(one, here);
       s.workSpeedup = median(b.samples.map((x) => x.workMs)) / s.work.median;
       if (ideal !== undefined) s.efficiency = s.speedup / ideal;
     }

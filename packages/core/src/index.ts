@@ -3,9 +3,13 @@ export { coresOf, dispatchCosts, environmentWarnings, summarize } from './analys
 export type { CliRequest, ParseContext } from './args.ts';
 export { parseArgs, parseWorkers, usage } from './args.ts';
 export { BATCH_VARS, batchFromEnv, batchProblem, MAX_ROUNDS } from './batch.ts';
+export type { Atom, BootstrapMethod, RatioInterval } from './bootstrap.ts';
+export { BOOTSTRAP_RESAMPLES, MAX_EXACT_N, medianBootstrap, ratioInterval } from './bootstrap.ts';
 export type { CliIo } from './cli.ts';
 export { EXIT, runCli, runnerMain } from './cli.ts';
 export { decodeResult, encodeResult } from './codec.ts';
+export type { Comparability } from './comparability.ts';
+export { comparable, WORK_PARAMS } from './comparability.ts';
 export { childProcessTransport, workerThreadsTransport } from './compat.ts';
 export {
   DEFAULT_COUNT,
@@ -20,6 +24,8 @@ export {
   TOOL_VERSION,
 } from './constants.ts';
 export { otherCpuShare, readCpuCounters } from './cpu-share.ts';
+export type { CellKey, Phase, RunGroups } from './cross-run.ts';
+export { batchRuns, cellSamples, runGroups, unitsOf } from './cross-run.ts';
 export { collectEnv, recordedVars } from './env.ts';
 export { HubError, ResultFileError, RunAborted, UsageError } from './errors.ts';
 export type { FidelityCheck } from './fidelity.ts';
@@ -27,6 +33,8 @@ export { fidelityChecks } from './fidelity.ts';
 export type { FlagKind, Flags } from './flags.ts';
 export { readFlags } from './flags.ts';
 export { killAllWorkers, liveWorkerCount, liveWorkerPids, measureRoundTrip, runHub, runMain } from './hub.ts';
+export type { MedianInterval } from './median-interval.ts';
+export { medianInterval } from './median-interval.ts';
 export type { PresetName } from './presets.ts';
 export { preset } from './presets.ts';
 export { formatDuration, ProgressPrinter, progressLine } from './progress.ts';
@@ -62,6 +70,8 @@ export type {
   WorkerSet,
 } from './types.ts';
 export { uploadResult } from './upload.ts';
+export type { Verdict } from './verdict.ts';
+export { EQUAL_MARGIN, verdict } from './verdict.ts';
 export type { WorkerEntry } from './worker-entries.ts';
 export { workerEntry } from './worker-entries.ts';
 export { workerProcessEnv } from './worker-env.ts';

@@ -65,3 +65,9 @@ test('separated: intervals that do not overlap', () => {
   expect(separated([1, 3], [2, 4])).toBe(false);
   expect(separated([5, 6], [1, 4.9])).toBe(true);
 });
+
+test('describe carries the interval of the median, with the coverage 5 samples really give', () => {
+  const s = describe([10, 14, 11, 13, 12]);
+  expect(s.median).toBe(12);
+  expect(s.medianCi).toEqual({ lo: 10, hi: 14, coverage: 0.9375 });
+});

@@ -1,3 +1,4 @@
+import { type MedianInterval, medianInterval } from './median-interval.ts';
 import type { TaskKind } from './types.ts';
 
 /** Summary statistics of one cell's raw samples. */
@@ -11,6 +12,11 @@ export interface Stats {
   max: number;
   /** 95% confidence interval of the mean, Student's t; [mean, mean] for a single sample. */
   ci95: [number, number];
+  /**
+   * Distribution-free interval of the median (order statistics), aiming at 95%, with the coverage it
+   * has: [min, max] covers only 93.75% for 5 samples. Quote this one beside a median, not ci95.
+   */
+  medianCi: MedianInterval;
 }
 
 // Two-sided 95% quantiles of Student's t for 1..30 degrees of freedom.
@@ -36,7 +42,7 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-/** Mean, median, standard deviation, extremes and 95% confidence interval of the mean. */
+/** Mean, median, standard deviation, extremes, the t interval of the mean and the interval of the median. */
 export function describe(xs: readonly number[]): Stats {
   const n = xs.length;
   if (n === 0) throw new RangeError('describe() needs at least one sample');
@@ -51,6 +57,7 @@ export function describe(xs: readonly number[]): Stats {
     min: Math.min(...xs),
     max: Math.max(...xs),
     ci95: [mean - half, mean + half],
+    medianCi: medianInterval(xs),
   };
 }
 
@@ -65,7 +72,10 @@ export function idealSpeedup(task: TaskKind, workers: number, count: number, cor
   return count / Math.ceil(count / lanes);
 }
 
-/** True when two 95% intervals do not overlap: a difference larger than the noise. */
+/**
+ * True when two intervals do not overlap. Of means' t intervals this says little about medians and
+ * nothing about equality: cross-run and cross-mode claims use ratioInterval and verdict instead.
+ */
 export function separated(a: readonly [number, number], b: readonly [number, number]): boolean {
   return a[1] < b[0] || b[1] < a[0];
 }

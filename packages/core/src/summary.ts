@@ -9,6 +9,13 @@ function fmtMs(ms: number): string {
   return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 }
 
+/** " (1.98x 1.95-2.01)": the speedup and its interval, or the speedup alone when it has none. */
+function speedupText(c: CellSummary): string {
+  if (c.speedup === undefined) return '';
+  const ci = c.speedupCi ? ` ${c.speedupCi.lo.toFixed(2)}-${c.speedupCi.hi.toFixed(2)}` : '';
+  return ` (${c.speedup.toFixed(2)}x${ci})`;
+}
+
 function taskLine(r: ResultFile, task: string): string {
   const { count, ioMs, cpuIters } = r.config;
   if (task === 'io') return `io: ${count} tasks, each waits ${ioMs} ms`;
@@ -64,28 +71,30 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
     `${r.tool.name} ${r.tool.version} on ${e.runtime} ${e.runtimeVersion}, ${e.os} ${e.arch}, ${e.cores} cores (${e.cpuModel}), label ${e.label}`,
   );
   lines.push(
-    `median total ms over ${r.config.repeat} runs (speedup vs 1 worker); ideal = the schedule's bound with zero overhead (a reference)`,
+    `median total ms over ${r.config.repeat} runs (speedup vs 1 worker, lo-hi its 95% interval); ideal = the schedule's bound with zero overhead (a reference)`,
   );
+  lines.push('interval: exact bootstrap of the ratio of the medians at 1 worker and at N, within this run');
   for (const task of r.config.tasks) {
     const cells = rows.filter((c) => c.task === task);
     if (cells.length === 0) continue;
     const cols = [...new Set(cells.map((c) => `${c.mode}/${c.impl}`))];
     const workers = [...new Set(cells.map((c) => c.workers))].sort((a, b) => a - b);
-    const width = Math.max(18, ...cols.map((c) => c.length + 1));
+    const text = (n: number, col: string): string => {
+      const c = cells.find((x) => x.workers === n && `${x.mode}/${x.impl}` === col);
+      if (!c) return '';
+      if (c.status === 'failed') return 'FAILED';
+      return `${c.total ? fmtMs(c.total.median) : '-'}${speedupText(c)}`;
+    };
+    const width = Math.max(
+      18,
+      ...cols.map((c) => c.length + 1),
+      ...workers.flatMap((n) => cols.map((c) => text(n, c).length + 2)),
+    );
     lines.push('', taskLine(r, task));
     lines.push(`${pad('workers', 7)}${cols.map((c) => pad(c, width)).join('')}${pad('ideal', 8)}`);
     for (const n of workers) {
-      const at = (col: string): CellSummary | undefined =>
-        cells.find((c) => c.workers === n && `${c.mode}/${c.impl}` === col);
-      const parts = cols.map((col) => {
-        const c = at(col);
-        if (!c) return pad('', width);
-        if (c.status === 'failed') return pad('FAILED', width);
-        const t = c.total ? fmtMs(c.total.median) : '-';
-        const sp = c.speedup === undefined ? '' : ` (${c.speedup.toFixed(2)}x)`;
-        return pad(`${t}${sp}`, width);
-      });
       const ideal = cells.find((c) => c.workers === n)?.ideal;
+      const parts = cols.map((col) => pad(text(n, col), width));
       lines.push(`${pad(String(n), 7)}${parts.join('')}${pad(ideal === undefined ? '-' : `${ideal.toFixed(2)}x`, 8)}`);
     }
   }

@@ -173,8 +173,8 @@ describe('analysis', () => {
   test('summary table: medians with speedups, failed cells named, harness cost, file', () => {
     const text = formatSummary({ ...result, warnings: ['machine was busy'] }, 'results/x.msgpack');
     expect(text).toMatch(/cpu: 100 tasks/);
-    expect(text).toMatch(/\b1000 \(1\.00x\)/);
-    expect(text).toMatch(/\b520 \(1\.92x\)/);
+    expect(text).toMatch(/\b1000 \(1\.00x \d\.\d\d-\d\.\d\d\)/);
+    expect(text).toMatch(/\b520 \(1\.92x \d\.\d\d-\d\.\d\d\)/);
     expect(text).toMatch(/FAILED/);
     expect(text).toMatch(/threads\/w: 1 worker 0\.00; 2 workers 20\.0 \(10\.0 each\)/);
     expect(text).toMatch(/threads\/w: 50\.0 us per task vs 50\.0 us round trip \(1\.00x\)/);

@@ -1,4 +1,4 @@
-import type { Cell, Mode, ResultFile, TaskKind } from '@tvp/core';
+import type { Batch, Cell, Mode, ResultFile, RunConfig, TaskKind } from '@tvp/core';
 
 /** How a synthetic runtime behaves: what one worker costs to start, per kind. */
 export interface FixtureOptions {
@@ -11,6 +11,12 @@ export interface FixtureOptions {
   repeat?: number;
   cores?: number;
   count?: number;
+  /** One io task's wait, ms (20 by default, 10 in a quick run). */
+  ioMs?: number;
+  /** One cpu task's rounds (6,000,000 by default, 2,000,000 in a quick run); its time scales with them. */
+  cpuIters?: number;
+  preset?: RunConfig['preset'];
+  batch?: Batch;
   spawnMs?: { threads: number; processes: number };
   /** Seed of the sample noise, so two fixtures of one runtime differ. */
   seed?: number;
@@ -48,8 +54,9 @@ export function makeResult(o: FixtureOptions): ResultFile {
   const repeat = o.repeat ?? 5;
   const speed = o.speed ?? 1;
   const spawn = o.spawnMs ?? (o.runtime === 'bun' ? { threads: 3.4, processes: 8.4 } : { threads: 46, processes: 116 });
-  const ioMs = 20;
-  const cpuMs = 10 * speed;
+  const ioMs = o.ioMs ?? 20;
+  const cpuIters = o.cpuIters ?? 6_000_000;
+  const cpuMs = 10 * speed * (cpuIters / 6_000_000);
   const noise = () => 1 + (rand() - 0.5) * 0.06;
   const cells: Cell[] = [];
   const modes: Mode[] = ['sequential', 'threads', 'processes', 'async'];
@@ -101,13 +108,14 @@ export function makeResult(o: FixtureOptions): ResultFile {
       repeat,
       warmup: 1,
       ioMs,
-      cpuIters: 6_000_000,
+      cpuIters,
       timeoutMs: 30_000,
       workerEnv: 'inherit',
-      preset: 'default',
+      preset: o.preset ?? 'default',
     },
     cells,
     durationMs: 60_000,
+    ...(o.batch ? { batch: o.batch } : {}),
   };
 }
 

@@ -1,8 +1,9 @@
 import type { CellSummary } from '@tvp/core';
-import type { RunView } from '../payload.ts';
+import { idealSpeedup } from '@tvp/core/stats';
 import { at, type Line, lineLabel } from '../shared/cells.ts';
-import type { LinePair } from '../shared/compare.ts';
-import { fmtMs, fmtPct, fmtX } from '../shared/format.ts';
+import type { LinePair, RatioPoint } from '../shared/compare.ts';
+import { fmtMs, fmtPct, fmtX, fmtXRange } from '../shared/format.ts';
+import { withinMargin } from '../shared/ratio.ts';
 import { type ChartBook, type ChartLine, chartFigure } from './chart.ts';
 import { colorAt } from './palette.ts';
 import { numbersTable } from './table.ts';
@@ -29,59 +30,90 @@ export function timeFigure(title: string, lines: Line[], log2: boolean, book: Ch
     x,
     ...lines.map((l) => {
       const t = at(l, x)?.total;
-      return t ? `${fmtMs(t.median)} (${fmtMs(t.min)}-${fmtMs(t.max)}, n=${t.n})` : '';
+      return t
+        ? `${fmtMs(t.median)} (${fmtMs(t.medianCi.lo)}–${fmtMs(t.medianCi.hi)} @${fmtPct(t.medianCi.coverage)}, n=${t.n})`
+        : '';
     }),
   ]);
-  const table = numbersTable('numbers: median total ms (min-max, samples)', ['workers', ...lines.map(lineLabel)], rows);
+  const table = numbersTable(
+    'numbers: median total ms (interval of the median from order statistics @ the coverage it has, samples); the band is min-max',
+    ['workers', ...lines.map(lineLabel)],
+    rows,
+  );
   return chartFigure({ title, xs, lines: chartLines, yLabel: 'total ms', log2, table, yFormat: fmtMs }, book);
 }
 
-/** Speedup against 1 worker, with DESIGN.md's ideal and a marker at the core count. */
-export function speedupFigure(title: string, lines: Line[], run: RunView, log2: boolean, book: ChartBook): HTMLElement {
+/** The ideal curve of each distinct (task count, cores) among the lines' runs: never one run's for all. */
+function idealsOf(lines: Line[], xs: number[]): { label: string; values: (number | null)[] }[] {
+  const seen = new Map<string, { label: string; values: (number | null)[] }>();
+  for (const l of lines) {
+    const count = l.run.result.config.count;
+    const cores = l.run.cores;
+    const key = `${count}|${cores}`;
+    if (seen.has(key)) continue;
+    const values = xs.map((x) => idealSpeedup(l.task, x, count, cores) ?? null);
+    if (values.every((v) => v === null)) continue;
+    seen.set(key, { label: `ideal (${count} tasks, ${cores} cores)`, values });
+  }
+  return [...seen.values()];
+}
+
+/** A marker at the core count, when every line's run has the same one. */
+function coresMarker(lines: Line[]): { x: number; label: string } | undefined {
+  const cores = [...new Set(lines.map((l) => l.run.cores))];
+  return cores.length === 1 ? { x: cores[0]!, label: `${cores[0]} cores` } : undefined;
+}
+
+const IDEAL_DASHES = [
+  [6, 4],
+  [2, 3],
+  [10, 3, 2, 3],
+];
+
+/** Speedup against 1 worker with its 95% interval shaded, DESIGN.md's ideal per (task count, cores), a marker at the core count. */
+export function speedupFigure(title: string, lines: Line[], log2: boolean, book: ChartBook): HTMLElement {
   const xs = xsOf(lines);
-  const withIdeal = lines.find((l) => l.cells.some((c) => c.ideal !== undefined));
+  const ideals = idealsOf(lines, xs);
   const chartLines: ChartLine[] = lines.map((l, i) => ({
     label: lineLabel(l),
     color: colorAt(i),
     values: along(l, xs, (c) => c.speedup),
+    band: { lo: along(l, xs, (c) => c.speedupCi?.lo), hi: along(l, xs, (c) => c.speedupCi?.hi) },
   }));
-  if (withIdeal) {
-    const ideal = xs.map((x) => lines.map((l) => at(l, x)?.ideal).find((v) => v !== undefined) ?? null);
-    chartLines.push({
-      label: `ideal (${run.result.config.count} tasks, ${run.cores} cores)`,
-      color: '#222',
-      values: ideal,
-      dash: [6, 4],
-    });
-  }
-  const rows = xs.map((x) => [
+  for (const [i, ideal] of ideals.entries())
+    chartLines.push({ ...ideal, color: '#222', dash: IDEAL_DASHES[i % IDEAL_DASHES.length]! });
+  const withCi = (c: CellSummary | undefined) =>
+    c?.speedup === undefined
+      ? ''
+      : `${fmtX(c.speedup)}${c.speedupCi ? ` (${fmtXRange(c.speedupCi.lo, c.speedupCi.hi)})` : ''}`;
+  const rows = xs.map((x, k) => [
     x,
-    ...lines.map((l) => cell(at(l, x)?.speedup, fmtX)),
-    cell(
-      lines.map((l) => at(l, x)?.ideal).find((v) => v !== undefined),
-      fmtX,
-    ),
+    ...lines.map((l) => withCi(at(l, x))),
+    ...ideals.map((ideal) => cell(ideal.values[k] ?? undefined, fmtX)),
   ]);
   const table = numbersTable(
-    'numbers: speedup vs 1 worker (median total)',
-    ['workers', ...lines.map(lineLabel), 'ideal'],
+    'numbers: speedup vs 1 worker (ratio of median totals; in brackets its 95% exact bootstrap interval, within the run)',
+    ['workers', ...lines.map(lineLabel), ...ideals.map((i) => i.label)],
     rows,
   );
-  const marker = { x: run.cores, label: `${run.cores} cores` };
+  const marker = coresMarker(lines);
   return chartFigure(
-    { title, xs, lines: chartLines, yLabel: 'speedup', log2, marker, table, yFormat: (v) => fmtX(v) },
+    {
+      title,
+      xs,
+      lines: chartLines,
+      yLabel: 'speedup',
+      log2,
+      ...(marker ? { marker } : {}),
+      table,
+      yFormat: (v) => fmtX(v),
+    },
     book,
   );
 }
 
-/** Efficiency: measured speedup / ideal speedup, 100% drawn as a line. */
-export function efficiencyFigure(
-  title: string,
-  lines: Line[],
-  run: RunView,
-  log2: boolean,
-  book: ChartBook,
-): HTMLElement {
+/** Efficiency: measured speedup / ideal speedup (each run's own ideal), 100% drawn as a line. */
+export function efficiencyFigure(title: string, lines: Line[], log2: boolean, book: ChartBook): HTMLElement {
   const xs = xsOf(lines);
   const chartLines: ChartLine[] = lines.map((l, i) => ({
     label: lineLabel(l),
@@ -90,9 +122,19 @@ export function efficiencyFigure(
   }));
   const rows = xs.map((x) => [x, ...lines.map((l) => cell(at(l, x)?.efficiency, fmtPct))]);
   const table = numbersTable('numbers: efficiency = speedup / ideal', ['workers', ...lines.map(lineLabel)], rows);
-  const marker = { x: run.cores, label: `${run.cores} cores` };
+  const marker = coresMarker(lines);
   return chartFigure(
-    { title, xs, lines: chartLines, yLabel: 'efficiency', log2, marker, reference: 1, table, yFormat: fmtPct },
+    {
+      title,
+      xs,
+      lines: chartLines,
+      yLabel: 'efficiency',
+      log2,
+      ...(marker ? { marker } : {}),
+      reference: 1,
+      table,
+      yFormat: fmtPct,
+    },
     book,
   );
 }
@@ -130,7 +172,21 @@ export function phasesFigure(title: string, line: Line, log2: boolean, book: Cha
   return chartFigure({ title, xs, lines: chartLines, yLabel: 'ms (stacked)', log2, table, yFormat: fmtMs }, book);
 }
 
-/** Runtime against runtime: other / base median total per worker count, 1 drawn as a line. */
+const VERDICT_TEXT = {
+  faster: 'faster',
+  slower: 'slower',
+  equal: withinMargin,
+  unresolved: 'no difference shown',
+} as const;
+
+/** "0.72x (0.70x–0.75x, faster)": one point of a runtime ratio with its interval and verdict. */
+function pointText(q: RatioPoint): string {
+  if (!q.judged) return `${fmtX(q.ratio)} (too few samples to judge)`;
+  const { lo, hi } = q.judged.interval;
+  return `${fmtX(q.ratio)} (${fmtXRange(lo, hi)}, ${VERDICT_TEXT[q.judged.verdict]})`;
+}
+
+/** Runtime against runtime, each ratio's 95% interval shaded: other / base median total per worker count, 1 drawn as a line. */
 export function ratioFigure(title: string, pairs: LinePair[], log2: boolean, book: ChartBook): HTMLElement {
   const xs = [...new Set(pairs.flatMap((p) => p.points.map((q) => q.workers)))].sort((a, b) => a - b);
   const label = (p: LinePair) => `${lineLabel(p.other)} / ${lineLabel(p.base)}`;
@@ -138,16 +194,20 @@ export function ratioFigure(title: string, pairs: LinePair[], log2: boolean, boo
     label: label(p),
     color: colorAt(i),
     values: xs.map((x) => p.points.find((q) => q.workers === x)?.ratio ?? null),
+    band: {
+      lo: xs.map((x) => p.points.find((q) => q.workers === x)?.judged?.interval.lo ?? null),
+      hi: xs.map((x) => p.points.find((q) => q.workers === x)?.judged?.interval.hi ?? null),
+    },
   }));
   const rows = xs.map((x) => [
     x,
     ...pairs.map((p) => {
       const q = p.points.find((r) => r.workers === x);
-      return q ? `${fmtX(q.ratio)} ${q.beyond ? '(beyond noise)' : '(within noise)'}` : '';
+      return q ? pointText(q) : '';
     }),
   ]);
   const table = numbersTable(
-    'numbers: ratio of median totals; beyond noise = 95% confidence intervals do not overlap',
+    'numbers: ratio of median totals, 95% exact bootstrap interval and what it shows',
     ['workers', ...pairs.map(label)],
     rows,
   );

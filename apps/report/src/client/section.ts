@@ -1,7 +1,7 @@
-import type { TaskKind } from '@tvp/core';
+import type { ResultFile, TaskKind } from '@tvp/core';
 import type { IndexPayload, RunView, Sweep } from '../payload.ts';
 import { linesOf } from '../shared/cells.ts';
-import { pairLines } from '../shared/compare.ts';
+import { compareRuns, type LinePair } from '../shared/compare.ts';
 import { runFindings } from '../shared/findings.ts';
 import { runtimeName } from '../shared/format.ts';
 import { runtimeFindings } from '../shared/runtime-findings.ts';
@@ -16,11 +16,22 @@ const SWEEP_TITLE: Record<Sweep, string> = {
   extended: "Extended sweep, workers on a log2 axis (the article's second experiment)",
 };
 
-function taskLine(run: RunView, task: TaskKind): string {
+function workLine(run: RunView, task: TaskKind): string {
   const { count, ioMs, cpuIters } = run.result.config;
   if (task === 'io') return `IO: ${count} tasks, each waits ${ioMs} ms`;
   if (task === 'cpu') return `CPU: ${count} tasks, each ${cpuIters.toLocaleString('en-US')} rounds of integer work`;
   return `noop: ${count} tasks that return at once (the cost of dispatch alone)`;
+}
+
+/** The work of a task in the shown runs: one line when they agree, else each runtime's own. */
+function taskLine(runs: RunView[], task: TaskKind): string {
+  const byWork = new Map<string, string[]>();
+  for (const r of runs) {
+    const w = workLine(r, task);
+    byWork.set(w, [...(byWork.get(w) ?? []), runtimeName(r.result.env.runtime)]);
+  }
+  if (byWork.size === 1) return [...byWork.keys()][0]!;
+  return [...byWork].map(([w, who]) => `${who.join(', ')}: ${w}`).join(' · ');
 }
 
 function runPicker(
@@ -59,37 +70,76 @@ function runPicker(
   );
 }
 
-function sweepBlock(runs: RunView[], sweep: Sweep, task: Selection['task'], book: ChartBook): HTMLElement {
+/** The baseline of cross-runtime comparisons: Node's run, else the first. */
+const baseOf = (runs: RunView[]): RunView | undefined => runs.find((r) => r.result.env.runtime === 'node') ?? runs[0];
+
+/** Each other run against the base on one task: its pairs when comparable, else the reasons. */
+function comparisons(runs: RunView[], task: TaskKind, pool: readonly ResultFile[]) {
+  const base = baseOf(runs)!;
+  return runs
+    .filter((r) => r !== base && linesOf(r, task).length > 0)
+    .map((other) => ({ other, c: compareRuns(base, other, task, pool) }));
+}
+
+const short = (r: RunView) => `${runtimeName(r.result.env.runtime)} run ${r.result.id.slice(0, 8)}`;
+
+function sweepBlock(
+  runs: RunView[],
+  sweep: Sweep,
+  task: Selection['task'],
+  book: ChartBook,
+  pool: readonly ResultFile[],
+): HTMLElement {
   const log2 = sweep === 'extended';
-  const first = runs[0]!;
+  const base = baseOf(runs)!;
   const tasks = (['io', 'cpu', 'noop'] as const).filter(
     (t) => (task === 'all' || task === t) && runs.some((r) => linesOf(r, t).length > 0),
   );
-  const base = runs.find((r) => r.result.env.runtime === 'node') ?? first;
-  const others = runs.filter((r) => r !== base);
+  const B = runtimeName(base.result.env.runtime);
   return h(
     'section',
     { class: 'sweep', 'data-sweep': sweep },
     h('h3', {}, SWEEP_TITLE[sweep]),
     tasks.map((t) => {
+      const shown = runs.filter((r) => linesOf(r, t).length > 0);
+      const compared = comparisons(runs, t, pool);
+      const apart = compared.flatMap(({ other, c }) => (c.ok ? [] : [{ other, reasons: c.reasons }]));
+      const pairs: LinePair[] = compared.flatMap(({ c }) => (c.ok ? c.pairs : []));
+      const together = shown.filter((r) => !apart.some((a) => a.other === r));
       const lines = runs.flatMap((r) => linesOf(r, t));
       const pools = lines.filter((l) => l.mode === 'threads' || l.mode === 'processes');
       const withSpeedup = lines.filter((l) => l.cells.some((c) => c.speedup !== undefined) && l.cells.length > 1);
-      const pairs = others.flatMap((o) => pairLines(base, o, t));
+      const pairedNames = [...new Set(pairs.map((p) => runtimeName(p.other.run.result.env.runtime)))];
       return h(
         'div',
         { class: 'task', 'data-task': t },
-        h('h4', {}, taskLine(first, t)),
+        h('h4', {}, taskLine(shown, t)),
+        apart.map(({ other, reasons }) =>
+          h(
+            'p',
+            { class: 'incomparable', 'data-runtime': other.result.env.runtime },
+            `${short(other)} is not compared with ${short(base)} on ${t}: ${reasons.join('; ')} (${runtimeName(other.result.env.runtime)} vs ${B}). Only its speedup curves are drawn beside the others; its times are on a chart of their own.`,
+          ),
+        ),
         h(
           'div',
           { class: 'grid' },
-          timeFigure(`${t}: time vs workers`, lines, log2, book),
-          t !== 'noop' &&
-            withSpeedup.length > 0 &&
-            speedupFigure(`${t}: speedup vs workers`, withSpeedup, first, log2, book),
-          t !== 'noop' &&
-            withSpeedup.length > 0 &&
-            efficiencyFigure(`${t}: efficiency`, withSpeedup, first, log2, book),
+          timeFigure(
+            `${t}: time vs workers`,
+            together.flatMap((r) => linesOf(r, t)),
+            log2,
+            book,
+          ),
+          apart.map(({ other }) =>
+            timeFigure(
+              `${t}: time vs workers, ${runtimeName(other.result.env.runtime)} (other work, not comparable)`,
+              linesOf(other, t),
+              log2,
+              book,
+            ),
+          ),
+          t !== 'noop' && withSpeedup.length > 0 && speedupFigure(`${t}: speedup vs workers`, withSpeedup, log2, book),
+          t !== 'noop' && withSpeedup.length > 0 && efficiencyFigure(`${t}: efficiency`, withSpeedup, log2, book),
           pools.map((l) =>
             phasesFigure(
               `${t}: where the time goes, ${runtimeName(l.run.result.env.runtime)} ${l.mode} (${l.impl})`,
@@ -98,13 +148,7 @@ function sweepBlock(runs: RunView[], sweep: Sweep, task: Selection['task'], book
               book,
             ),
           ),
-          pairs.length > 0 &&
-            ratioFigure(
-              `${t}: ${others.map((o) => runtimeName(o.result.env.runtime)).join(', ')} / ${runtimeName(base.result.env.runtime)} time`,
-              pairs,
-              log2,
-              book,
-            ),
+          pairs.length > 0 && ratioFigure(`${t}: ${pairedNames.join(', ')} / ${B} time`, pairs, log2, book),
         ),
       );
     }),
@@ -130,15 +174,17 @@ export function machineSection(
     }),
   }));
   const shown = bySweep.flatMap((s) => s.runs);
+  // Every loaded run of this machine: the other rounds of a picked run's batch are among them.
+  const pool = [...views.values()].filter((v) => v.machine === machine).map((v) => v.result);
   const findings = bySweep.flatMap(({ sweep, runs }) => {
-    const base = runs.find((r) => r.result.env.runtime === 'node') ?? runs[0];
+    const base = baseOf(runs);
     const span = sweep === 'standard' ? '1..8' : 'extended sweep';
     const name = (r: RunView) => `${runtimeName(r.result.env.runtime)} ${r.result.env.runtimeVersion}`;
     return [
       ...runs.map((r) => findingsPanel(`${name(r)}, ${span}`, runFindings(r))),
       ...runs
         .filter((r) => r !== base)
-        .map((o) => findingsPanel(`${name(o)} against ${name(base!)}, ${span}`, runtimeFindings(base!, o))),
+        .map((o) => findingsPanel(`${name(o)} against ${name(base!)}, ${span}`, runtimeFindings(base!, o, pool))),
     ];
   });
   const pickers = bySweep.flatMap(({ sweep }) =>
@@ -167,6 +213,6 @@ export function machineSection(
       h('summary', {}, 'Environment of each run'),
       h('div', { class: 'env-grid' }, shown.map(envPanel)),
     ),
-    bySweep.filter((s) => s.runs.length > 0).map((s) => sweepBlock(s.runs, s.sweep, sel.task, book)),
+    bySweep.filter((s) => s.runs.length > 0).map((s) => sweepBlock(s.runs, s.sweep, sel.task, book, pool)),
   );
 }

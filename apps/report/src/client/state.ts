@@ -44,7 +44,17 @@ export function pickedRun(p: IndexPayload, sel: Selection, machine: string, runt
 export const shownMachines = (p: IndexPayload, sel: Selection): string[] =>
   sel.machine === 'all' ? machinesOf(p) : [sel.machine];
 
-/** The ids of every run the selection shows: what must be loaded before drawing. */
+/**
+ * The other rounds of a run's batch (same machine, runtime, sweep and batch id): cross-runtime
+ * ratios rest on every round when both runtimes have several (core's runGroups decides).
+ */
+export function batchMates(p: IndexPayload, run: RunMeta): RunMeta[] {
+  const b = run.batch;
+  if (!b || b.rounds < 2) return [];
+  return runsFor(p, run.machine, run.runtime, run.sweep).filter((r) => r.id !== run.id && r.batch?.id === b.id);
+}
+
+/** The ids of every run the selection shows, and their batch mates: what must be loaded before drawing. */
 export function shownRunIds(p: IndexPayload, sel: Selection): string[] {
   const ids: string[] = [];
   for (const m of shownMachines(p, sel)) {
@@ -52,7 +62,7 @@ export function shownRunIds(p: IndexPayload, sel: Selection): string[] {
       if (!sel.runtimes.has(rt)) continue;
       for (const sweep of ['standard', 'extended'] as const) {
         const r = pickedRun(p, sel, m, rt, sweep);
-        if (r) ids.push(r.id);
+        if (r) ids.push(r.id, ...batchMates(p, r).map((m) => m.id));
       }
     }
   }

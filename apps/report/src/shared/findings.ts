@@ -1,9 +1,10 @@
 import type { TaskKind } from '@tvp/core';
+import { cellSamples, type Phase } from '@tvp/core/cross-run';
 import type { RunView } from '../payload.ts';
 import { at, type Line, linesOf, type OkCell, tasksOf } from './cells.ts';
 import type { Finding } from './finding.ts';
-import { fmtMs, fmtPct, fmtX, runtimeName, taskName } from './format.ts';
-import { beyondNoise } from './noise.ts';
+import { fmtMs, fmtPct, fmtX, fmtXRange, runtimeName, taskName } from './format.ts';
+import { judge, methodBasis, ratioWords, withinMargin } from './ratio.ts';
 import { type Scaling, scalingOf } from './scaling.ts';
 
 /** A spawn share at or above this is worth saying: a quarter of the time spent starting workers. */
@@ -13,6 +14,21 @@ const pool = (l: Line) => l.mode === 'threads' || l.mode === 'processes';
 const samples = (c: OkCell) => `${c.total.n} sample${c.total.n === 1 ? '' : 's'}`;
 const totals = (l: Line, top: OkCell) =>
   `${l.mode}: median total ${fmtMs(at(l, 1)!.total.median)} ms at 1 worker, ${fmtMs(top.total.median)} ms at ${top.workers} (${samples(top)})`;
+
+/** One phase of a line's raw samples at a worker count: what a ratio within the run rests on. */
+const rawOf = (run: RunView, l: Line, workers: number, phase: Phase) =>
+  cellSamples(run.result, { task: l.task, mode: l.mode, impl: l.impl, workers }, phase);
+
+/** The interval behind a speedup quoted in a finding (core's summarize computed it). */
+function speedupBasis(c: OkCell): string {
+  const ci = c.speedupCi;
+  if (c.speedup === undefined || !ci) return '';
+  const method = ci.method === 'exact-bootstrap' ? 'exact bootstrap' : 'bootstrap';
+  return `; speedup ${fmtX(c.speedup)} at ${c.workers} workers = ratio of medians at 1 and ${c.workers}, 95% ${method} interval ${fmtXRange(ci.lo, ci.hi)}, n = ${ci.n[0]} and ${ci.n[1]}`;
+}
+
+/** The cell whose speedup a scaling finding quotes: the best one for 'none' and 'plateau'. */
+const quoted = (s: Scaling): OkCell => (s.kind === 'none' || s.kind === 'plateau' ? s.peak : s.top);
 
 function scalingText(who: string, s: Scaling, cores: number): string {
   if (s.kind === 'ideal')
@@ -35,30 +51,40 @@ function poolFindings(run: RunView, task: TaskKind, lines: Line[]): Finding[] {
   });
   const threads = judged.find((j) => j.l.mode === 'threads');
   const procs = judged.find((j) => j.l.mode === 'processes');
-  if (
-    threads?.s.kind === 'ideal' &&
-    procs?.s.kind === 'ideal' &&
-    threads.s.top.workers === procs.s.top.workers &&
-    !beyondNoise(threads.s.top.total, procs.s.top.total)
-  ) {
+  const versus: Finding[] = [];
+  if (threads && procs && threads.s.top.workers === procs.s.top.workers) {
     const t = threads.s.top;
     const p = procs.s.top;
-    const both =
-      fmtX(t.speedup!) === fmtX(p.speedup!) ? fmtX(t.speedup!) : `${fmtX(t.speedup!)} and ${fmtX(p.speedup!)}`;
-    return [
-      {
+    const j = judge(rawOf(run, threads.l, t.workers, 'totalMs'), rawOf(run, procs.l, p.workers, 'totalMs'));
+    if (j) {
+      const basis = `${totals(threads.l, t)}; ${totals(procs.l, p)}; threads / processes at ${t.workers} workers: ${methodBasis(j)}`;
+      if (j.verdict === 'equal' && threads.s.kind === 'ideal' && procs.s.kind === 'ideal') {
+        const both =
+          fmtX(t.speedup!) === fmtX(p.speedup!) ? fmtX(t.speedup!) : `${fmtX(t.speedup!)} and ${fmtX(p.speedup!)}`;
+        return [
+          {
+            topic: task,
+            text: `${R} ${T}: threads and processes equally effective (times ${withinMargin}): ${both} at ${t.workers} workers (ideal ${fmtX(t.ideal!)})`,
+            basis,
+          },
+        ];
+      }
+      versus.push({
         topic: task,
-        text: `${R} ${T}: threads and processes equally effective: ${both} at ${t.workers} workers (ideal ${fmtX(t.ideal!)})`,
-        basis: `${totals(threads.l, t)}; ${totals(procs.l, p)}; their 95% confidence intervals at ${t.workers} workers overlap`,
-      },
-    ];
+        text: `${R} ${T} at ${t.workers} workers: ${ratioWords(j, 'threads', 'processes')}`,
+        basis,
+      });
+    }
   }
   const many = (mode: string) => judged.filter((j) => j.l.mode === mode).length > 1;
-  return judged.map(({ l, s }) => ({
-    topic: task,
-    text: scalingText(`${R} ${T} on ${l.mode}${many(l.mode) ? ` (${l.impl})` : ''}`, s, run.cores),
-    basis: totals(l, s.top),
-  }));
+  return [
+    ...judged.map(({ l, s }) => ({
+      topic: task,
+      text: scalingText(`${R} ${T} on ${l.mode}${many(l.mode) ? ` (${l.impl})` : ''}`, s, run.cores),
+      basis: `${totals(l, s.top)}${speedupBasis(quoted(s))}`,
+    })),
+    ...versus,
+  ];
 }
 
 function asyncFinding(run: RunView, task: TaskKind, lines: Line[]): Finding[] {
@@ -72,7 +98,7 @@ function asyncFinding(run: RunView, task: TaskKind, lines: Line[]): Finding[] {
       : s.kind === 'none'
         ? `${who}: no speedup, at best ${fmtX(s.peak.speedup!)}: one thread does all the work`
         : scalingText(who, s, run.cores);
-  return [{ topic: task, text, basis: totals(line, s.top) }];
+  return [{ topic: task, text, basis: `${totals(line, s.top)}${speedupBasis(quoted(s))}` }];
 }
 
 function startFinding(run: RunView, lines: Line[]): Finding[] {
@@ -80,24 +106,21 @@ function startFinding(run: RunView, lines: Line[]): Finding[] {
   const p = lines.find((l) => l.mode === 'processes');
   const ct = t && at(t, 1);
   const cp = p && at(p, 1);
-  if (!ct?.spawn || !cp?.spawn || ct.spawn.n < 2 || cp.spawn.n < 2) return [];
+  if (!ct?.spawn || !cp?.spawn) return [];
+  const j = judge(rawOf(run, p!, 1, 'spawnMs'), rawOf(run, t!, 1, 'spawnMs'));
+  if (!j) return [];
   const R = runtimeName(run.result.env.runtime);
   const numbers = `spawn of one worker, medians: processes (${p!.impl}) ${fmtMs(cp.spawn.median)} ms, threads (${t!.impl}) ${fmtMs(ct.spawn.median)} ms`;
-  if (!beyondNoise(ct.spawn, cp.spawn)) {
-    return [
-      {
-        topic: 'start',
-        text: `${R} threads and processes start equally fast, within the noise`,
-        basis: `${numbers}; 95% confidence intervals overlap`,
-      },
-    ];
-  }
-  const ratio = cp.spawn.median / ct.spawn.median;
+  const { estimate, lo, hi, n } = j.interval;
   const text =
-    ratio >= 1
-      ? `${R} processes take ${fmtX(ratio)} longer to start than threads`
-      : `${R} threads take ${fmtX(1 / ratio)} longer to start than processes`;
-  return [{ topic: 'start', text, basis: `${numbers}; 95% confidence intervals do not overlap` }];
+    j.verdict === 'slower'
+      ? `${R} processes take ${fmtX(estimate)} longer to start than threads (95% interval ${fmtXRange(lo, hi)})`
+      : j.verdict === 'faster'
+        ? `${R} threads take ${fmtX(1 / estimate)} longer to start than processes (95% interval ${fmtXRange(1 / hi, 1 / lo)})`
+        : j.verdict === 'equal'
+          ? `${R} threads and processes start equally fast (${withinMargin})`
+          : `${R}: no difference shown between the start of threads and of processes (n = ${n[0]} and ${n[1]})`;
+  return [{ topic: 'start', text, basis: `${numbers}; processes / threads: ${methodBasis(j)}` }];
 }
 
 function timeFindings(run: RunView, task: TaskKind, lines: Line[]): Finding[] {

@@ -11,6 +11,14 @@ export function fmtX(x: number): string {
   return `${x >= 2 ? x.toFixed(1) : x.toFixed(2)}x`;
 }
 
+/** An interval of a speedup or ratio, both ends with the same digits: 1.39–1.50x, 2.08–2.12x, 13.1–13.6x. */
+export function fmtXRange(lo: number, hi: number): string {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return '-';
+  // Two decimals below 10: one would print a tight interval around 2.1 as 2.1–2.1x.
+  const digits = lo >= 10 ? 1 : 2;
+  return `${lo.toFixed(digits)}–${hi.toFixed(digits)}x`;
+}
+
 /** A share as a whole percent. */
 export const fmtPct = (share: number): string => `${Math.round(share * 100)}%`;
 
