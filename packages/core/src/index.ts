@@ -31,6 +31,8 @@ export type { SeriesFit } from './fit-run.ts';
 export { capsAtCores, fitRun, throughputPerSecond } from './fit-run.ts';
 export type { Estimate } from './fit-stats.ts';
 export { killAllWorkers, liveWorkerCount, liveWorkerPids, measureRoundTrip, runHub, runMain } from './hub.ts';
+export type { LineFit } from './line-fit.ts';
+export { fitLine } from './line-fit.ts';
 export type { PresetName } from './presets.ts';
 export { preset } from './presets.ts';
 export { formatDuration, ProgressPrinter, progressLine } from './progress.ts';
@@ -65,6 +67,8 @@ export type {
   WorkerSet,
 } from './types.ts';
 export { uploadResult } from './upload.ts';
+export type { WorkerCost } from './worker-cost.ts';
+export { workerCosts } from './worker-cost.ts';
 export type { WorkerEntry } from './worker-entries.ts';
 export { workerEntry } from './worker-entries.ts';
 export { workerProcessEnv } from './worker-env.ts';
