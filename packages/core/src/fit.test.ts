@@ -60,6 +60,24 @@ describe('fitScalability recovers known parameters', () => {
     expect(fit.points).toBe(64);
   });
 
+  test.each([1, 2, 3])('seed %i: the solution is a least-squares optimum (the gradient vanishes)', (seed) => {
+    // With the library's default finite differences instead of the analytic Jacobian, the same
+    // fits stop where this scaled gradient is about 0.1: near the truth, but not at the optimum.
+    const series = uslSeries(0.05, 1e-4, range(1, 64), 0.02, seed);
+    const fit = ok(fitScalability('usl', series, IO_SCALE));
+    const params = [fit.lambda.value / fit.baseline, fit.sigma.value, fit.kappa.value];
+    const f = capacity('usl', params);
+    const jac = capacityJacobian('usl', params);
+    const ses = [fit.lambda.se / fit.baseline, fit.sigma.se, fit.kappa.se];
+    ses.forEach((se, k) => {
+      const gradient = series.reduce((sum, s) => {
+        const p = effectiveParallelism(s.workers, IO_SCALE);
+        return sum + (s.throughput / fit.baseline - f(p)) * (jac(p)[k] as number);
+      }, 0);
+      expect(Math.abs(gradient * se)).toBeLessThan(1e-4);
+    });
+  });
+
   test('the peak and its throughput follow from the fitted parameters', () => {
     const fit = ok(fitScalability('usl', uslSeries(0.05, 1e-4, range(1, 64), 0.02), IO_SCALE));
     const p = Math.sqrt((1 - fit.sigma.value) / fit.kappa.value);
