@@ -195,6 +195,11 @@ describe('fitCurve', () => {
     });
   });
 
+  test('refuses a worker count that is not positive', () => {
+    const fit = ok(fitScalability('usl', uslSeries(0, 0, range(1, 16)), IO_SCALE));
+    expect(() => fitCurve(fit, [1, 0])).toThrow('fitCurve: worker count 0 is not a positive number');
+  });
+
   test('on perfectly linear data the curve is the parallelism itself', () => {
     const fit = ok(fitScalability('usl', uslSeries(0, 0, range(1, 16)), IO_SCALE));
     for (const c of fitCurve(fit, [1, 3, 16])) expect(c.capacity).toBeCloseTo(c.parallelism, 6);

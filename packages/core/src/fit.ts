@@ -101,8 +101,8 @@ export function fitScalability(
   const baseline = median(series.filter((s) => s.workers === 1).map((s) => s.throughput));
   const xs = series.map((s) => effectiveParallelism(s.workers, scale));
   const ys = series.map((s) => s.throughput / baseline);
-
-  const solution = numericZeros(bestSolution(model, xs, ys), Math.max(...xs));
+  const largest = Math.max(...xs);
+  const solution = numericZeros(bestSolution(model, xs, ys), largest);
   const f = capacity(model, solution);
   const fitted = xs.map(f);
   const ssr = sumSquares(ys, fitted);
@@ -120,7 +120,7 @@ export function fitScalability(
     sigma: { value: sigma, se: se[1] as number },
     kappa: model === 'usl' ? { value: kappa, se: se[2] as number } : { value: 0, se: 0 },
     rSquared: rSquared(ys, fitted),
-    dominant: dominant(sigma, kappa, Math.max(...xs)),
+    dominant: dominant(sigma, kappa, largest),
     baseline,
     scale: { ...scale },
     points: series.length,
@@ -128,16 +128,17 @@ export function fitScalability(
   if (kappa > 0 && sigma < 1) {
     const p = Math.sqrt((1 - sigma) / kappa);
     const throughput = (lambda.value * p) / uslDenominator(p, sigma, kappa);
-    fit.peak = { parallelism: p, throughput, beyondData: p > Math.max(...xs) };
+    fit.peak = { parallelism: p, throughput, beyondData: p > largest };
   }
   return fit;
 }
 
-/** The fitted curve at the given worker counts, mapped to parallelism as the fit was. */
+/** The fitted curve at the given worker counts (positive, not necessarily whole), mapped to parallelism as the fit was. */
 export function fitCurve(fit: ScalabilityFitOk, workers: readonly number[]): CurvePoint[] {
   const params = [fit.lambda.value / fit.baseline, fit.sigma.value, fit.kappa.value];
   const f = capacity(fit.model, params);
   return workers.map((n) => {
+    if (!(n > 0)) throw new RangeError(`fitCurve: worker count ${n} is not a positive number`);
     const parallelism = effectiveParallelism(n, fit.scale);
     const c = f(parallelism);
     return { workers: n, parallelism, throughput: c * fit.baseline, capacity: c };

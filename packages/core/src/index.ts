@@ -24,7 +24,7 @@ export { HubError, ResultFileError, RunAborted, UsageError } from './errors.ts';
 export type { FidelityCheck } from './fidelity.ts';
 export { fidelityChecks } from './fidelity.ts';
 export type { CurvePoint, Dominant, ScalabilityFit, ScalabilityFitOk, ScalabilityPoint } from './fit.ts';
-export { fitCurve, fitScalability, MIN_BEST_CAPACITY, MIN_DISTINCT_WORKERS } from './fit.ts';
+export { fitCurve, fitScalability, MIN_BEST_CAPACITY, MIN_DISTINCT_WORKERS, NEGLIGIBLE_LOSS } from './fit.ts';
 export type { ParallelismScale, ScalabilityModel } from './fit-model.ts';
 export { effectiveParallelism } from './fit-model.ts';
 export type { SeriesFit } from './fit-run.ts';
