@@ -14,6 +14,15 @@ export type Flags = Map<string, string | string[] | true>;
  * pnpm and turbo pass them through, are ignored.
  */
 export function readFlags(argv: readonly string[], spec: Readonly<Record<string, FlagKind>>): Flags {
+  return readCommandLine(argv, spec, false).flags;
+}
+
+/** `readFlags` for commands that also take arguments (`tvp compare A B`): the flags and the rest, in order. */
+export function readCommandLine(
+  argv: readonly string[],
+  spec: Readonly<Record<string, FlagKind>>,
+  allowPositionals = true,
+): { flags: Flags; positionals: string[] } {
   const options = Object.fromEntries(
     Object.entries(spec).map(([name, kind]) => [
       name,
@@ -26,12 +35,14 @@ export function readFlags(argv: readonly string[], spec: Readonly<Record<string,
   );
   let tokens: ReturnType<typeof parseArgv>['tokens'];
   try {
-    ({ tokens } = parseArgv({ args, options, strict: true, allowPositionals: false, tokens: true }));
+    ({ tokens } = parseArgv({ args, options, strict: true, allowPositionals, tokens: true }));
   } catch (err) {
     throw new UsageError(translate(err as Error & { code?: string }));
   }
   const flags: Flags = new Map();
+  const positionals: string[] = [];
   for (const t of tokens ?? []) {
+    if (t.kind === 'positional') positionals.push(t.value);
     if (t.kind !== 'option') continue;
     const kind = spec[t.name] as FlagKind;
     if (kind === 'switch') {
@@ -44,7 +55,7 @@ export function readFlags(argv: readonly string[], spec: Readonly<Record<string,
       flags.set(t.name, t.value ?? '');
     }
   }
-  return flags;
+  return { flags, positionals };
 }
 
 /**

@@ -38,7 +38,7 @@ export type { SeriesFit } from './fit-run.ts';
 export { capsAtCores, fitRun, throughputPerSecond } from './fit-run.ts';
 export type { Estimate } from './fit-stats.ts';
 export type { FlagKind, Flags } from './flags.ts';
-export { readFlags } from './flags.ts';
+export { readCommandLine, readFlags } from './flags.ts';
 export { killAllWorkers, liveWorkerCount, liveWorkerPids, measureRoundTrip, runHub, runMain } from './hub.ts';
 export type { LineFit } from './line-fit.ts';
 export { fitLine } from './line-fit.ts';
