@@ -1,211 +1,240 @@
 import { Packr, Unpackr } from 'msgpackr';
-import { SCHEMA_VERSION } from './constants.ts';
-import { ResultFileError } from './errors.ts';
-import type { Cell, ResultFile, RoundTrip, Sample } from './types.ts';
+import { at, describe, FieldReader, members, path } from './codec-reader.ts';
+import { plainMsgpackProblem } from './codec-scan.ts';
+import {
+  MAX_CELLS,
+  MAX_ENV_VARS,
+  MAX_LIST_ITEMS,
+  MAX_NESTING,
+  MAX_ROUND_TRIPS,
+  MAX_SAMPLES,
+  MAX_WARNINGS,
+  MAX_WORKERS,
+  RUN_ID_PATTERN,
+  SCHEMA_VERSION,
+} from './constants.ts';
+import { PRESETS } from './presets.ts';
+import type {
+  Cell,
+  Env,
+  Fault,
+  Mode,
+  ResultFile,
+  RoundTrip,
+  RunConfig,
+  Sample,
+  TaskKind,
+  WorkerEnv,
+  WorkerMode,
+  WorkerSet,
+} from './types.ts';
 
 // The portable form (TOOLCHAIN.md): plain maps, no shared record structures, the same bytes on
 // every runtime, readable by any msgpack library.
 const packr = new Packr({ useRecords: false, encodeUndefinedAsNil: true });
-const unpackr = new Unpackr({ useRecords: false, mapsAsObjects: true });
+// structuredClone: false refuses msgpackr's reference extension, with which a small file stands
+// for a huge tree (one cell referenced thousands of times). int64AsType: 'number' reads the
+// uint64 / int64 that other msgpack libraries write for large integers as numbers, not BigInts;
+// the field checks then refuse any that a number cannot hold exactly.
+const unpackr = new Unpackr({ useRecords: false, mapsAsObjects: true, structuredClone: false, int64AsType: 'number' });
 
 /** Encode a result file. Undefined optional fields are dropped, not written as nil. */
 export function encodeResult(result: ResultFile): Uint8Array {
   return packr.pack(JSON.parse(JSON.stringify(result)));
 }
 
-type Obj = Record<string, unknown>;
-
-/** Field-by-field checks that name the file and the path of the first bad field. */
-class Reader {
-  constructor(readonly file: string) {}
-  fail(field: string, detail: string): never {
-    throw new ResultFileError(this.file, field, detail);
-  }
-  obj(v: unknown, field: string): Obj {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(field, `expected a map, got ${kind(v)}`);
-    return v as Obj;
-  }
-  str(o: Obj, key: string, field: string): string {
-    const v = o[key];
-    if (typeof v !== 'string') this.fail(`${field}${key}`, `expected a string, got ${kind(v)}`);
-    return v;
-  }
-  optStr(o: Obj, key: string, field: string): string | undefined {
-    return o[key] === undefined || o[key] === null ? undefined : this.str(o, key, field);
-  }
-  num(o: Obj, key: string, field: string, min = Number.NEGATIVE_INFINITY): number {
-    const v = o[key];
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      this.fail(`${field}${key}`, `expected a finite number, got ${kind(v)}`);
-    if (v < min) this.fail(`${field}${key}`, `expected at least ${min}, got ${v}`);
-    return v;
-  }
-  int(o: Obj, key: string, field: string, min: number): number {
-    const v = this.num(o, key, field, min);
-    if (!Number.isInteger(v)) this.fail(`${field}${key}`, `expected an integer, got ${v}`);
-    return v;
-  }
-  arr(o: Obj, key: string, field: string): unknown[] {
-    const v = o[key];
-    if (!Array.isArray(v)) this.fail(`${field}${key}`, `expected a list, got ${kind(v)}`);
-    return v;
-  }
-  nums(o: Obj, key: string, field: string): number[] {
-    return this.arr(o, key, field).map((x, i) => {
-      if (typeof x !== 'number' || !Number.isFinite(x))
-        this.fail(`${field}${key}[${i}]`, `expected a number, got ${kind(x)}`);
-      return x;
-    });
-  }
-  strs(o: Obj, key: string, field: string): string[] {
-    return this.arr(o, key, field).map((x, i) => {
-      if (typeof x !== 'string') this.fail(`${field}${key}[${i}]`, `expected a string, got ${kind(x)}`);
-      return x;
-    });
-  }
-  oneOf<T extends string>(o: Obj, key: string, field: string, allowed: readonly T[]): T {
-    const v = this.str(o, key, field);
-    if (!allowed.includes(v as T)) this.fail(`${field}${key}`, `expected one of ${allowed.join(', ')}, got '${v}'`);
-    return v as T;
-  }
-}
-
-function kind(v: unknown): string {
-  if (v === null) return 'nil';
-  if (Array.isArray(v)) return 'a list';
-  if (v instanceof Uint8Array) return 'binary';
-  return typeof v === 'object' ? 'a map' : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
-}
-
-const TASKS = ['io', 'cpu', 'noop'] as const;
-const MODES = ['threads', 'processes', 'sequential', 'async'] as const;
-
-function readSample(r: Reader, v: unknown, f: string): Sample {
-  const o = r.obj(v, f);
-  return {
-    totalMs: r.num(o, 'totalMs', `${f}.`, 0),
-    spawnMs: r.num(o, 'spawnMs', `${f}.`, 0),
-    workMs: r.num(o, 'workMs', `${f}.`, 0),
-    teardownMs: r.num(o, 'teardownMs', `${f}.`, 0),
-  };
-}
-
-function readCell(r: Reader, v: unknown, f: string): Cell {
-  const o = r.obj(v, f);
-  const p = `${f}.`;
-  const cell: Cell = {
-    task: r.oneOf(o, 'task', p, TASKS),
-    mode: r.oneOf(o, 'mode', p, MODES),
-    impl: r.str(o, 'impl', p),
-    workers: r.int(o, 'workers', p, 1),
-    status: r.oneOf(o, 'status', p, ['ok', 'failed'] as const),
-    samples: r.arr(o, 'samples', p).map((s, i) => readSample(r, s, `${p}samples[${i}]`)),
-  };
-  const error = r.optStr(o, 'error', p);
-  if (error !== undefined) cell.error = error;
-  if (o.rssBytesPerWorker !== undefined && o.rssBytesPerWorker !== null) {
-    cell.rssBytesPerWorker = r.num(o, 'rssBytesPerWorker', p, 0);
-  }
-  if (cell.status === 'ok' && cell.samples.length === 0) r.fail(`${p}samples`, 'an ok cell needs at least one sample');
-  return cell;
-}
-
-function readRoundTrip(r: Reader, v: unknown, f: string): RoundTrip {
-  const o = r.obj(v, f);
-  return {
-    mode: r.oneOf(o, 'mode', `${f}.`, ['threads', 'processes'] as const),
-    impl: r.str(o, 'impl', `${f}.`),
-    samplesUs: r.nums(o, 'samplesUs', `${f}.`),
-  };
-}
-
 /**
  * The one reader of result files: decode msgpack and validate every field. Refuses an unknown
- * `schemaVersion`, a truncated or foreign file, with an error that names `file` and the field.
+ * `schemaVersion`, a truncated, foreign or oversized file, with an error that names `file` and
+ * the field. Costs time and memory in proportion to the size of `bytes`, whatever they hold.
  */
 export function decodeResult(bytes: Uint8Array, file: string): ResultFile {
-  const r: Reader = new Reader(file);
+  const r = new FieldReader(file);
+  // Checked before msgpackr builds anything: no extensions, bounded nesting, nothing truncated.
+  const problem = plainMsgpackProblem(bytes, MAX_NESTING);
+  if (problem !== undefined) r.fail('', `not a msgpack result file (${problem})`);
   let raw: unknown;
   try {
     raw = unpackr.unpack(bytes);
   } catch (err) {
-    r.fail('', `not a msgpack result file (${(err as Error).message})`);
+    r.fail('', `not a msgpack result file (${err instanceof Error ? err.message : String(err)})`);
   }
-  const o = r.obj(raw, '(top level)');
+  return readResult(r, raw);
+}
+
+const TASKS = members<TaskKind>({ io: true, cpu: true, noop: true });
+const MODES = members<Mode>({ threads: true, processes: true, sequential: true, async: true });
+const WORKER_MODES = members<WorkerMode>({ threads: true, processes: true });
+const STATUSES = members<Cell['status']>({ ok: true, failed: true });
+const WORKER_SETS = members<WorkerSet>({ standard: true, extended: true, custom: true });
+const WORKER_ENVS = members<WorkerEnv>({ inherit: true, clean: true });
+const FAULTS = members<Fault>({ throw: true, exit: true, hang: true });
+
+function readResult(r: FieldReader, raw: unknown): ResultFile {
+  const o = r.map(raw, '(top level)');
   if (o.schemaVersion !== SCHEMA_VERSION) {
     r.fail(
       'schemaVersion',
-      `unsupported schema version ${JSON.stringify(o.schemaVersion)} (this reader knows ${SCHEMA_VERSION})`,
+      `unsupported schema version ${typeof o.schemaVersion === 'number' ? o.schemaVersion : describe(o.schemaVersion)} (this reader knows ${SCHEMA_VERSION})`,
     );
   }
-  const tool = r.obj(o.tool, 'tool');
-  const env = r.obj(o.env, 'env');
-  const cfg = r.obj(o.config, 'config');
-  const vars = r.obj(env.vars, 'env.vars');
-  for (const [k, v] of Object.entries(vars)) if (typeof v !== 'string') r.fail(`env.vars.${k}`, 'expected a string');
-  const createdAt = r.str(o, 'createdAt', '');
-  if (Number.isNaN(Date.parse(createdAt))) r.fail('createdAt', `not an ISO-8601 time: '${createdAt}'`);
-  const result: ResultFile = {
+  const required: ResultFile = {
     schemaVersion: SCHEMA_VERSION,
-    id: r.str(o, 'id', ''),
-    createdAt,
-    tool: { name: r.str(tool, 'name', 'tool.'), version: r.str(tool, 'version', 'tool.') },
-    env: {
-      runtime: r.str(env, 'runtime', 'env.'),
-      runtimeVersion: r.str(env, 'runtimeVersion', 'env.'),
-      os: r.str(env, 'os', 'env.'),
-      arch: r.str(env, 'arch', 'env.'),
-      kernel: r.str(env, 'kernel', 'env.'),
-      cpuModel: r.str(env, 'cpuModel', 'env.'),
-      cores: r.int(env, 'cores', 'env.', 1),
-      availableParallelism: r.int(env, 'availableParallelism', 'env.', 1),
-      memoryBytes: r.num(env, 'memoryBytes', 'env.', 0),
-      hostname: r.str(env, 'hostname', 'env.'),
-      label: r.str(env, 'label', 'env.'),
-      loadavgStart: r.nums(env, 'loadavgStart', 'env.'),
-      loadavgEnd: r.nums(env, 'loadavgEnd', 'env.'),
-      vars: vars as Record<string, string>,
-    },
-    config: {
-      tasks: r.strs(cfg, 'tasks', 'config.').map((t, i) => {
-        if (!TASKS.includes(t as never)) r.fail(`config.tasks[${i}]`, `unknown task '${t}'`);
-        return t as Cell['task'];
-      }),
-      modes: r.strs(cfg, 'modes', 'config.').map((m, i) => {
-        if (!MODES.includes(m as never)) r.fail(`config.modes[${i}]`, `unknown mode '${m}'`);
-        return m as Cell['mode'];
-      }),
-      impls: cfg.impls === undefined ? [] : r.strs(cfg, 'impls', 'config.'),
-      workers: r.nums(cfg, 'workers', 'config.'),
-      workerSet: (r.optStr(cfg, 'workerSet', 'config.') ?? 'custom') as ResultFile['config']['workerSet'],
-      count: r.int(cfg, 'count', 'config.', 1),
-      repeat: r.int(cfg, 'repeat', 'config.', 1),
-      warmup: r.int(cfg, 'warmup', 'config.', 0),
-      ioMs: r.num(cfg, 'ioMs', 'config.', 0),
-      cpuIters: r.int(cfg, 'cpuIters', 'config.', 0),
-      timeoutMs: r.num(cfg, 'timeoutMs', 'config.', 0),
-      workerEnv: (r.optStr(cfg, 'workerEnv', 'config.') ?? 'inherit') as ResultFile['config']['workerEnv'],
-      preset: (r.optStr(cfg, 'preset', 'config.') ?? 'default') as ResultFile['config']['preset'],
-    },
-    cells: r.arr(o, 'cells', '').map((c, i) => readCell(r, c, `cells[${i}]`)),
+    id: readId(r, at(o, 'id')),
+    createdAt: readCreatedAt(r, at(o, 'createdAt')),
+    tool: readTool(r, at(o, 'tool'), 'tool'),
+    env: readEnv(r, at(o, 'env'), 'env'),
+    config: readConfig(r, at(o, 'config'), 'config'),
+    cells: r.list(at(o, 'cells'), 'cells', MAX_CELLS, (v, f) => readCell(r, v, f)),
   };
-  if (result.id === '') r.fail('id', 'must not be empty');
-  if (env.otherCpuShare !== undefined && env.otherCpuShare !== null) {
-    result.env.otherCpuShare = r.num(env, 'otherCpuShare', 'env.', 0);
+  return {
+    ...required,
+    ...r.optional<ResultFile>(o, '', {
+      roundTrips: (v, f) => r.list(v, f, MAX_ROUND_TRIPS, (x, g) => readRoundTrip(r, x, g)),
+      durationMs: (v, f) => r.num(v, f, 0),
+      interrupted: (v, f) => r.bool(v, f),
+      warnings: (v, f) => r.list(v, f, MAX_WARNINGS, (x, g) => r.str(x, g)),
+    }),
+  };
+}
+
+function readId(r: FieldReader, v: unknown): string {
+  const id = r.str(v, 'id');
+  if (id === '') r.fail('id', 'must not be empty');
+  if (!RUN_ID_PATTERN.test(id)) {
+    r.fail('id', `expected 1 to 64 letters, digits, '-', '_' or '.', not starting with '.', got ${describe(id)}`);
   }
-  const sha = r.optStr(tool, 'gitSha', 'tool.');
-  if (sha !== undefined) result.tool.gitSha = sha;
-  const fault = r.optStr(cfg, 'fault', 'config.');
-  if (fault !== undefined) result.config.fault = fault as ResultFile['config']['fault'];
-  if (o.roundTrips !== undefined && o.roundTrips !== null) {
-    result.roundTrips = r.arr(o, 'roundTrips', '').map((x, i) => readRoundTrip(r, x, `roundTrips[${i}]`));
+  return id;
+}
+
+// What Date.prototype.toISOString writes, with 0 to 9 digits of a second: UTC only.
+const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?Z$/;
+
+function readCreatedAt(r: FieldReader, v: unknown): string {
+  const s = r.str(v, 'createdAt');
+  const m = ISO_UTC.exec(s);
+  const [y, mo, d, h, mi, sec] = (m ?? []).slice(1, 7).map(Number) as number[];
+  // Date.UTC rolls a day 31 of a 30-day month over: a real time reads back the same fields.
+  const t = m ? new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, sec!)) : undefined;
+  const real =
+    t !== undefined &&
+    t.getUTCFullYear() === y &&
+    t.getUTCMonth() === mo! - 1 &&
+    t.getUTCDate() === d &&
+    t.getUTCHours() === h &&
+    t.getUTCMinutes() === mi &&
+    t.getUTCSeconds() === sec;
+  if (!real) r.fail('createdAt', `not an ISO-8601 time in UTC (like 2026-11-25T20:00:00.000Z): ${describe(s)}`);
+  return s;
+}
+
+function readTool(r: FieldReader, v: unknown, f: string): ResultFile['tool'] {
+  const o = r.map(v, f);
+  return {
+    name: r.str(at(o, 'name'), path(f, 'name')),
+    version: r.str(at(o, 'version'), path(f, 'version')),
+    ...r.optional<ResultFile['tool']>(o, f, { gitSha: (x, g) => r.str(x, g) }),
+  };
+}
+
+function readEnv(r: FieldReader, v: unknown, f: string): Env {
+  const o = r.map(v, f);
+  const str = (key: string) => r.str(at(o, key), path(f, key));
+  const loadavg = (key: string) => r.list(at(o, key), path(f, key), MAX_LIST_ITEMS, (x, g) => r.num(x, g));
+  return {
+    runtime: str('runtime'),
+    runtimeVersion: str('runtimeVersion'),
+    os: str('os'),
+    arch: str('arch'),
+    kernel: str('kernel'),
+    cpuModel: str('cpuModel'),
+    cores: r.int(at(o, 'cores'), path(f, 'cores'), 1),
+    availableParallelism: r.int(at(o, 'availableParallelism'), path(f, 'availableParallelism'), 1),
+    memoryBytes: r.int(at(o, 'memoryBytes'), path(f, 'memoryBytes'), 0),
+    hostname: str('hostname'),
+    label: str('label'),
+    loadavgStart: loadavg('loadavgStart'),
+    loadavgEnd: loadavg('loadavgEnd'),
+    vars: readVars(r, at(o, 'vars'), path(f, 'vars')),
+    ...r.optional<Env>(o, f, { otherCpuShare: (x, g) => r.num(x, g, 0) }),
+  };
+}
+
+// A variable's name: printable ASCII without '=' or a space, as every shell can set.
+const VAR_NAME = /^[\x21-\x3c\x3e-\x7e]{1,256}$/;
+
+function readVars(r: FieldReader, v: unknown, f: string): Record<string, string> {
+  const entries = Object.entries(r.map(v, f));
+  if (entries.length > MAX_ENV_VARS) r.fail(f, `${entries.length} variables, more than the ${MAX_ENV_VARS} allowed`);
+  const vars: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    if (!VAR_NAME.test(name) || name === '__proto__') r.fail(f, `not a variable name: ${describe(name)}`);
+    vars[name] = r.str(value, path(f, name));
   }
-  if (o.durationMs !== undefined && o.durationMs !== null) result.durationMs = r.num(o, 'durationMs', '', 0);
-  if (o.interrupted !== undefined && o.interrupted !== null) {
-    const v = o.interrupted;
-    if (typeof v !== 'boolean') r.fail('interrupted', 'expected a boolean');
-    result.interrupted = v;
+  return vars;
+}
+
+function readConfig(r: FieldReader, v: unknown, f: string): RunConfig {
+  const o = r.map(v, f);
+  const field = (key: string) => [at(o, key), path(f, key)] as const;
+  // Older files lack these: read them as what those runners did.
+  const orDefault = <T>(key: string, fallback: T, read: (x: unknown, g: string) => T): T => {
+    const x = at(o, key);
+    return x === undefined || x === null ? fallback : read(x, path(f, key));
+  };
+  return {
+    tasks: r.list(...field('tasks'), MAX_LIST_ITEMS, (x, g) => r.oneOf(x, g, TASKS)),
+    modes: r.list(...field('modes'), MAX_LIST_ITEMS, (x, g) => r.oneOf(x, g, MODES)),
+    impls: orDefault('impls', [], (x, g) => r.list(x, g, MAX_LIST_ITEMS, (y, h) => r.str(y, h))),
+    workers: r.list(...field('workers'), MAX_WORKERS, (x, g) => r.int(x, g, 1, MAX_WORKERS)),
+    workerSet: orDefault<WorkerSet>('workerSet', 'custom', (x, g) => r.oneOf(x, g, WORKER_SETS)),
+    count: r.int(...field('count'), 1),
+    repeat: r.int(...field('repeat'), 1),
+    warmup: r.int(...field('warmup'), 0),
+    ioMs: r.num(...field('ioMs'), 0),
+    cpuIters: r.int(...field('cpuIters'), 0),
+    timeoutMs: r.num(...field('timeoutMs'), 0),
+    workerEnv: orDefault<WorkerEnv>('workerEnv', 'inherit', (x, g) => r.oneOf(x, g, WORKER_ENVS)),
+    preset: orDefault<RunConfig['preset']>('preset', 'default', (x, g) => r.oneOf(x, g, PRESETS)),
+    ...r.optional<RunConfig>(o, f, { fault: (x, g) => r.oneOf(x, g, FAULTS) }),
+  };
+}
+
+function readCell(r: FieldReader, v: unknown, f: string): Cell {
+  const o = r.map(v, f);
+  const cell: Cell = {
+    task: r.oneOf(at(o, 'task'), path(f, 'task'), TASKS),
+    mode: r.oneOf(at(o, 'mode'), path(f, 'mode'), MODES),
+    impl: r.str(at(o, 'impl'), path(f, 'impl')),
+    workers: r.int(at(o, 'workers'), path(f, 'workers'), 1, MAX_WORKERS),
+    status: r.oneOf(at(o, 'status'), path(f, 'status'), STATUSES),
+    samples: r.list(at(o, 'samples'), path(f, 'samples'), MAX_SAMPLES, (x, g) => readSample(r, x, g)),
+    ...r.optional<Cell>(o, f, {
+      error: (x, g) => r.str(x, g),
+      rssBytesPerWorker: (x, g) => r.num(x, g, 0),
+    }),
+  };
+  if (cell.status === 'ok' && cell.samples.length === 0) {
+    r.fail(path(f, 'samples'), 'an ok cell needs at least one sample');
   }
-  if (o.warnings !== undefined && o.warnings !== null) result.warnings = r.strs(o, 'warnings', '');
-  return result;
+  return cell;
+}
+
+function readSample(r: FieldReader, v: unknown, f: string): Sample {
+  const o = r.map(v, f);
+  return {
+    totalMs: r.num(at(o, 'totalMs'), path(f, 'totalMs'), 0),
+    spawnMs: r.num(at(o, 'spawnMs'), path(f, 'spawnMs'), 0),
+    workMs: r.num(at(o, 'workMs'), path(f, 'workMs'), 0),
+    teardownMs: r.num(at(o, 'teardownMs'), path(f, 'teardownMs'), 0),
+  };
+}
+
+function readRoundTrip(r: FieldReader, v: unknown, f: string): RoundTrip {
+  const o = r.map(v, f);
+  return {
+    mode: r.oneOf(at(o, 'mode'), path(f, 'mode'), WORKER_MODES),
+    impl: r.str(at(o, 'impl'), path(f, 'impl')),
+    samplesUs: r.list(at(o, 'samplesUs'), path(f, 'samplesUs'), MAX_SAMPLES, (x, g) => r.num(x, g)),
+  };
 }

@@ -1,0 +1,110 @@
+import { MAX_STRING_LENGTH } from './constants.ts';
+import { ResultFileError } from './errors.ts';
+
+/** A decoded msgpack map. */
+export type Obj = Record<string, unknown>;
+
+/** The keys of `T` that may be left out. */
+type OptionalKey<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];
+
+/**
+ * One reader per optional field of `T`. Every optional field must have one, so a field added to
+ * the type cannot be dropped on reading without the compiler saying so.
+ */
+export type OptionalReaders<T> = { [K in OptionalKey<T>]-?: (v: unknown, field: string) => NonNullable<T[K]> };
+
+/** `parent.key`, or `key` at the top level. */
+export const path = (parent: string, key: string): string => (parent === '' ? key : `${parent}.${key}`);
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/** Checks of decoded values, each failing with a ResultFileError that names the file and the field. */
+export class FieldReader {
+  constructor(readonly file: string) {}
+
+  fail(field: string, detail: string): never {
+    throw new ResultFileError(this.file, field, detail);
+  }
+
+  /** A plain map: not a list, not binary, not nil. */
+  map(v: unknown, field: string): Obj {
+    if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) {
+      this.fail(field, `expected a map, got ${describe(v)}`);
+    }
+    return v as Obj;
+  }
+
+  str(v: unknown, field: string): string {
+    if (typeof v !== 'string') this.fail(field, `expected a string, got ${describe(v)}`);
+    if (v.length > MAX_STRING_LENGTH) {
+      this.fail(field, `a string of ${v.length} characters is longer than the ${MAX_STRING_LENGTH} allowed`);
+    }
+    return v;
+  }
+
+  /**
+   * A finite number from `min` to `max`. The default range is that of exact integers, so a 64-bit
+   * integer that a number cannot hold exactly is refused by name instead of read rounded.
+   */
+  num(v: unknown, field: string, min = -SAFE, max = SAFE): number {
+    if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(field, `expected a finite number, got ${describe(v)}`);
+    if (v < min) this.fail(field, `expected at least ${min}, got ${v}`);
+    if (v > max) this.fail(field, `expected at most ${max}${max === SAFE ? ' (2^53 - 1)' : ''}, got ${v}`);
+    // -0 would not survive the writer's JSON step: read it as 0 so a file re-encodes to itself.
+    return v + 0;
+  }
+
+  int(v: unknown, field: string, min: number, max = SAFE): number {
+    const n = this.num(v, field, min, max);
+    if (!Number.isInteger(n)) this.fail(field, `expected a whole number, got ${n}`);
+    return n;
+  }
+
+  bool(v: unknown, field: string): boolean {
+    if (typeof v !== 'boolean') this.fail(field, `expected a boolean, got ${describe(v)}`);
+    return v;
+  }
+
+  /** A list of at most `max` items, each read by `item` with its index in the field name. */
+  list<T>(v: unknown, field: string, max: number, item: (x: unknown, field: string) => T): T[] {
+    if (!Array.isArray(v)) this.fail(field, `expected a list, got ${describe(v)}`);
+    if (v.length > max) this.fail(field, `${v.length} items, more than the ${max} allowed`);
+    const out = new Array<T>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = item(v[i], `${field}[${i}]`);
+    return out;
+  }
+
+  /** A string that is one of `members`. */
+  oneOf<T extends string>(v: unknown, field: string, members: readonly T[]): T {
+    const s = this.str(v, field);
+    if (!members.includes(s as T)) this.fail(field, `expected one of ${members.join(', ')}, got ${describe(s)}`);
+    return s as T;
+  }
+
+  /** The optional fields of `o` that are present (nil counts as absent), each read by its reader. */
+  optional<T>(o: Obj, parent: string, readers: OptionalReaders<T>): Partial<Pick<T, OptionalKey<T>>> {
+    const out: Partial<Pick<T, OptionalKey<T>>> = {};
+    for (const key of Object.keys(readers) as Array<OptionalKey<T> & string>) {
+      const v = at(o, key);
+      if (v !== undefined && v !== null) out[key] = readers[key](v, path(parent, key));
+    }
+    return out;
+  }
+}
+
+/** The map's own value for `key`: never one inherited from Object.prototype. */
+export const at = (o: Obj, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+
+/** Every member of a string union, listed once: the Record type makes the list complete. */
+export const members = <T extends string>(all: Record<T, true>): readonly T[] => Object.keys(all) as T[];
+
+/** A value as an error message shows it: short, and escaped so it cannot break a log line. */
+export function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'nil';
+  if (Array.isArray(v)) return 'a list';
+  if (v instanceof Uint8Array) return 'binary';
+  if (typeof v === 'object') return 'a map';
+  if (typeof v === 'string') return `'${JSON.stringify(v.slice(0, 40)).slice(1, -1)}${v.length > 40 ? '...' : ''}'`;
+  return `${typeof v} ${String(v)}`;
+}

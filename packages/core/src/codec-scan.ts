@@ -1,0 +1,80 @@
+/**
+ * A walk over msgpack bytes before any value is built, in one pass without recursion, so that
+ * the decoder only ever sees plain data nested no deeper than the reader allows. It refuses:
+ * - every extension type (0xc7..0xc9, 0xd4..0xd8). A result file is plain maps, lists, strings,
+ *   binary, numbers, booleans and nil; msgpackr's extensions include structured-clone references
+ *   and bundled strings, which let a few bytes stand for a large value, and records, which
+ *   compile code from the file's keys;
+ * - 0xc1, which msgpack reserves and msgpackr reads as a reference into bundled strings;
+ * - nesting deeper than `maxNesting`, which would exhaust the decoder's stack;
+ * - a value that runs past the end, and bytes left after the one top-level value.
+ *
+ * Every step reads at least one byte, so the walk costs time in proportion to the input.
+ * Returns what is wrong, or undefined when the bytes are plain msgpack.
+ */
+export function plainMsgpackProblem(bytes: Uint8Array, maxNesting: number): string | undefined {
+  const end = bytes.length;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Values still to read in each enclosing map or list; the top level is one value.
+  const open: number[] = [];
+  let left = 1;
+  let at = 0;
+  for (;;) {
+    if (left === 0) {
+      const outer = open.pop();
+      if (outer === undefined) break;
+      left = outer;
+      continue;
+    }
+    const start = at;
+    if (start >= end) return `ends early, at byte ${end}`;
+    const token = bytes[at++] as number;
+    left--;
+    const shape = SHAPE[token] as Shape;
+    if (shape === 'refused') {
+      return token === 0xc1
+        ? `byte 0xc1 at ${start} is reserved in msgpack`
+        : `extension type at byte ${start}: a result file holds only plain maps, lists, strings, numbers, booleans and nil`;
+    }
+    const head = HEAD[token] as number;
+    if (at + head > end) return `ends early, inside the value at byte ${start}`;
+    // Bytes of a string or binary, items of a list, pairs of a map: in the first byte or after it.
+    let length = token & (token < 0xa0 ? 0x0f : 0x1f);
+    if (head === 1) length = view.getUint8(at);
+    else if (head === 2) length = view.getUint16(at);
+    else if (head === 4 && shape !== 'scalar') length = view.getUint32(at);
+    at += head;
+    if (shape === 'bytes') {
+      at += length;
+      if (at > end) return `ends early, inside the value at byte ${start}`;
+    } else if (shape === 'list' || shape === 'map') {
+      // The maps and lists in `open` enclose this one, which is one level deeper.
+      if (open.length >= maxNesting) return `maps and lists nested more than ${maxNesting} deep, at byte ${start}`;
+      open.push(left);
+      left = shape === 'map' ? length * 2 : length;
+    }
+  }
+  return at === end ? undefined : `${end - at} bytes after the end of the value`;
+}
+
+/** What a first byte starts. */
+type Shape = 'scalar' | 'bytes' | 'list' | 'map' | 'refused';
+
+const SHAPE: readonly Shape[] = Array.from({ length: 256 }, (_, t): Shape => {
+  if (t < 0x80 || t >= 0xe0) return 'scalar'; // fixint, negative fixint
+  if (t < 0x90 || t === 0xde || t === 0xdf) return 'map';
+  if (t < 0xa0 || t === 0xdc || t === 0xdd) return 'list';
+  if (t < 0xc0 || (t >= 0xc4 && t <= 0xc6) || (t >= 0xd9 && t <= 0xdb)) return 'bytes'; // str, bin
+  if (t === 0xc1 || (t >= 0xc7 && t <= 0xc9) || (t >= 0xd4 && t <= 0xd8)) return 'refused';
+  return 'scalar'; // nil, booleans, floats, ints
+});
+
+/** Bytes after the first byte before the value's data: a length, or the number itself. */
+const HEAD: readonly number[] = Array.from({ length: 256 }, (_, t): number => {
+  if (t < 0xc0 || t >= 0xe0) return 0;
+  if (t === 0xc4 || t === 0xcc || t === 0xd0 || t === 0xd9) return 1; // bin 8, uint 8, int 8, str 8
+  if (t === 0xc5 || t === 0xcd || t === 0xd1 || t === 0xda || t === 0xdc || t === 0xde) return 2;
+  if (t === 0xc6 || t === 0xca || t === 0xce || t === 0xd2 || t === 0xdb || t === 0xdd || t === 0xdf) return 4;
+  if (t === 0xcb || t === 0xcf || t === 0xd3) return 8; // float 64, uint 64, int 64
+  return 0; // nil, booleans, and the refused bytes
+});
