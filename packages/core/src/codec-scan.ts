@@ -54,7 +54,7 @@ export function plainMsgpackProblem(bytes: Uint8Array, maxNesting: number): stri
       left = shape === 'map' ? length * 2 : length;
     }
   }
-  return at === end ? undefined : `${end - at} bytes after the end of the value`;
+  return at === end ? undefined : `extra bytes after the value, from byte ${at}`;
 }
 
 /** What a first byte starts. */

@@ -18,6 +18,17 @@ export function refusal(bytes: Uint8Array): string {
 /** Any value as msgpackr writes it in the portable form, without the writer's own checks. */
 export const packed = (value: unknown): Uint8Array => new Packr({ useRecords: false }).pack(value);
 
+/**
+ * A file of `n` cells of `n` samples in which every cell is one object and every sample another:
+ * msgpackr's structured clone writes each once and then references, so the file grows with n and
+ * the tree it stands for with n squared.
+ */
+export function referenceBomb(n: number, packr = new Packr({ structuredClone: true, useRecords: false })): Uint8Array {
+  const s = sampleResult();
+  const cell = { ...s.cells[0]!, samples: Array(n).fill(s.cells[0]!.samples[0]) };
+  return packr.pack({ ...s, cells: Array(n).fill(cell) } satisfies ResultFile);
+}
+
 /** A small result file with every field, as today's writer fills it. */
 export function sampleResult(): ResultFile {
   return {
