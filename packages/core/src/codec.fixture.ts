@@ -97,6 +97,14 @@ const withHead = (head: number, size: number, fill: (v: DataView) => void): Enco
   return new Encoded(bytes);
 };
 
+/** A map or list written with a 16- or 32-bit length even when a smaller header would do. */
+export class Wide {
+  constructor(
+    readonly value: object,
+    readonly width: 16 | 32,
+  ) {}
+}
+
 /** uint 64 (0xcf): what Python, Go and Rust msgpack libraries write for large integers. */
 export const u64 = (n: number | bigint): Encoded => withHead(0xcf, 8, (v) => v.setBigUint64(0, BigInt(n)));
 /** int 64 (0xd3). */
@@ -105,16 +113,20 @@ export const i64 = (n: number | bigint): Encoded => withHead(0xd3, 8, (v) => v.s
 export const f32 = (x: number): Encoded => withHead(0xca, 4, (v) => v.setFloat32(0, x));
 /** float 64 (0xcb), also for a whole number. */
 export const f64 = (x: number): Encoded => withHead(0xcb, 8, (v) => v.setFloat64(0, x));
+const utf8 = new TextEncoder();
+
 /** str 8 (0xd9), even for a string that a fixstr would hold. */
-export const str8 = (s: string): Encoded => sized(0xd9, 1, new TextEncoder().encode(s));
+export const str8 = (s: string): Encoded => sized(0xd9, 1, utf8.encode(s));
 /** str 16 (0xda). */
-export const str16 = (s: string): Encoded => sized(0xda, 2, new TextEncoder().encode(s));
+export const str16 = (s: string): Encoded => sized(0xda, 2, utf8.encode(s));
 /** str 32 (0xdb). */
-export const str32 = (s: string): Encoded => sized(0xdb, 4, new TextEncoder().encode(s));
+export const str32 = (s: string): Encoded => sized(0xdb, 4, utf8.encode(s));
 /** bin 8 (0xc4): what some writers emit for a byte string. */
-export const bin = (s: string): Encoded => sized(0xc4, 1, new TextEncoder().encode(s));
+export const bin = (s: string): Encoded => sized(0xc4, 1, utf8.encode(s));
 
 function sized(head: number, lengthBytes: 1 | 2 | 4, data: Uint8Array): Encoded {
+  if (data.length >= 2 ** (8 * lengthBytes))
+    throw new Error(`${data.length} bytes need a longer header than 0x${head.toString(16)}`);
   const out = new Uint8Array(1 + lengthBytes + data.length);
   const view = new DataView(out.buffer);
   out[0] = head;
@@ -127,25 +139,32 @@ function sized(head: number, lengthBytes: 1 | 2 | 4, data: Uint8Array): Encoded 
 
 /**
  * msgpack written by hand, independently of msgpackr: the smallest form for each value (as the
- * spec's reference writers do) except where an `Encoded` part says otherwise.
+ * spec's reference writers do) except where an `Encoded` or `Wide` part says otherwise.
  */
 export function packByHand(value: unknown): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const put = (...bytes: number[]) => parts.push(Uint8Array.from(bytes));
+  const out = new ByteWriter();
+  let width: 16 | 32 | undefined;
   const header = (fix: number, fixMax: number, h16: number, h32: number, n: number) => {
-    if (n <= fixMax) put(fix | n);
-    else if (n < 0x10000) put(h16, n >> 8, n & 0xff);
-    else put(h32, n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+    if (n <= fixMax && width === undefined) out.byte(fix | n);
+    else if (n < 0x10000 && width !== 32) out.byte(h16, n >> 8, n & 0xff);
+    else out.byte(h32, n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+    width = undefined;
   };
   const walk = (v: unknown): void => {
-    if (v instanceof Encoded) parts.push(v.bytes);
-    else if (v === null || v === undefined) put(0xc0);
-    else if (typeof v === 'boolean') put(v ? 0xc3 : 0xc2);
-    else if (typeof v === 'number') parts.push(number(v));
+    if (v instanceof Encoded) out.bytes(v.bytes);
+    else if (v instanceof Wide) {
+      width = v.width;
+      walk(v.value);
+    } else if (v === null || v === undefined) out.byte(0xc0);
+    else if (typeof v === 'boolean') out.byte(v ? 0xc3 : 0xc2);
+    else if (typeof v === 'number') out.bytes(number(v));
     else if (typeof v === 'string') {
-      const data = new TextEncoder().encode(v);
-      if (data.length < 32) parts.push(Uint8Array.of(0xa0 | data.length), data);
-      else parts.push(sized(data.length < 0x100 ? 0xd9 : 0xda, data.length < 0x100 ? 1 : 2, data).bytes);
+      const data = utf8.encode(v);
+      if (data.length < 32) {
+        out.byte(0xa0 | data.length);
+        out.bytes(data);
+      } else if (data.length < 0x100) out.bytes(sized(0xd9, 1, data).bytes);
+      else out.bytes(sized(data.length < 0x10000 ? 0xda : 0xdb, data.length < 0x10000 ? 2 : 4, data).bytes);
     } else if (Array.isArray(v)) {
       header(0x90, 15, 0xdc, 0xdd, v.length);
       for (const x of v) walk(x);
@@ -159,13 +178,31 @@ export function packByHand(value: unknown): Uint8Array {
     } else throw new Error(`packByHand: cannot write a ${typeof v}`);
   };
   walk(value);
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
+  return out.written();
+}
+
+/** A byte buffer that doubles as it fills. */
+class ByteWriter {
+  #buf = new Uint8Array(4096);
+  #length = 0;
+  #room(n: number): void {
+    if (this.#length + n <= this.#buf.length) return;
+    const grown = new Uint8Array(Math.max(this.#buf.length * 2, this.#length + n));
+    grown.set(this.#buf.subarray(0, this.#length));
+    this.#buf = grown;
   }
-  return out;
+  byte(...bytes: number[]): void {
+    this.#room(bytes.length);
+    for (const b of bytes) this.#buf[this.#length++] = b;
+  }
+  bytes(data: Uint8Array): void {
+    this.#room(data.length);
+    this.#buf.set(data, this.#length);
+    this.#length += data.length;
+  }
+  written(): Uint8Array {
+    return this.#buf.slice(0, this.#length);
+  }
 }
 
 function number(n: number): Uint8Array {
