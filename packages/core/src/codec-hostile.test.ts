@@ -1,6 +1,6 @@
 import { Packr } from 'msgpackr';
 import { describe, expect, test } from 'vitest';
-import { packByHand, referenceBomb, refusal, sampleResult } from './codec.fixture.ts';
+import { packByHand, packed, referenceBomb, refusal, sampleResult } from './codec.fixture.ts';
 import { encodeResult } from './codec.ts';
 import { MAX_NESTING } from './constants.ts';
 
@@ -29,7 +29,7 @@ describe('decodeResult: crafted files cost time in proportion to their size', ()
   test('every extension type, in every ext format, is refused', () => {
     const s = sampleResult();
     const at = (ext: number[]) => {
-      const marker = packByHand({ ...s, durationMs: 0x7e_7e_7e_7e });
+      const marker = packed({ ...s, durationMs: 0x7e_7e_7e_7e });
       const i = marker.findIndex((b, k) => b === 0xce && marker[k + 1] === 0x7e && marker[k + 4] === 0x7e);
       return Uint8Array.from([...marker.subarray(0, i), ...ext, ...marker.subarray(i + 5)]);
     };
