@@ -30,47 +30,61 @@ export function plainMsgpackProblem(bytes: Uint8Array, maxNesting: number): stri
     if (start >= end) return `ends early, at byte ${end}`;
     const token = bytes[at++] as number;
     left--;
-    const shape = SHAPE[token] as Shape;
-    if (shape === 'refused') {
+    const shape = SHAPE[token] as number;
+    const head = HEAD[token] as number;
+    if (shape === SCALAR) {
+      // Most of a file: numbers, nil, booleans. Their size is all in the first byte.
+      at += head;
+      if (at > end) return `ends early, inside the value at byte ${start}`;
+      continue;
+    }
+    if (shape === REFUSED) {
       return token === 0xc1
         ? `byte 0xc1 at ${start} is reserved in msgpack`
         : `extension type at byte ${start}: a result file holds only plain maps, lists, strings, numbers, booleans and nil`;
     }
-    const head = HEAD[token] as number;
     if (at + head > end) return `ends early, inside the value at byte ${start}`;
     // Bytes of a string or binary, items of a list, pairs of a map: in the first byte or after it.
-    let length = token & (token < 0xa0 ? 0x0f : 0x1f);
-    if (head === 1) length = view.getUint8(at);
-    else if (head === 2) length = view.getUint16(at);
-    else if (head === 4 && shape !== 'scalar') length = view.getUint32(at);
+    const length =
+      head === 0
+        ? token & (token < 0xa0 ? 0x0f : 0x1f)
+        : head === 1
+          ? (bytes[at] as number)
+          : head === 2
+            ? view.getUint16(at)
+            : view.getUint32(at);
     at += head;
-    if (shape === 'bytes') {
+    if (shape === BYTES) {
       at += length;
       if (at > end) return `ends early, inside the value at byte ${start}`;
-    } else if (shape === 'list' || shape === 'map') {
+    } else {
       // The maps and lists in `open` enclose this one, which is one level deeper.
       if (open.length >= maxNesting) return `maps and lists nested more than ${maxNesting} deep, at byte ${start}`;
       open.push(left);
-      left = shape === 'map' ? length * 2 : length;
+      left = shape === MAP ? length * 2 : length;
     }
   }
   return at === end ? undefined : `extra bytes after the value, from byte ${at}`;
 }
 
-/** What a first byte starts. */
-type Shape = 'scalar' | 'bytes' | 'list' | 'map' | 'refused';
+/** What a first byte starts: a value whose size the first bytes give, bytes, a list, a map, or nothing allowed. */
+const SCALAR = 0;
+const BYTES = 1;
+const LIST = 2;
+const MAP = 3;
+const REFUSED = 4;
 
-const SHAPE: readonly Shape[] = Array.from({ length: 256 }, (_, t): Shape => {
-  if (t < 0x80 || t >= 0xe0) return 'scalar'; // fixint, negative fixint
-  if (t < 0x90 || t === 0xde || t === 0xdf) return 'map';
-  if (t < 0xa0 || t === 0xdc || t === 0xdd) return 'list';
-  if (t < 0xc0 || (t >= 0xc4 && t <= 0xc6) || (t >= 0xd9 && t <= 0xdb)) return 'bytes'; // str, bin
-  if (t === 0xc1 || (t >= 0xc7 && t <= 0xc9) || (t >= 0xd4 && t <= 0xd8)) return 'refused';
-  return 'scalar'; // nil, booleans, floats, ints
+const SHAPE = Uint8Array.from({ length: 256 }, (_, t) => {
+  if (t < 0x80 || t >= 0xe0) return SCALAR; // fixint, negative fixint
+  if (t < 0x90 || t === 0xde || t === 0xdf) return MAP;
+  if (t < 0xa0 || t === 0xdc || t === 0xdd) return LIST;
+  if (t < 0xc0 || (t >= 0xc4 && t <= 0xc6) || (t >= 0xd9 && t <= 0xdb)) return BYTES; // str, bin
+  if (t === 0xc1 || (t >= 0xc7 && t <= 0xc9) || (t >= 0xd4 && t <= 0xd8)) return REFUSED;
+  return SCALAR; // nil, booleans, floats, ints
 });
 
 /** Bytes after the first byte before the value's data: a length, or the number itself. */
-const HEAD: readonly number[] = Array.from({ length: 256 }, (_, t): number => {
+const HEAD = Uint8Array.from({ length: 256 }, (_, t) => {
   if (t < 0xc0 || t >= 0xe0) return 0;
   if (t === 0xc4 || t === 0xcc || t === 0xd0 || t === 0xd9) return 1; // bin 8, uint 8, int 8, str 8
   if (t === 0xc5 || t === 0xcd || t === 0xd1 || t === 0xda || t === 0xdc || t === 0xde) return 2;
