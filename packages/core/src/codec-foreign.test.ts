@@ -72,7 +72,7 @@ describe('decodeResult: files from other msgpack writers', () => {
   test('an integer that a number cannot hold exactly is refused by name', () => {
     const big = (memoryBytes: unknown) => packByHand({ ...s, env: { ...s.env, memoryBytes } });
     expect(refusal(big(u64(2n ** 53n + 2n)))).toMatch(
-      /^some\/file\.msgpack: env\.memoryBytes: expected at most 9007199254740991 \(2\^53 - 1\), got 9007199254740994$/,
+      /^some\/file\.msgpack: env\.memoryBytes: expected at most 9007199254740991 \(2\^53 - 1: a larger integer does not fit a number exactly\), got 9007199254740994$/,
     );
     expect(refusal(big(u64(2n ** 64n - 1n)))).toMatch(/env\.memoryBytes: expected at most 9007199254740991/);
     expect(refusal(big(i64(-(2n ** 63n))))).toMatch(/env\.memoryBytes: expected at least 0/);

@@ -1,8 +1,8 @@
 import { Packr } from 'msgpackr';
 import { describe, expect, test } from 'vitest';
 import { packByHand, packed, referenceBomb, refusal, sampleResult } from './codec.fixture.ts';
-import { encodeResult } from './codec.ts';
-import { MAX_NESTING } from './constants.ts';
+import { decodeResult, encodeResult } from './codec.ts';
+import { MAX_CELLS, MAX_NESTING, MIN_BYTES_PER_CONTAINER } from './constants.ts';
 
 /** The time `refuse` takes, in ms, with the message it gives. */
 function timedRefusal(bytes: Uint8Array): { ms: number; message: string } {
@@ -66,6 +66,25 @@ describe('decodeResult: crafted files cost time in proportion to their size', ()
     for (let i = 0; i < MAX_NESTING - 1; i++) deep = [deep];
     expect(refusal(packByHand({ ...s, extra: deep, id: '' }))).toMatch(/id: must not be empty/);
     expect(refusal(packByHand({ ...s, extra: [deep], id: '' }))).toMatch(/nested more than/);
+  });
+
+  test('a file of little more than maps and lists is refused before they are built', () => {
+    // 4 MB of empty maps would take 256 MB of heap decoded.
+    const n = 4_000_000;
+    const bytes = new Uint8Array(5 + n).fill(0x80);
+    bytes.set([0xdd, n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
+    const { ms, message } = timedRefusal(bytes);
+    expect(message).toMatch(
+      new RegExp(
+        `more than one map or list per ${MIN_BYTES_PER_CONTAINER} bytes, at byte \\d+: a result file is mostly`,
+      ),
+    );
+    expect(ms).toBeLessThan(100);
+    // The densest real file, every cell failed without a sample, is far from the limit.
+    const s = sampleResult();
+    const failed = s.cells[1]!;
+    const dense = encodeResult({ ...s, cells: Array(MAX_CELLS).fill({ ...failed, error: undefined }) });
+    expect(decodeResult(dense, 'dense').cells).toHaveLength(MAX_CELLS);
   });
 
   test('a header that promises more than the file holds is refused before anything is built', () => {

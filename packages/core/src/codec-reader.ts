@@ -70,7 +70,11 @@ export class FieldReader {
       this.fail(path(parent, key), `expected a finite number, got ${describe(v)}`);
     }
     if (v < min) this.fail(path(parent, key), `expected at least ${min}, got ${v}`);
-    if (v > max) this.fail(path(parent, key), `expected at most ${max}${max === SAFE ? ' (2^53 - 1)' : ''}, got ${v}`);
+    if (v > max)
+      this.fail(
+        path(parent, key),
+        `expected at most ${max}${max === SAFE ? ' (2^53 - 1: a larger integer does not fit a number exactly)' : ''}, got ${v}`,
+      );
     // -0 would not survive the writer's JSON step: read it as 0 so a file re-encodes to itself.
     return v + 0;
   }

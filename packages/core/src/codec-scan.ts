@@ -7,13 +7,22 @@
  *   compile code from the file's keys;
  * - 0xc1, which msgpack reserves and msgpackr reads as a reference into bundled strings;
  * - nesting deeper than `maxNesting`, which would exhaust the decoder's stack;
+ * - more maps and lists than one per `minBytesPerContainer` bytes: each takes far more memory
+ *   decoded than the one byte it can take in msgpack;
  * - a value that runs past the end, and bytes left after the one top-level value.
  *
  * Every step reads at least one byte, so the walk costs time in proportion to the input.
  * Returns what is wrong, or undefined when the bytes are plain msgpack.
  */
-export function plainMsgpackProblem(bytes: Uint8Array, maxNesting: number): string | undefined {
+export function plainMsgpackProblem(
+  bytes: Uint8Array,
+  limits: { maxNesting: number; minBytesPerContainer: number },
+): string | undefined {
   const end = bytes.length;
+  const { maxNesting } = limits;
+  // 64 more whatever the size, so that a tiny input is refused for what else is wrong with it.
+  const maxContainers = 64 + Math.floor(end / limits.minBytesPerContainer);
+  let containers = 0;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Values still to read in each enclosing map or list; the top level is one value.
   const open: number[] = [];
@@ -60,6 +69,9 @@ export function plainMsgpackProblem(bytes: Uint8Array, maxNesting: number): stri
     } else {
       // The maps and lists in `open` enclose this one, which is one level deeper.
       if (open.length >= maxNesting) return `maps and lists nested more than ${maxNesting} deep, at byte ${start}`;
+      if (++containers > maxContainers) {
+        return `more than one map or list per ${limits.minBytesPerContainer} bytes, at byte ${start}: a result file is mostly numbers and text`;
+      }
       open.push(left);
       left = shape === MAP ? length * 2 : length;
     }

@@ -207,7 +207,7 @@ describe(`decodeResult under fuzzing (seed ${SEED})`, () => {
       encodeResult(sampleResult()),
       ...[1, 2, 3].map((n) => encodeResult(randomFile(groupRandom(`base${n}`)))),
     ];
-    const seen = run('mutation', 3000, (rand) => {
+    const seen = run('mutation', 2000, (rand) => {
       // A copy: Buffer#slice would share the base's memory.
       let bytes: Uint8Array = new Uint8Array(rand.pick(bases));
       for (let edits = rand.int(1, 4); edits > 0; edits--) {
@@ -221,8 +221,8 @@ describe(`decodeResult under fuzzing (seed ${SEED})`, () => {
       return bytes;
     });
     // Both outcomes occur: the mutations reach the field checks, not only the msgpack layer.
-    expect(seen.read).toBeGreaterThan(100);
-    expect(seen.refused).toBeGreaterThan(100);
+    expect(seen.read).toBeGreaterThan(20);
+    expect(seen.refused).toBeGreaterThan(20);
   });
 
   test('a small file truncated at every length is refused', () => {
@@ -231,17 +231,17 @@ describe(`decodeResult under fuzzing (seed ${SEED})`, () => {
   });
 
   test('random bytes, bare and behind a map header', () => {
-    run('random', 1500, (rand) => {
+    run('random', 1000, (rand) => {
       const body = rand.bytes(Math.floor(2 ** (rand.next() * 12)));
       return rand.next() < 0.5 ? body : Uint8Array.from([rand.pick([0x87, 0x8f, 0xde]), ...body]);
     });
   });
 
   test('random values put into a real file, where the field checks must catch them', () => {
-    const seen = run('structure', 1500, (rand) =>
+    const seen = run('structure', 1000, (rand) =>
       packByHand(replaceOne(rand, randomFile(rand), () => randomValue(rand, 0))),
     );
-    expect(seen.refused).toBeGreaterThan(100);
+    expect(seen.refused).toBeGreaterThan(20);
   });
 
   test('reference bombs and other extensions are refused', () => {
@@ -288,7 +288,7 @@ describe(`decodeResult under fuzzing (seed ${SEED})`, () => {
     const files = Array.from({ length: 50 }, () => randomFile(rand));
     run(
       'foreign',
-      300,
+      200,
       (r, i) => {
         const file = files[i % files.length]!;
         const bytes = packByHand(foreign(r, JSON.parse(JSON.stringify(file))));
@@ -303,7 +303,7 @@ describe(`decodeResult under fuzzing (seed ${SEED})`, () => {
     // The same with one string written as binary (bin 8): refused.
     run(
       'foreign-bin',
-      150,
+      100,
       (r, i) => {
         const file = JSON.parse(JSON.stringify(files[i % files.length]!));
         const strings: Array<[Record<string, unknown>, string]> = [];

@@ -2,7 +2,7 @@ import { Packr, Unpackr } from 'msgpackr';
 import { readResult } from './codec-fields.ts';
 import { FieldReader } from './codec-reader.ts';
 import { plainMsgpackProblem } from './codec-scan.ts';
-import { MAX_NESTING } from './constants.ts';
+import { MAX_NESTING, MIN_BYTES_PER_CONTAINER } from './constants.ts';
 import type { ResultFile } from './types.ts';
 
 // The portable form (TOOLCHAIN.md): plain maps, no shared record structures, the same bytes on
@@ -26,8 +26,12 @@ export function encodeResult(result: ResultFile): Uint8Array {
  */
 export function decodeResult(bytes: Uint8Array, file: string): ResultFile {
   const r = new FieldReader(file);
-  // Checked before msgpackr builds anything: no extensions, bounded nesting, nothing truncated.
-  const problem = plainMsgpackProblem(bytes, MAX_NESTING);
+  // Checked before msgpackr builds anything: no extensions, bounded nesting and number of maps and
+  // lists, nothing truncated.
+  const problem = plainMsgpackProblem(bytes, {
+    maxNesting: MAX_NESTING,
+    minBytesPerContainer: MIN_BYTES_PER_CONTAINER,
+  });
   if (problem !== undefined) r.fail('', `not a msgpack result file (${problem})`);
   let raw: unknown;
   try {
