@@ -35,6 +35,7 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 export class FieldReader {
   constructor(readonly file: string) {}
 
+  /** Refuse the file: `<file>: <field>: <detail>`. */
   fail(field: string, detail: string): never {
     throw new ResultFileError(this.file, field, detail);
   }
@@ -48,6 +49,7 @@ export class FieldReader {
     return v as Obj;
   }
 
+  /** A string no longer than MAX_STRING_LENGTH: binary is not a string. */
   str(h: Holder, parent: string, key: Key): string {
     const v = get(h, key);
     if (typeof v !== 'string') this.fail(path(parent, key), `expected a string, got ${describe(v)}`);
@@ -79,12 +81,14 @@ export class FieldReader {
     return v + 0;
   }
 
+  /** A whole number from `min` to `max`. */
   int(h: Holder, parent: string, key: Key, min: number, max = SAFE): number {
     const n = this.num(h, parent, key, min, max);
     if (!Number.isInteger(n)) this.fail(path(parent, key), `expected a whole number, got ${n}`);
     return n;
   }
 
+  /** true or false. */
   bool(h: Holder, parent: string, key: Key): boolean {
     const v = get(h, key);
     if (typeof v !== 'boolean') this.fail(path(parent, key), `expected a boolean, got ${describe(v)}`);
