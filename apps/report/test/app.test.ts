@@ -1,6 +1,7 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeResult, encodeResult } from '@tvp/core';
+import { Packr } from 'msgpackr';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import type { IndexPayload, ResultsPayload, RunView } from '../src/payload.ts';
@@ -146,6 +147,42 @@ describe('POST /api/results', () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(reason);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a reference bomb (37 KB standing for 9 million samples): 400 at once, nothing written', async () => {
+    const dir = await tempDir();
+    const { app } = createApp({ resultsDir: dir, log: () => undefined });
+    const r = makeResult({ runtime: 'node' });
+    // msgpackr's structured clone writes the cell and the sample once, then references to them.
+    const cell = { ...r.cells[0]!, samples: Array(3000).fill(r.cells[0]!.samples[0]) };
+    const bomb = new Packr({ structuredClone: true, useRecords: false }).pack({ ...r, cells: Array(3000).fill(cell) });
+    expect(bomb.length).toBeLessThan(40_000);
+    const start = performance.now();
+    const res = await app.request('/api/results', upload(bomb));
+    expect(res.status).toBe(400);
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(((await res.json()) as { error: string }).error).toMatch(
+      /^upload: not a msgpack result file \(extension type/,
+    );
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a file from another msgpack writer (memoryBytes as uint64, 0xcf): 201, read as a number', async () => {
+    const dir = await tempDir();
+    const { app } = createApp({ resultsDir: dir, log: () => undefined });
+    const r = makeResult({ runtime: 'bun', label: 'other-writer' });
+    const bytes = new Uint8Array(encodeResult(r));
+    // msgpackr writes 8 GiB as a float64 (0xcb); Python, Go and Rust write a uint64 (0xcf).
+    const at = Buffer.from(bytes).indexOf('memoryBytes') + 'memoryBytes'.length;
+    expect(bytes[at]).toBe(0xcb);
+    bytes[at] = 0xcf;
+    new DataView(bytes.buffer, at + 1, 8).setBigUint64(0, BigInt(r.env.memoryBytes));
+    const res = await app.request('/api/results', upload(bytes));
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ id: r.id, duplicate: false });
+    expect(await readdir(dir)).toHaveLength(1);
+    const body = (await (await app.request('/api/results')).json()) as ResultsPayload;
+    expect(body.runs[0]!.result.env.memoryBytes).toBe(8 * 1024 ** 3);
   });
 
   it('wrong content type: 415, nothing written', async () => {

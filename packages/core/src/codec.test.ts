@@ -1,78 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Packr } from 'msgpackr';
 import { describe, expect, test } from 'vitest';
+import { packed, refusal, sampleResult } from './codec.fixture.ts';
 import { decodeResult, encodeResult } from './codec.ts';
-import { ResultFileError } from './errors.ts';
 import type { ResultFile } from './types.ts';
 import { resultFileName, writeAtomic, writeResult } from './write.ts';
 
-function sample(): ResultFile {
-  return {
-    schemaVersion: 1,
-    id: '0f1e2d3c-0000-4000-8000-000000000001',
-    createdAt: '2026-11-25T20:00:00.000Z',
-    tool: { name: 'threads-vs-processes', version: '0.1.0', gitSha: 'abc' },
-    env: {
-      runtime: 'node',
-      runtimeVersion: '20.20.2',
-      os: 'linux',
-      arch: 'x64',
-      kernel: '6.1',
-      cpuModel: 'Test CPU',
-      cores: 2,
-      availableParallelism: 2,
-      memoryBytes: 24e9,
-      hostname: 'h',
-      label: 'h',
-      loadavgStart: [0.5, 0.4, 0.3],
-      loadavgEnd: [0.6, 0.4, 0.3],
-      vars: { NODE_EXTRA_CA_CERTS: '/x.pem' },
-    },
-    config: {
-      tasks: ['io'],
-      modes: ['threads'],
-      impls: ['worker_threads'],
-      workers: [1, 2],
-      workerSet: 'custom',
-      count: 10,
-      repeat: 2,
-      warmup: 0,
-      ioMs: 5,
-      cpuIters: 1000,
-      timeoutMs: 1000,
-      workerEnv: 'inherit',
-      preset: 'default',
-    },
-    cells: [
-      {
-        task: 'io',
-        mode: 'threads',
-        impl: 'worker_threads',
-        workers: 1,
-        status: 'ok',
-        samples: [{ totalMs: 60, spawnMs: 5, workMs: 52, teardownMs: 3 }],
-        rssBytesPerWorker: 1_000_000,
-      },
-      { task: 'io', mode: 'threads', impl: 'worker_threads', workers: 2, status: 'failed', error: 'boom', samples: [] },
-    ],
-    roundTrips: [{ mode: 'threads', impl: 'worker_threads', samplesUs: [40, 41.5] }],
-    durationMs: 1234,
-    warnings: ['w'],
-  };
-}
-
-const refusal = (bytes: Uint8Array) => {
-  try {
-    decodeResult(bytes, 'some/file.msgpack');
-  } catch (err) {
-    expect(err).toBeInstanceOf(ResultFileError);
-    return (err as Error).message;
-  }
-  throw new Error('expected the reader to refuse');
-};
-const packed = (value: unknown) => new Packr({ useRecords: false }).pack(value);
+const sample = sampleResult;
 
 describe('decodeResult', () => {
   test('round-trips every field', () => {
@@ -136,7 +71,7 @@ describe('decodeResult: batch', () => {
     [{ id: 'a b/../c', round: 1, rounds: 1 }, /batch\.id: expected 1 to 64/],
     [{ id: 7, round: 1, rounds: 1 }, /batch\.id: expected a string/],
     [{ id: 'b', round: 0, rounds: 1 }, /batch\.round: expected at least 1/],
-    [{ id: 'b', round: 1.5, rounds: 2 }, /batch\.round: expected an integer/],
+    [{ id: 'b', round: 1.5, rounds: 2 }, /batch\.round: expected a whole number/],
     [{ id: 'b', round: 3, rounds: 2 }, /batch\.round: expected a whole number from 1 to rounds \(2\), got 3/],
     [{ id: 'b', round: 1, rounds: 101 }, /batch\.rounds: expected a whole number from 1 to 100, got 101/],
     [{ id: 'b', round: 1 }, /batch\.rounds: expected a finite number/],
@@ -168,5 +103,16 @@ describe('writing', () => {
     await import('node:fs/promises').then((fs) => fs.mkdir(path.join(blocked, 'x'), { recursive: true }));
     await expect(writeAtomic(blocked, new Uint8Array([1]))).rejects.toThrow();
     expect(readdirSync(dir).sort()).toEqual(['blocked', 'r.msgpack']);
+  });
+});
+
+describe('decodeResult: memory per worker', () => {
+  test('is read with its method; an unknown method is refused by name', () => {
+    const s = sample();
+    const cell = s.cells[0] as ResultFile['cells'][number];
+    cell.memory = { bytesPerWorker: 2_000_000, method: 'uss' };
+    expect(decodeResult(encodeResult(s), 'f').cells[0]?.memory).toEqual(cell.memory);
+    (cell.memory as { method: string }).method = 'vsz';
+    expect(() => decodeResult(encodeResult(s), 'f')).toThrow(/cells\[0\]\.memory\.method/);
   });
 });

@@ -46,3 +46,36 @@ export const RECORDED_VARS: readonly string[] = [
 ];
 /** Variables that the `clean` worker environment drops from process workers. */
 export const SLOW_START_VARS: readonly string[] = ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS'];
+
+// Limits of the result-file reader. A file that passes them costs the reader and the report time
+// and memory in proportion to its size. Each is far above what a real sweep writes: the largest
+// plausible one, every task and impl at each of the 256 worker counts a list allows with
+// --repeat 1000, has 3 * (1 + 5 * 256) = 3,843 cells of 1,000 samples.
+/** Cells in one file: 2.6x the largest plausible sweep, room for more impls per mode. */
+export const MAX_CELLS = 10_000;
+/** Samples in one cell, and round-trip samples in one transport: 10x --repeat 1000. */
+export const MAX_SAMPLES = 10_000;
+/** Transports with round-trip figures: one per (mode, impl), fewer than 10 today. */
+export const MAX_ROUND_TRIPS = 1_000;
+/** Warnings in one file: a runner writes a handful at most. */
+export const MAX_WARNINGS = 1_000;
+/** Recorded environment variables: a runner records 6 names. */
+export const MAX_ENV_VARS = 256;
+/** Items in a list the reader has no tighter cap for (config.tasks, config.impls, env.loadavg*). */
+export const MAX_LIST_ITEMS = 1_000;
+/** UTF-16 units in any string: a cell's error message with a worker's stack fits many times over. */
+export const MAX_STRING_LENGTH = 65_536;
+/**
+ * Nesting of maps and lists: the schema goes 5 deep (the file, cells, a cell, samples, a sample);
+ * the rest leaves room for a newer writer's fields while keeping the decoder's recursion shallow.
+ */
+export const MAX_NESTING = 32;
+/**
+ * Bytes of file per map or list, at least. A decoded map or list takes about 64 bytes of heap
+ * (measured on Node 20: 4 MB of empty maps became 256 MB), while the smallest in a real file, a
+ * sample, takes over 40 bytes of msgpack. At one per 8 bytes a file decodes into at most about
+ * 8 times its size in maps and lists.
+ */
+export const MIN_BYTES_PER_CONTAINER = 8;
+/** A run id: letters, digits, '-', '_', '.', not starting with a dot; a runner writes a UUID. */
+export const RUN_ID_PATTERN = /^(?!\.)[A-Za-z0-9._-]{1,64}$/;
