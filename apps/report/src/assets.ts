@@ -2,20 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleModules } from './bundle.ts';
 
 /** Everything the page loads besides its data; served by the app, inlined by the export. */
 export interface Assets {
   uplotJs: string;
   uplotCss: string;
-  /** The page's own script: the compiled client modules joined into one. */
+  /** The page's own script: the client and core's analysis, bundled into one. */
   appJs: string;
+  /** Its source map ('' when missing). */
+  appMap: string;
 }
 
 // src/ (tests) and dist/ (built) are both one level below the package folder.
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** Where tsc -p tsconfig.client.json puts the page's entry module. */
-export const CLIENT_ENTRY = path.join(packageDir, 'dist', 'web', 'client', 'main.js');
+/** The page's script, bundled by rolldown (rolldown.config.mjs), and its source map. */
+export const CLIENT_SCRIPT = path.join(packageDir, 'dist', 'web', 'app.js');
 
 let loaded: Promise<Assets> | undefined;
 
@@ -26,9 +27,14 @@ export function loadAssets(): Promise<Assets> {
     const [uplotJs, uplotCss, appJs] = await Promise.all([
       readFile(path.join(uplotDir, 'dist', 'uPlot.iife.min.js'), 'utf8'),
       readFile(path.join(uplotDir, 'dist', 'uPlot.min.css'), 'utf8'),
-      bundleModules(CLIENT_ENTRY),
+      readFile(CLIENT_SCRIPT, 'utf8').catch((err: Error) => {
+        throw new Error(
+          `the page script ${CLIENT_SCRIPT} is missing: build the report first (pnpm build): ${err.message}`,
+        );
+      }),
     ]);
-    return { uplotJs, uplotCss, appJs };
+    const appMap = await readFile(`${CLIENT_SCRIPT}.map`, 'utf8').catch(() => '');
+    return { uplotJs, uplotCss, appJs, appMap };
   })();
   loaded.catch(() => {
     loaded = undefined; // a failed read (client not built yet) is tried again next time

@@ -1,10 +1,11 @@
+export type { Finding } from '@tvp/core/analysis';
+export { runFindings, runtimeFindings } from '@tvp/core/analysis';
 export type { AppOptions, ReportApp } from './app.ts';
 export { createApp } from './app.ts';
 export type { ArgsContext, ReportCommand } from './args.ts';
 export { parseReportArgs, REPORT_USAGE } from './args.ts';
 export type { Assets } from './assets.ts';
 export { loadAssets } from './assets.ts';
-export { bundleModules } from './bundle.ts';
 export { DEFAULT_HOST, DEFAULT_PORT, MSGPACK_TYPE, STANDARD_MAX_WORKERS } from './constants.ts';
 export type { Exported } from './export.ts';
 export { exportReport } from './export.ts';
@@ -27,9 +28,6 @@ export type {
 export { indexJson, inlineJson, payloadJson } from './payload-json.ts';
 export type { Listening, Servable } from './serve.ts';
 export { listen } from './serve.ts';
-export type { Finding } from './shared/finding.ts';
-export { runFindings } from './shared/findings.ts';
-export { runtimeFindings } from './shared/runtime-findings.ts';
 export type { Log, Snapshot, Stored } from './store.ts';
 export { ResultStore, StoredRun } from './store.ts';
 export { machineOf, sweepOf, toMeta, toView } from './view.ts';

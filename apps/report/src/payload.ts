@@ -1,19 +1,15 @@
-import type { Batch, CellSummary, ResultFile } from '@tvp/core';
+import type { Batch, ResultFile } from '@tvp/core';
+import type { AnalyzedRun } from '@tvp/core/analysis';
 
 /** Which of the article's two figures a run belongs on. */
 export type Sweep = 'standard' | 'extended';
 
 /** One decoded result file as the page sees it: the run itself plus what the server derived from it. */
-export interface RunView {
+export interface RunView extends AnalyzedRun {
   /** File name inside the results folder. */
   file: string;
   /** Machines are told apart by their label, else their host name. */
   machine: string;
-  result: ResultFile;
-  /** core's `summarize`: per-cell statistics, speedup, ideal and efficiency. */
-  cells: CellSummary[];
-  /** core's `coresOf`: the cores that bound cpu speedup. */
-  cores: number;
   /** `extended` when the run has a worker count above 8: drawn on a log2 axis. */
   sweep: Sweep;
   /** The run's own warnings, core's environment warnings and failed cells, once each. */

@@ -1,4 +1,5 @@
-import { coresOf, environmentWarnings, type ResultFile, summarize } from '@tvp/core';
+import type { ResultFile } from '@tvp/core';
+import { coresOf, environmentWarnings, summarize } from '@tvp/core/analysis';
 import { STANDARD_MAX_WORKERS } from './constants.ts';
 import type { RunMeta, RunView, Sweep } from './payload.ts';
 import { roundSummary } from './round.ts';

@@ -1,9 +1,7 @@
-import { type ResultFile, describe as stats, type TaskKind } from '@tvp/core';
+import type { ResultFile, TaskKind } from '@tvp/core';
+import { pairRuntimes, runFindings, runtimeFindings, describe as stats } from '@tvp/core/analysis';
 import { describe, expect, it } from 'vitest';
 import type { RunView } from '../src/payload.ts';
-import { compareRuns } from '../src/shared/compare.ts';
-import { runFindings } from '../src/shared/findings.ts';
-import { runtimeFindings } from '../src/shared/runtime-findings.ts';
 import { toView } from '../src/view.ts';
 import { type FixtureOptions, makeResult } from './fixtures.ts';
 
@@ -181,11 +179,11 @@ describe('runtimeFindings', () => {
       'Bun and Node runs cannot be compared: count 20 vs 100; ioMs 10 vs 20; cpuIters 2,000,000 vs 6,000,000 (Bun vs Node)',
     );
     // What the page draws from: no pairs, the reasons per task.
-    expect(compareRuns(node, quick, 'cpu')).toEqual({
+    expect(pairRuntimes(node, quick, 'cpu')).toEqual({
       ok: false,
       reasons: ['count 20 vs 100', 'cpuIters 2,000,000 vs 6,000,000'],
     });
-    expect(compareRuns(node, quick, 'io')).toEqual({ ok: false, reasons: ['count 20 vs 100', 'ioMs 10 vs 20'] });
+    expect(pairRuntimes(node, quick, 'io')).toEqual({ ok: false, reasons: ['count 20 vs 100', 'ioMs 10 vs 20'] });
   });
 
   it('only the task whose work differs is left out; a fault or another machine leaves out the run', () => {

@@ -1,4 +1,7 @@
-import type { TaskKind, WorkerMode } from './types.ts';
+import type { TaskKind, WorkerMode } from './format/types.ts';
+
+/** The named sweeps (`--preset`): the default, a quick check, and the article's scale. */
+export const PRESETS = ['default', 'quick', 'article'] as const;
 
 /** The only schema version this code writes and reads. */
 export const SCHEMA_VERSION = 1 as const;

@@ -4,7 +4,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { encodeResult, median, type ResultFile, resultFileName } from '@tvp/core';
+import { encodeResult, type ResultFile, resultFileName } from '@tvp/core';
+import { median } from '@tvp/core/analysis';
 import { createApp } from '../app.ts';
 import { listen } from '../serve.ts';
 import { launchChromium } from './chromium.ts';

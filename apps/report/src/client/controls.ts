@@ -1,6 +1,6 @@
 import type { TaskKind } from '@tvp/core';
+import { runtimeName } from '@tvp/core/analysis';
 import type { IndexPayload } from '../payload.ts';
-import { runtimeName } from '../shared/format.ts';
 import { h } from './dom.ts';
 import { machinesOf, runtimesOf, type Selection } from './state.ts';
 

@@ -1,9 +1,15 @@
-import type { CellSummary } from '@tvp/core';
-import { idealSpeedup } from '@tvp/core/stats';
-import { at, type Line, lineLabel } from '../shared/cells.ts';
-import type { LinePair, RatioPoint } from '../shared/compare.ts';
-import { fmtMs, fmtPct, fmtX, fmtXRange } from '../shared/format.ts';
-import { withinMargin } from '../shared/ratio.ts';
+import type { CellSummary, LinePair, RatioPoint } from '@tvp/core/analysis';
+import {
+  at,
+  fmtMs,
+  fmtPct,
+  fmtX,
+  fmtXRange,
+  idealSpeedup,
+  type Line,
+  lineLabel,
+  withinMargin,
+} from '@tvp/core/analysis';
 import { type ChartBook, type ChartLine, chartFigure } from './chart.ts';
 import { colorAt } from './palette.ts';
 import { numbersTable } from './table.ts';

@@ -1,6 +1,6 @@
+import type { Finding } from '@tvp/core/analysis';
+import { fmtBytes, fmtMs, runtimeName } from '@tvp/core/analysis';
 import type { RunView, SkippedFile } from '../payload.ts';
-import type { Finding } from '../shared/finding.ts';
-import { fmtBytes, fmtMs, runtimeName } from '../shared/format.ts';
 import { h } from './dom.ts';
 
 const load = (xs: number[]) => (xs.length === 0 ? '-' : xs.map((x) => x.toFixed(2)).join(' / '));

@@ -1,10 +1,6 @@
 import type { ResultFile, TaskKind } from '@tvp/core';
+import { type LinePair, linesOf, pairRuntimes, runFindings, runtimeFindings, runtimeName } from '@tvp/core/analysis';
 import type { IndexPayload, RunView, Sweep } from '../payload.ts';
-import { linesOf } from '../shared/cells.ts';
-import { compareRuns, type LinePair } from '../shared/compare.ts';
-import { runFindings } from '../shared/findings.ts';
-import { runtimeName } from '../shared/format.ts';
-import { runtimeFindings } from '../shared/runtime-findings.ts';
 import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
 import { efficiencyFigure, phasesFigure, ratioFigure, speedupFigure, timeFigure } from './figures.ts';
@@ -78,7 +74,7 @@ function comparisons(runs: RunView[], task: TaskKind, pool: readonly ResultFile[
   const base = baseOf(runs)!;
   return runs
     .filter((r) => r !== base && linesOf(r, task).length > 0)
-    .map((other) => ({ other, c: compareRuns(base, other, task, pool) }));
+    .map((other) => ({ other, c: pairRuntimes(base, other, task, pool) }));
 }
 
 const short = (r: RunView) => `${runtimeName(r.result.env.runtime)} run ${r.result.id.slice(0, 8)}`;

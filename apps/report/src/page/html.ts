@@ -43,7 +43,8 @@ export function exportedPage(assets: Assets, payloadJson: string): string {
     [
       `<script id="tvp-data" type="application/json">${jsonSafe(payloadJson)}</script>`,
       `<script>${scriptSafe(assets.uplotJs)}</script>`,
-      `<script>${scriptSafe(assets.appJs)}</script>`,
+      // The export is one file: no source map beside it to point at.
+      `<script>${scriptSafe(assets.appJs.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'))}</script>`,
     ].join('\n'),
   );
 }

@@ -7,6 +7,7 @@ const ASSET_TYPES = {
   'uPlot.iife.min.js': ['uplotJs', 'text/javascript; charset=utf-8'],
   'uPlot.min.css': ['uplotCss', 'text/css; charset=utf-8'],
   'app.js': ['appJs', 'text/javascript; charset=utf-8'],
+  'app.js.map': ['appMap', 'application/json; charset=utf-8'],
 } as const satisfies Record<string, readonly [keyof Assets, string]>;
 
 /** `GET /` the report page and `GET /assets/<name>` what it loads. */

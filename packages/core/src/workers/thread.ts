@@ -1,4 +1,4 @@
 // The worker entry of every node:worker_threads transport (Node, Bun, Deno), bundled into one file.
-import { serveParentPort } from '../worker-channels.ts';
+import { serveParentPort } from '../engine/worker-channels.ts';
 
 serveParentPort();

@@ -1,5 +1,5 @@
 // The worker entry of every Web Worker transport (Bun, Deno), bundled into one ES module.
-import { serveWorker } from '../worker-loop.ts';
+import { serveWorker } from '../engine/worker-loop.ts';
 
 /** The part of a Web Worker's global scope the loop needs. */
 interface WorkerScope {

@@ -1,0 +1,154 @@
+import type { TaskKind } from '../format/types.ts';
+import type { AnalyzedRun } from './analyzed-run.ts';
+import { cellSamples, type Phase } from './cross-run.ts';
+import type { Finding } from './finding.ts';
+import { at, type Line, linesOf, type OkCell, tasksOf } from './lines.ts';
+import { fmtMs, fmtPct, fmtX, fmtXRange, runtimeName, taskName } from './numbers.ts';
+import { judge, methodBasis, ratioWords, withinMargin } from './ratio.ts';
+import { type Scaling, scalingOf } from './scaling.ts';
+
+/** A spawn share at or above this is worth saying: a quarter of the time spent starting workers. */
+export const SPAWN_SHARE_WORTH_SAYING = 0.25;
+
+const pool = (l: Line) => l.mode === 'threads' || l.mode === 'processes';
+const samples = (c: OkCell) => `${c.total.n} sample${c.total.n === 1 ? '' : 's'}`;
+const totals = (l: Line, top: OkCell) =>
+  `${l.mode}: median total ${fmtMs(at(l, 1)!.total.median)} ms at 1 worker, ${fmtMs(top.total.median)} ms at ${top.workers} (${samples(top)})`;
+
+/** One phase of a line's raw samples at a worker count: what a ratio within the run rests on. */
+const rawOf = (run: AnalyzedRun, l: Line, workers: number, phase: Phase) =>
+  cellSamples(run.result, { task: l.task, mode: l.mode, impl: l.impl, workers }, phase);
+
+/** The interval behind a speedup quoted in a finding (core's summarize computed it). */
+function speedupBasis(c: OkCell): string {
+  const ci = c.speedupCi;
+  if (c.speedup === undefined || !ci) return '';
+  const method = ci.method === 'exact-bootstrap' ? 'exact bootstrap' : 'bootstrap';
+  return `; speedup ${fmtX(c.speedup)} at ${c.workers} workers = ratio of medians at 1 and ${c.workers}, 95% ${method} interval ${fmtXRange(ci.lo, ci.hi)}, n = ${ci.n[0]} and ${ci.n[1]}`;
+}
+
+/** The cell whose speedup a scaling finding quotes: the best one for 'none' and 'plateau'. */
+const quoted = (s: Scaling): OkCell => (s.kind === 'none' || s.kind === 'plateau' ? s.peak : s.top);
+
+function scalingText(who: string, s: Scaling, cores: number): string {
+  if (s.kind === 'ideal')
+    return `${who}: ${fmtX(s.top.speedup!)} at ${s.top.workers} workers (ideal ${fmtX(s.top.ideal!)})`;
+  if (s.kind === 'none')
+    return `${who}: no speedup from more workers, at best ${fmtX(s.peak.speedup!)} (${s.peak.workers} workers)`;
+  if (s.kind === 'plateau') {
+    const why = s.from.workers === cores && s.top.task === 'cpu' ? ` = ${cores} cores` : '';
+    return `${who}: plateau from ${s.from.workers} workers${why}, at best ${fmtX(s.peak.speedup!)} (ideal at ${s.top.workers} workers: ${fmtX(s.top.ideal!)})`;
+  }
+  return `${who}: ${fmtX(s.top.speedup!)} at ${s.top.workers} workers, ${fmtPct(s.top.efficiency ?? 0)} of the ideal ${fmtX(s.top.ideal!)}`;
+}
+
+function poolFindings(run: AnalyzedRun, task: TaskKind, lines: Line[]): Finding[] {
+  const R = runtimeName(run.result.env.runtime);
+  const T = taskName(task);
+  const judged = lines.filter(pool).flatMap((l) => {
+    const s = scalingOf(l);
+    return s ? [{ l, s }] : [];
+  });
+  const threads = judged.find((j) => j.l.mode === 'threads');
+  const procs = judged.find((j) => j.l.mode === 'processes');
+  const versus: Finding[] = [];
+  if (threads && procs && threads.s.top.workers === procs.s.top.workers) {
+    const t = threads.s.top;
+    const p = procs.s.top;
+    const j = judge(rawOf(run, threads.l, t.workers, 'totalMs'), rawOf(run, procs.l, p.workers, 'totalMs'));
+    if (j) {
+      const basis = `${totals(threads.l, t)}; ${totals(procs.l, p)}; threads / processes at ${t.workers} workers: ${methodBasis(j)}`;
+      if (j.verdict === 'equal' && threads.s.kind === 'ideal' && procs.s.kind === 'ideal') {
+        const both =
+          fmtX(t.speedup!) === fmtX(p.speedup!) ? fmtX(t.speedup!) : `${fmtX(t.speedup!)} and ${fmtX(p.speedup!)}`;
+        return [
+          {
+            topic: task,
+            text: `${R} ${T}: threads and processes equally effective (times ${withinMargin}): ${both} at ${t.workers} workers (ideal ${fmtX(t.ideal!)})`,
+            basis,
+          },
+        ];
+      }
+      versus.push({
+        topic: task,
+        text: `${R} ${T} at ${t.workers} workers: ${ratioWords(j, 'threads', 'processes')}`,
+        basis,
+      });
+    }
+  }
+  const many = (mode: string) => judged.filter((j) => j.l.mode === mode).length > 1;
+  return [
+    ...judged.map(({ l, s }) => ({
+      topic: task,
+      text: scalingText(`${R} ${T} on ${l.mode}${many(l.mode) ? ` (${l.impl})` : ''}`, s, run.cores),
+      basis: `${totals(l, s.top)}${speedupBasis(quoted(s))}`,
+    })),
+    ...versus,
+  ];
+}
+
+function asyncFinding(run: AnalyzedRun, task: TaskKind, lines: Line[]): Finding[] {
+  const line = lines.find((l) => l.mode === 'async');
+  const s = line && scalingOf(line);
+  if (!line || !s) return [];
+  const who = `${runtimeName(run.result.env.runtime)} ${taskName(task)} on the event loop alone (async, no workers)`;
+  const text =
+    s.kind === 'ideal'
+      ? `${who}: ${fmtX(s.top.speedup!)} with ${s.top.workers} tasks in flight (ideal ${fmtX(s.top.ideal!)})`
+      : s.kind === 'none'
+        ? `${who}: no speedup, at best ${fmtX(s.peak.speedup!)}: one thread does all the work`
+        : scalingText(who, s, run.cores);
+  return [{ topic: task, text, basis: `${totals(line, s.top)}${speedupBasis(quoted(s))}` }];
+}
+
+function startFinding(run: AnalyzedRun, lines: Line[]): Finding[] {
+  const t = lines.find((l) => l.mode === 'threads');
+  const p = lines.find((l) => l.mode === 'processes');
+  const ct = t && at(t, 1);
+  const cp = p && at(p, 1);
+  if (!ct?.spawn || !cp?.spawn) return [];
+  const j = judge(rawOf(run, p!, 1, 'spawnMs'), rawOf(run, t!, 1, 'spawnMs'));
+  if (!j) return [];
+  const R = runtimeName(run.result.env.runtime);
+  const numbers = `spawn of one worker, medians: processes (${p!.impl}) ${fmtMs(cp.spawn.median)} ms, threads (${t!.impl}) ${fmtMs(ct.spawn.median)} ms`;
+  const { estimate, lo, hi, n } = j.interval;
+  const text =
+    j.verdict === 'slower'
+      ? `${R} processes take ${fmtX(estimate)} longer to start than threads (95% interval ${fmtXRange(lo, hi)})`
+      : j.verdict === 'faster'
+        ? `${R} threads take ${fmtX(1 / estimate)} longer to start than processes (95% interval ${fmtXRange(1 / hi, 1 / lo)})`
+        : j.verdict === 'equal'
+          ? `${R} threads and processes start equally fast (${withinMargin})`
+          : `${R}: no difference shown between the start of threads and of processes (n = ${n[0]} and ${n[1]})`;
+  return [{ topic: 'start', text, basis: `${numbers}; processes / threads: ${methodBasis(j)}` }];
+}
+
+function timeFindings(run: AnalyzedRun, task: TaskKind, lines: Line[]): Finding[] {
+  return lines.filter(pool).flatMap((l) => {
+    const top = l.cells[l.cells.length - 1];
+    if (!top?.spawn || !top.work || !top.teardown || top.workers < 2) return [];
+    const share = top.spawn.median / top.total.median;
+    if (share < SPAWN_SHARE_WORTH_SAYING) return [];
+    return [
+      {
+        topic: 'time' as const,
+        text: `${runtimeName(run.result.env.runtime)} ${taskName(task)} on ${l.mode} (${l.impl}) at ${top.workers} workers: ${fmtPct(share)} of the time goes to starting workers`,
+        basis: `medians: spawn ${fmtMs(top.spawn.median)} ms, work ${fmtMs(top.work.median)} ms, teardown ${fmtMs(top.teardown.median)} ms, total ${fmtMs(top.total.median)} ms (${samples(top)})`,
+      },
+    ];
+  });
+}
+
+/** Findings of one run, in words, each only where its numbers support it. */
+export function runFindings(run: AnalyzedRun): Finding[] {
+  const out: Finding[] = [];
+  const tasks = tasksOf(run).filter((t) => t !== 'noop');
+  for (const task of tasks) {
+    const lines = linesOf(run, task);
+    out.push(...poolFindings(run, task, lines), ...asyncFinding(run, task, lines));
+  }
+  const first = tasksOf(run)[0];
+  if (first) out.push(...startFinding(run, linesOf(run, first)));
+  for (const task of tasks) out.push(...timeFindings(run, task, linesOf(run, task)));
+  return out;
+}

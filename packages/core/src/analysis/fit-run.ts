@@ -1,0 +1,62 @@
+import type { Impl, Mode, ResultFile, TaskKind } from '../format/types.ts';
+import { fitScalability, type ScalabilityFit, type ScalabilityPoint } from './fit.ts';
+import type { ParallelismScale } from './fit-model.ts';
+import { median } from './stats.ts';
+import { coresOf } from './summarize.ts';
+
+/** Both laws fitted to one series of a run: one task through one mode and impl. */
+export interface SeriesFit {
+  task: TaskKind;
+  mode: Mode;
+  impl: Impl;
+  /** The measured points: tasks per second from the median work time of each ok cell. */
+  points: ScalabilityPoint[];
+  scale: ParallelismScale;
+  usl: ScalabilityFit;
+  amdahl: ScalabilityFit;
+}
+
+/**
+ * Whether a task's parallelism is capped at the cores before fitting. cpu is: the cap is known
+ * exactly (the file records the cores), and it is a hard min() that USL's smooth denominator cannot
+ * represent; left to be discovered, it would be smeared into sigma and kappa, with a false peak near
+ * the cores, and blamed on the primitive. Capped, sigma and kappa describe what the primitive costs
+ * beyond the hardware's bound, which is what tells threads from processes. The price: points past
+ * the cores all sit at parallelism = cores, and a machine with fewer than 5 cores has too few
+ * distinct parallelisms for cpu, so its cpu series are refused, with that reason.
+ */
+export const capsAtCores = (task: TaskKind): boolean => task === 'cpu';
+
+/** Throughput in tasks per second from a hub run's task count and its median work time. */
+export const throughputPerSecond = (count: number, workMs: number): number => (count * 1000) / workMs;
+
+/**
+ * USL and Amdahl fits for every series (task x mode x impl) of a run, from the median work time of
+ * each ok cell. Sequential is skipped: it only runs at 1 worker.
+ */
+export function fitRun(r: ResultFile): SeriesFit[] {
+  const groups = new Map<string, { task: TaskKind; mode: Mode; impl: Impl; points: ScalabilityPoint[] }>();
+  for (const c of r.cells) {
+    if (c.mode === 'sequential' || c.status !== 'ok' || c.samples.length === 0) continue;
+    const key = `${c.task}\u0000${c.mode}\u0000${c.impl}`;
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = { task: c.task, mode: c.mode, impl: c.impl, points: [] };
+      groups.set(key, g);
+    }
+    const workMs = median(c.samples.map((s) => s.workMs));
+    g.points.push({ workers: c.workers, throughput: throughputPerSecond(r.config.count, workMs) });
+  }
+  const cores = coresOf(r.env);
+  return [...groups.values()].map((g) => {
+    const points = g.points.sort((a, b) => a.workers - b.workers);
+    const scale = { count: r.config.count, cores, capAtCores: capsAtCores(g.task) };
+    return {
+      ...g,
+      points,
+      scale,
+      usl: fitScalability('usl', points, scale),
+      amdahl: fitScalability('amdahl', points, scale),
+    };
+  });
+}

@@ -1,0 +1,83 @@
+import type { Impl, Mode, TaskKind } from '../format/types.ts';
+
+// The rules and the wording of a recommendation, kept together so that they change together.
+
+/** The knee: the smallest worker count whose throughput reaches this share of the series' best. */
+export const KNEE_SHARE = 0.9;
+
+/**
+ * Two options are told apart only when neither's median total lies inside the other's min-max
+ * range: with 5 samples a cell, a median inside the other's range is a difference the runs did not
+ * show consistently.
+ */
+export function undecided(
+  a: { median: number; min: number; max: number },
+  b: { median: number; min: number; max: number },
+): boolean {
+  const inside = (x: number, r: { min: number; max: number }) => x >= r.min && x <= r.max;
+  return inside(a.median, b) || inside(b.median, a);
+}
+
+/** What the sentence needs to know; recommend.ts fills it from the run. */
+export interface Wording {
+  task: TaskKind;
+  mode: Mode;
+  impl: Impl;
+  /** Name the impl too: the run measured more than one impl of this mode for this task. */
+  showImpl: boolean;
+  workers: number;
+  cores: number;
+  speedup?: number;
+  /** The option that could not be told apart from this one, if any. */
+  tie?: { mode: Mode; impl: Impl; showImpl: boolean };
+  /** Workers past the knee: `none` when the knee is the largest count measured. */
+  beyondKnee: { kind: 'none' } | { kind: 'nothing' } | { kind: 'little'; workers: number; gain: number };
+  /** The cheapest worker start in the run, ms per worker, when the choice starts no worker. */
+  spawnPerWorkerMs?: number;
+  workerCellsMeasured: boolean;
+}
+
+const MODE_NAMES: Record<Mode, string> = {
+  threads: 'threads',
+  processes: 'processes',
+  async: 'the event loop (async)',
+  sequential: 'one task at a time (sequential)',
+};
+
+const optionName = (mode: Mode, impl: Impl, showImpl: boolean) =>
+  showImpl ? `${MODE_NAMES[mode]} (${impl})` : MODE_NAMES[mode];
+
+const fixed = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+
+function countPhrase(w: Wording): string | undefined {
+  if (w.mode === 'sequential') return undefined;
+  if (w.mode === 'async') return `${w.workers} in flight`;
+  const count = `${w.workers} ${w.workers === 1 ? 'worker' : 'workers'}`;
+  // "= cores" only for cpu, where the cores are the reason; for io it would be a coincidence.
+  return w.task === 'cpu' && w.workers === w.cores ? `${count} = cores` : count;
+}
+
+function tail(w: Wording): string | undefined {
+  if (w.mode === 'async' || w.mode === 'sequential') {
+    if (!w.workerCellsMeasured) return 'no workers were measured';
+    if (w.spawnPerWorkerMs !== undefined) return `workers pay ${ms(w.spawnPerWorkerMs)} ms each to start`;
+    return undefined;
+  }
+  if (w.beyondKnee.kind === 'none') return 'the most measured: more may help';
+  if (w.beyondKnee.kind === 'nothing') return 'more buys nothing';
+  return `${w.beyondKnee.workers} workers gain only ${(w.beyondKnee.gain * 100).toFixed(0)}% more`;
+}
+
+/** One sentence: "CPU: threads, 2 workers = cores, 1.97x; more buys nothing". */
+export function sentence(w: Wording): string {
+  const name = optionName(w.mode, w.impl, w.showImpl);
+  const choice = w.tie ? `${name} or ${optionName(w.tie.mode, w.tie.impl, w.tie.showImpl)}: no difference shown` : name;
+  const facts = [countPhrase(w), w.speedup === undefined ? undefined : `${fixed(w.speedup)}x`].filter(
+    (x): x is string => x !== undefined,
+  );
+  const head = `${w.task.toUpperCase()}: ${choice}`;
+  const body = facts.length === 0 ? head : `${head}${w.tie ? '; ' : ', '}${facts.join(', ')}`;
+  const end = tail(w);
+  return end === undefined ? body : `${body}; ${end}`;
+}

@@ -1,0 +1,153 @@
+import { describe, expect, test } from 'vitest';
+import type { Cell, Mode, ResultFile, Sample } from '../format/types.ts';
+import { recommend } from './recommend.ts';
+import { undecided } from './recommend-words.ts';
+
+const COUNT = 100;
+
+/** Five samples whose totals have median `total` and range total +- spread; spawn as given. */
+function samples(total: number, spread: number, spawnMs = 0): Sample[] {
+  return [-1, -0.5, 0, 0.5, 1].map((k) => {
+    const totalMs = total + k * spread;
+    return { totalMs, spawnMs, workMs: totalMs - spawnMs, teardownMs: 0 };
+  });
+}
+
+const cell = (task: Cell['task'], mode: Mode, impl: string, workers: number, s: Sample[]): Cell => ({
+  task,
+  mode,
+  impl,
+  workers,
+  status: 'ok',
+  samples: s,
+});
+
+const run = (cores: number, cells: Cell[]) =>
+  ({
+    env: { cores, availableParallelism: cores },
+    config: { count: COUNT, tasks: [...new Set(cells.map((c) => c.task))] },
+    cells,
+  }) as unknown as ResultFile;
+
+const rounds = (n: number, lanes = n) => Math.ceil(COUNT / Math.min(n, lanes));
+const N = [1, 2, 3, 4, 5, 6, 7, 8];
+
+/** io on 20 ms waits: the event loop pays 3 ms, threads 20 + 15 N ms to start, processes 60 + 40 N. */
+function ioCells(): Cell[] {
+  return N.flatMap((n) => {
+    const work = 20 * rounds(n);
+    return [
+      cell('io', 'async', 'main', n, samples(work + 3, 4)),
+      cell('io', 'threads', 'worker_threads', n, samples(20 + 15 * n + work, 4, 20 + 15 * n)),
+      cell('io', 'processes', 'child_process', n, samples(60 + 40 * n + work, 4, 60 + 40 * n)),
+    ];
+  });
+}
+
+/** cpu of 10 ms a task on 2 cores, 5% lost per worker past the cores; spawn as for io. */
+function cpuCells(processesPenaltyMs: number, spread: number): Cell[] {
+  return N.flatMap((n) => {
+    const work = 10 * rounds(n, 2) * (1 + 0.05 * Math.max(0, n - 2));
+    return [
+      cell('cpu', 'sequential', 'main', 1, samples(1000, spread)),
+      cell('cpu', 'threads', 'worker_threads', n, samples(20 + 15 * n + work + 5, spread, 20 + 15 * n)),
+      cell('cpu', 'processes', 'child_process', n, samples(20 + 15 * n + work + 5 + processesPenaltyMs, spread, 60)),
+    ].filter((c) => c.mode !== 'sequential' || n === 1);
+  });
+}
+
+describe('recommend', () => {
+  test('async wins io: the event loop, 8 in flight, and what a worker would cost to start', () => {
+    const [io] = recommend(run(2, ioCells()));
+    if (!io?.ok) throw new Error(JSON.stringify(io));
+    // async: 2003 ms at 1, 263 at 8 (13 rounds): 7.62x; at 7 (15 rounds) 303 is below 90% of the best.
+    expect(io.sentence).toBe('IO: the event loop (async), 8 in flight, 7.62x; workers pay 15 ms each to start');
+    expect([io.mode, io.impl, io.workers, io.decided]).toEqual(['async', 'main', 8, true]);
+    expect(io.speedup).toBeCloseTo(2003 / 263, 10);
+    expect(io.evidence.best).toEqual({
+      mode: 'async',
+      impl: 'main',
+      workers: 8,
+      medianTotalMs: 263,
+      minTotalMs: 259,
+      maxTotalMs: 267,
+      samples: 5,
+    });
+    expect(io.evidence.others.map((o) => [o.mode, o.workers, o.medianTotalMs])).toEqual([
+      ['threads', 8, 400],
+      ['processes', 6, 640], // 6 and 8 tie at 640 ms: the first of equals
+    ]);
+    expect(io.evidence.spawn?.perWorkerMs).toBeCloseTo(15, 9);
+    expect(io.evidence.spawn?.mode).toBe('threads');
+  });
+
+  test('threads win cpu at N = cores: knee at 2, more buys nothing', () => {
+    const recs = recommend(run(2, cpuCells(60, 4)));
+    expect(recs.map((r) => r.task)).toEqual(['cpu']);
+    const [cpu] = recs;
+    if (!cpu?.ok) throw new Error(JSON.stringify(cpu));
+    // threads: 1040 ms at 1 worker, 555 at 2 (the best); 595 at 3 is past the best.
+    expect(cpu.sentence).toBe('CPU: threads, 2 workers = cores, 1.87x; more buys nothing');
+    expect([cpu.mode, cpu.workers, cpu.decided]).toEqual(['threads', 2, true]);
+    expect(cpu.evidence.baseline?.medianTotalMs).toBe(1040);
+    expect(cpu.evidence.knee).toBe(cpu.evidence.best);
+    expect(cpu.evidence.spawn).toBeUndefined();
+  });
+
+  test('the data cannot decide: totals inside each other ranges', () => {
+    // processes 10 ms slower at every count, but each run spreads +-20 ms.
+    const [cpu] = recommend(run(2, cpuCells(10, 20)));
+    if (!cpu?.ok) throw new Error(JSON.stringify(cpu));
+    expect(cpu.decided).toBe(false);
+    expect(cpu.sentence).toBe(
+      'CPU: threads or processes: no difference shown; 2 workers = cores, 1.87x; more buys nothing',
+    );
+    expect(cpu.evidence.others[0]).toMatchObject({ mode: 'processes', workers: 2, medianTotalMs: 565 });
+  });
+
+  test('no worker cells: the event loop, and it says no worker was measured', () => {
+    const cells = ioCells().filter((c) => c.mode === 'async');
+    cells.push(cell('io', 'sequential', 'main', 1, samples(2000, 4)));
+    const [io] = recommend(run(2, cells));
+    if (!io?.ok) throw new Error(JSON.stringify(io));
+    expect(io.sentence).toBe('IO: the event loop (async), 8 in flight, 7.62x; no workers were measured');
+    expect(io.evidence.spawn).toBeUndefined();
+  });
+
+  test('a task with no ok cell is refused, naming the task', () => {
+    const failed: Cell = { ...cell('cpu', 'threads', 'wt', 2, []), status: 'failed', error: 'timed out' };
+    const recs = recommend(run(2, [...ioCells(), failed]));
+    expect(recs.map((r) => r.ok)).toEqual([true, false]);
+    expect(recs[1]).toEqual({ ok: false, task: 'cpu', reason: 'no ok cpu cell in this run' });
+  });
+
+  test('workers past the knee that gain a little, and a knee at the largest count', () => {
+    // threads alone: 7 workers at 90% or more of 8's throughput; 8 is 5% faster.
+    const little = [1, 2, 4, 7, 8].map((n) =>
+      cell('io', 'threads', 'wt', n, samples(n === 8 ? 300 : n === 7 ? 315 : 2000 / n, 2)),
+    );
+    const [a] = recommend(run(2, little));
+    expect(a?.ok && a.sentence).toBe('IO: threads, 7 workers, 6.35x; 8 workers gain only 5% more');
+    const rising = [1, 2, 4, 8].map((n) => cell('io', 'threads', 'wt', n, samples(2000 / n, 2)));
+    const [b] = recommend(run(2, rising));
+    expect(b?.ok && b.sentence).toBe('IO: threads, 8 workers, 8.00x; the most measured: more may help');
+  });
+
+  test('two impls of one mode are named by impl', () => {
+    const cells = [1, 2, 4].flatMap((n) => [
+      cell('io', 'threads', 'web-worker', n, samples(2000 / n, 2)),
+      cell('io', 'threads', 'worker_threads', n, samples(2000 / n + 300, 2)),
+    ]);
+    const [io] = recommend(run(2, cells));
+    expect(io?.ok && io.sentence).toBe('IO: threads (web-worker), 4 workers, 4.00x; the most measured: more may help');
+  });
+});
+
+describe('undecided', () => {
+  test('either median inside the other range; overlapping ranges alone do not tie', () => {
+    expect(undecided({ median: 10, min: 9, max: 11 }, { median: 10.8, min: 10.5, max: 13 })).toBe(true);
+    expect(undecided({ median: 10, min: 9, max: 11 }, { median: 12, min: 10.5, max: 13 })).toBe(false);
+    expect(undecided({ median: 10, min: 9, max: 11.5 }, { median: 11.4, min: 11.2, max: 12 })).toBe(true);
+    expect(undecided({ median: 10, min: 9, max: 11 }, { median: 12, min: 11.5, max: 13 })).toBe(false);
+  });
+});

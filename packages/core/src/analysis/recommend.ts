@@ -1,0 +1,143 @@
+import type { Cell, Impl, Mode, ResultFile, TaskKind } from '../format/types.ts';
+import { KNEE_SHARE, sentence, undecided, type Wording } from './recommend-words.ts';
+import { median } from './stats.ts';
+import { coresOf } from './summarize.ts';
+import { workerCosts } from './worker-cost.ts';
+
+/** The total times (spawn + work + teardown, as the article timed them) of one cell. */
+export interface CellEvidence {
+  mode: Mode;
+  impl: Impl;
+  workers: number;
+  medianTotalMs: number;
+  minTotalMs: number;
+  maxTotalMs: number;
+  samples: number;
+}
+
+/** Which primitive and worker count to use for a task on this machine and runtime, and why. */
+export type Recommendation =
+  | {
+      ok: true;
+      task: TaskKind;
+      sentence: string;
+      mode: Mode;
+      impl: Impl;
+      /** The knee: the smallest count whose throughput reaches 90% of the option's best. */
+      workers: number;
+      /** Median total at 1 worker over median total at the knee, same mode and impl. */
+      speedup?: number;
+      /** False when the runner-up's total could not be told from the winner's (see `undecided`). */
+      decided: boolean;
+      evidence: {
+        /** The winner's fastest cell, which made it the winner. */
+        best: CellEvidence;
+        knee: CellEvidence;
+        /** The winner at 1 worker, the speedup's baseline. */
+        baseline?: CellEvidence;
+        /** The fastest cell of every other option, fastest first. */
+        others: CellEvidence[];
+        /** The cheapest worker start of the run, when the choice starts no worker. */
+        spawn?: { mode: Mode; impl: Impl; perWorkerMs: number; se: number };
+      };
+    }
+  | { ok: false; task: TaskKind; reason: string };
+
+const RECOMMENDED_TASKS: readonly TaskKind[] = ['io', 'cpu'];
+
+function evidence(c: Cell): CellEvidence {
+  const totals = c.samples.map((s) => s.totalMs);
+  return {
+    mode: c.mode,
+    impl: c.impl,
+    workers: c.workers,
+    medianTotalMs: median(totals),
+    minTotalMs: Math.min(...totals),
+    maxTotalMs: Math.max(...totals),
+    samples: totals.length,
+  };
+}
+
+const range = (e: CellEvidence) => ({ median: e.medianTotalMs, min: e.minTotalMs, max: e.maxTotalMs });
+
+/** The cells of each option (mode x impl), each option's fastest cell, fastest option first. */
+function rankOptions(cells: CellEvidence[]): { series: CellEvidence[]; best: CellEvidence }[] {
+  const options = new Map<string, CellEvidence[]>();
+  for (const c of cells) {
+    const key = `${c.mode}\u0000${c.impl}`;
+    options.set(key, [...(options.get(key) ?? []), c]);
+  }
+  return [...options.values()]
+    .map((series) => ({ series, best: series.reduce((a, b) => (b.medianTotalMs < a.medianTotalMs ? b : a)) }))
+    .sort((a, b) => a.best.medianTotalMs - b.best.medianTotalMs);
+}
+
+/** What the workers past the knee buy: throughput is count / median total, so ratios of totals. */
+function beyondKnee(series: CellEvidence[], knee: CellEvidence, best: CellEvidence): Wording['beyondKnee'] {
+  if (knee === series[series.length - 1]) return { kind: 'none' };
+  if (knee === best) return { kind: 'nothing' };
+  return { kind: 'little', workers: best.workers, gain: knee.medianTotalMs / best.medianTotalMs - 1 };
+}
+
+/** The cheapest per-worker start of the run's worker transports, from the spawn lines. */
+function cheapestStart(r: ResultFile) {
+  return workerCosts(r)
+    .flatMap((w) =>
+      w.spawn.ok ? [{ mode: w.mode, impl: w.impl, perWorkerMs: w.spawn.slope.value, se: w.spawn.slope.se }] : [],
+    )
+    .sort((a, b) => a.perWorkerMs - b.perWorkerMs)[0];
+}
+
+/** A recommendation for io and for cpu, from one run's ok cells, judged by median total time. */
+export function recommend(r: ResultFile): Recommendation[] {
+  const present = new Set([...(r.config?.tasks ?? []), ...r.cells.map((c) => c.task)]);
+  const workerCellsMeasured = r.cells.some(
+    (c) => (c.mode === 'threads' || c.mode === 'processes') && c.status === 'ok' && c.samples.length > 0,
+  );
+  const start = cheapestStart(r);
+  return RECOMMENDED_TASKS.filter((t) => present.has(t)).map((task): Recommendation => {
+    const cells = r.cells
+      .filter((c) => c.task === task && c.status === 'ok' && c.samples.length > 0)
+      .map(evidence)
+      .sort((a, b) => a.workers - b.workers);
+    const [winner, runnerUp, ...rest] = rankOptions(cells);
+    if (winner === undefined) return { ok: false, task, reason: `no ok ${task} cell in this run` };
+    const { series, best } = winner;
+    // The series is sorted by workers, and its best cell qualifies: a knee always exists.
+    const knee = series.find((c) => c.medianTotalMs * KNEE_SHARE <= best.medianTotalMs) as CellEvidence;
+    const baseline = series.find((c) => c.workers === 1);
+    const tie = runnerUp !== undefined && undecided(range(best), range(runnerUp.best)) ? runnerUp.best : undefined;
+    const impls = (mode: Mode) => new Set(cells.filter((c) => c.mode === mode).map((c) => c.impl)).size;
+    const speedup =
+      baseline !== undefined && best.mode !== 'sequential' ? baseline.medianTotalMs / knee.medianTotalMs : undefined;
+    const spawn = best.mode === 'async' || best.mode === 'sequential' ? start : undefined;
+    const wording: Wording = {
+      task,
+      mode: best.mode,
+      impl: best.impl,
+      showImpl: impls(best.mode) > 1,
+      workers: knee.workers,
+      cores: coresOf(r.env),
+      beyondKnee: beyondKnee(series, knee, best),
+      workerCellsMeasured,
+    };
+    if (speedup !== undefined) wording.speedup = speedup;
+    if (tie !== undefined) wording.tie = { mode: tie.mode, impl: tie.impl, showImpl: impls(tie.mode) > 1 };
+    if (spawn !== undefined) wording.spawnPerWorkerMs = spawn.perWorkerMs;
+    const others = [runnerUp, ...rest].flatMap((o) => (o === undefined ? [] : [o.best]));
+    const rec: Recommendation = {
+      ok: true,
+      task,
+      sentence: sentence(wording),
+      mode: best.mode,
+      impl: best.impl,
+      workers: knee.workers,
+      decided: tie === undefined,
+      evidence: { best, knee, others },
+    };
+    if (speedup !== undefined) rec.speedup = speedup;
+    if (baseline !== undefined) rec.evidence.baseline = baseline;
+    if (spawn !== undefined) rec.evidence.spawn = spawn;
+    return rec;
+  });
+}

@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest';
+import { EXTENDED_WORKERS, STANDARD_WORKERS } from '../constants.ts';
+import { UsageError } from '../errors.ts';
+import { type ParseContext, parseArgs, parseWorkers } from './args.ts';
+
+const ctx: ParseContext = {
+  impls: { threads: ['worker_threads'], processes: ['child_process'] },
+  defaultOut: '/repo/results',
+  cwd: '/here',
+};
+const run = (...argv: string[]) => {
+  const r = parseArgs(argv, ctx);
+  if (r.kind !== 'run') throw new Error('expected a run');
+  return r;
+};
+const refuse = (argv: string[], message: RegExp) => {
+  expect(() => parseArgs(argv, ctx)).toThrow(UsageError);
+  expect(() => parseArgs(argv, ctx)).toThrow(message);
+};
+
+describe('defaults', () => {
+  test('the default sweep: io and cpu, all four modes, standard workers, 100 tasks, 5 repeats, 1 warmup', () => {
+    const { config, out } = run();
+    expect(config.tasks).toEqual(['io', 'cpu']);
+    expect(config.modes).toEqual(['threads', 'processes', 'sequential', 'async']);
+    expect(config.workers).toEqual([...STANDARD_WORKERS]);
+    expect(config.workerSet).toBe('standard');
+    expect([config.count, config.repeat, config.warmup]).toEqual([100, 5, 1]);
+    expect(config.impls).toEqual(['worker_threads', 'child_process']);
+    expect(config.workerEnv).toBe('inherit');
+    expect(out).toBe('/repo/results');
+  });
+
+  test('--quick is small; --preset article has the article scale; flags win over presets', () => {
+    const q = run('--quick').config;
+    expect(q.preset).toBe('quick');
+    expect(q.workers).toEqual([1, 2, 4]);
+    expect(q.count).toBeLessThan(100);
+    const a = run('--preset', 'article').config;
+    expect(a.ioMs).toBe(100);
+    expect(a.count).toBe(100);
+    expect(run('--quick', '--count', '7').config.count).toBe(7);
+  });
+
+  test('a leading -- from pnpm is ignored; --flag=value works; relative --out is taken from cwd', () => {
+    const r = run('--', '--workers=extended', '--out', 'x/y');
+    expect(r.config.workers).toEqual([...EXTENDED_WORKERS]);
+    expect(r.out).toBe('/here/x/y');
+  });
+});
+
+describe('workers', () => {
+  test('named lists and explicit lists (sorted, deduplicated)', () => {
+    expect(parseWorkers('standard').workers).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(parseWorkers('extended').workers).toEqual([1, 2, 4, 8, 16, 32, 64]);
+    expect(parseWorkers('4,1,2,2')).toEqual({ workers: [1, 2, 4], workerSet: 'custom' });
+  });
+  test.each(['0', '-3', '2.5', 'abc', '1,,2', '257', ''])(
+    '--workers %j is refused, naming the flag and the accepted values',
+    (v) => {
+      refuse(['--workers', v], /--workers.*standard, extended, or a comma list of whole numbers from 1 to 256/);
+    },
+  );
+});
+
+describe('bad flags name the flag and what is accepted', () => {
+  test('unknown task', () =>
+    refuse(['--task', 'io,disk'], /--task: unknown value 'disk'; accepted: io, cpu, noop, or all/));
+  test('unknown mode', () =>
+    refuse(['--mode', 'fibers'], /--mode: unknown value 'fibers'; accepted: threads, processes, sequential, async/));
+  test('impl of another runtime', () => refuse(['--impl', 'web-worker'], /--impl: unknown value 'web-worker'/));
+  test('--repeat 0', () =>
+    refuse(['--repeat', '0'], /--repeat: '0' is not valid; expected a whole number from 1 to 1000/));
+  test('--count abc', () => refuse(['--count', 'abc'], /--count: 'abc' is not valid/));
+  test('--io-ms -1', () => refuse(['--io-ms', '-1'], /--io-ms needs a value|--io-ms: '-1'/));
+  test('--timeout-ms 0', () => refuse(['--timeout-ms', '0'], /--timeout-ms: '0' is not valid/));
+  test('unknown flag', () => refuse(['--wrokers', '2'], /unknown flag --wrokers/));
+  test('missing value', () => refuse(['--count'], /--count needs a value/));
+  test('twice', () => refuse(['--count', '1', '--count', '2'], /--count given twice/));
+  test('stray argument', () => refuse(['fast'], /unexpected argument 'fast'/));
+  test('bad label', () => refuse(['--label', 'a b'], /--label: 'a b' is not valid/));
+  test('bad upload URL', () => refuse(['--upload', 'ftp://x'], /--upload: 'ftp:\/\/x' is not an http\(s\) URL/));
+  test('contradicting presets', () => refuse(['--quick', '--preset', 'article'], /contradict/));
+  test('impls that cannot run a chosen mode', () => {
+    const two: ParseContext = {
+      ...ctx,
+      impls: { threads: ['web-worker', 'worker_threads'], processes: ['bun-spawn'] },
+    };
+    expect(() => parseArgs(['--impl', 'web-worker', '--mode', 'processes'], two)).toThrow(
+      /none of web-worker runs mode processes/,
+    );
+  });
+});
+
+test('--help asks for help', () => {
+  expect(parseArgs(['--help'], ctx)).toEqual({ kind: 'help' });
+});
+
+test('--impl all takes every impl of the runtime', () => {
+  const two: ParseContext = {
+    ...ctx,
+    impls: { threads: ['web-worker', 'worker_threads'], processes: ['bun-spawn', 'child_process'] },
+  };
+  const r = parseArgs(['--impl', 'all'], two);
+  expect(r.kind === 'run' && r.config.impls).toEqual(['web-worker', 'worker_threads', 'bun-spawn', 'child_process']);
+});
+
+describe('the flag reader (node:util parseArgs)', () => {
+  test('--flag=value and --flag value are the same', () => {
+    expect(run('--count=7').config.count).toBe(7);
+    expect(run('--count', '7').config.count).toBe(7);
+  });
+  test('a switch with a value is refused', () => refuse(['--quick=yes'], /--quick takes no value/));
+  test('a value flag followed by another flag has no value', () =>
+    refuse(['--count', '--quick'], /--count needs a value/));
+  test('a leading -- from pnpm is ignored', () => expect(run('--', '--count', '3').config.count).toBe(3));
+  test('a single-dash flag is unknown', () => refuse(['-x'], /unknown flag -x/));
+});

@@ -1,0 +1,214 @@
+import os from 'node:os';
+import path from 'node:path';
+import { EXTENDED_WORKERS, MAX_WORKERS, MODES, STANDARD_WORKERS, TASK_KINDS } from '../constants.ts';
+import { UsageError } from '../errors.ts';
+import type { Fault, Impl, Mode, RunConfig, TaskKind, WorkerEnv, WorkerMode, WorkerSet } from '../format/types.ts';
+import { type FlagKind, readFlags } from './flags.ts';
+import { PRESETS, type PresetName, preset } from './presets.ts';
+
+/** What a runner tells the parser about itself. */
+export interface ParseContext {
+  /** The impls this runtime has for each worker mode, its default first. */
+  impls: Record<WorkerMode, readonly Impl[]>;
+  /** Where result files go without `--out`. */
+  defaultOut: string;
+  /** The folder a relative `--out` is taken from. */
+  cwd?: string;
+}
+
+/** A parsed command line: a sweep to run, or a request for help. */
+export type CliRequest =
+  | { kind: 'help' }
+  | { kind: 'run'; config: RunConfig; out: string; label: string; upload?: string; quiet: boolean };
+
+const FAULTS: readonly Fault[] = ['throw', 'exit', 'hang'];
+const WORKER_ENVS: readonly WorkerEnv[] = ['inherit', 'clean'];
+
+/** Every runner flag and its kind. */
+const FLAGS = {
+  task: 'value',
+  mode: 'value',
+  impl: 'value',
+  workers: 'value',
+  count: 'value',
+  repeat: 'value',
+  warmup: 'value',
+  'io-ms': 'value',
+  'cpu-iters': 'value',
+  'timeout-ms': 'value',
+  out: 'value',
+  label: 'value',
+  upload: 'value',
+  preset: 'value',
+  'worker-env': 'value',
+  fault: 'value',
+  quick: 'switch',
+  help: 'switch',
+  quiet: 'switch',
+} as const satisfies Record<string, FlagKind>;
+type ValueFlag = { [K in keyof typeof FLAGS]: (typeof FLAGS)[K] extends 'value' ? K : never }[keyof typeof FLAGS];
+
+/** The --help text; `impls` lists this runtime's choices. */
+export function usage(runner: string, impls: Record<WorkerMode, readonly Impl[]>): string {
+  const all = [...impls.threads, ...impls.processes];
+  return `Usage: ${runner} [flags]
+
+Runs the threads-vs-processes experiment on this runtime and writes one msgpack result file.
+
+  --task io,cpu          task kinds: ${TASK_KINDS.join(', ')}, or all (default io,cpu)
+  --mode M,...           ${MODES.join(', ')}, or all (default all four)
+  --impl I,...           ${all.join(', ')}, or all
+                         (default ${impls.threads[0]},${impls.processes[0]})
+  --workers standard     standard (1..8), extended (1,2,4,...,64) or a list like 1,2,4
+  --count 100            tasks per hub run
+  --repeat 5             measured runs per cell
+  --warmup 1             unmeasured runs first
+  --io-ms 20             one io task's wait, ms
+  --cpu-iters 6000000    one cpu task's work, rounds of integer mixing
+  --timeout-ms 30000     a task (or a pool start) longer than this fails its cell
+  --out DIR              where the file goes (default: results/ at the repository root)
+  --label NAME           machine label written in the file (default: the hostname)
+  --quick                small sweep, seconds: workers 1,2,4, 20 tasks, 3 repeats
+  --preset NAME          ${PRESETS.join(', ')} (article: the article's 100 ms tasks)
+  --upload URL           also POST the file to a report server (REPORT_TOKEN for auth)
+  --worker-env inherit   inherit, or clean: start process workers without NODE_EXTRA_CA_CERTS
+                         and NODE_OPTIONS (both slow process start; the choice is recorded)
+  --fault KIND           testing the harness: one task per hub run will ${FAULTS.join(', ')}
+  --quiet                no progress line
+  --help                 this text
+
+Exit status: 0 all cells ok, 1 some cell failed, 2 bad flags, 130/143 stopped by SIGINT/SIGTERM.`;
+}
+
+function listOf<T extends string>(flag: string, raw: string, allowed: readonly T[]): T[] {
+  const items = raw === 'all' ? [...allowed] : raw.split(',').map((s) => s.trim());
+  const out: T[] = [];
+  for (const item of items) {
+    if (!allowed.includes(item as T)) {
+      throw new UsageError(`--${flag}: unknown value '${item}'; accepted: ${allowed.join(', ')}, or all`);
+    }
+    if (!out.includes(item as T)) out.push(item as T);
+  }
+  if (out.length === 0) throw new UsageError(`--${flag}: empty list; accepted: ${allowed.join(', ')}, or all`);
+  return out;
+}
+
+function integer(flag: string, raw: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range =
+      max === Number.MAX_SAFE_INTEGER ? `a whole number of at least ${min}` : `a whole number from ${min} to ${max}`;
+    throw new UsageError(`--${flag}: '${raw}' is not valid; expected ${range}`);
+  }
+  return n;
+}
+
+/** `standard`, `extended`, or an explicit list of worker counts. */
+export function parseWorkers(raw: string): { workers: number[]; workerSet: WorkerSet } {
+  if (raw === 'standard') return { workers: [...STANDARD_WORKERS], workerSet: 'standard' };
+  if (raw === 'extended') return { workers: [...EXTENDED_WORKERS], workerSet: 'extended' };
+  const list = raw.split(',').map((s) => s.trim());
+  const workers: number[] = [];
+  for (const item of list) {
+    const n = /^\d+$/.test(item) ? Number(item) : Number.NaN;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) {
+      throw new UsageError(
+        `--workers: '${item}' is not a worker count; expected standard, extended, or a comma list of whole numbers from 1 to ${MAX_WORKERS} (e.g. 1,2,4)`,
+      );
+    }
+    if (!workers.includes(n)) workers.push(n);
+  }
+  return { workers: workers.sort((a, b) => a - b), workerSet: 'custom' };
+}
+
+function parseImpls(raw: string, impls: Record<WorkerMode, readonly Impl[]>): Impl[] {
+  const all = [...impls.threads, ...impls.processes];
+  return listOf('impl', raw, all);
+}
+
+/** Parse and validate a runner's command line. Throws `UsageError` naming the flag. */
+export function parseArgs(argv: readonly string[], ctx: ParseContext): CliRequest {
+  const f = readFlags(argv, FLAGS);
+  if (f.has('help')) return { kind: 'help' };
+  const get = (name: ValueFlag) => f.get(name) as string | undefined;
+
+  let presetName: PresetName = 'default';
+  const p = get('preset');
+  if (p !== undefined) presetName = listOf('preset', p, PRESETS)[0] as PresetName;
+  if (f.has('quick')) {
+    if (p !== undefined && p !== 'quick') throw new UsageError(`--quick and --preset ${p} contradict each other`);
+    presetName = 'quick';
+  }
+  const base = preset(presetName);
+
+  const raw = (name: ValueFlag, parse: (v: string) => number, fallback: number) => {
+    const v = get(name);
+    return v === undefined ? fallback : parse(v);
+  };
+  const tasks = get('task') === undefined ? base.tasks : listOf('task', get('task') as string, TASK_KINDS);
+  const modes: Mode[] = get('mode') === undefined ? base.modes : listOf('mode', get('mode') as string, MODES);
+  const w =
+    get('workers') === undefined
+      ? { workers: base.workers, workerSet: base.workerSet }
+      : parseWorkers(get('workers') as string);
+  const impls =
+    get('impl') === undefined
+      ? [ctx.impls.threads[0], ctx.impls.processes[0]].filter((x): x is Impl => !!x)
+      : parseImpls(get('impl') as string, ctx.impls);
+  const workerEnv =
+    get('worker-env') === undefined
+      ? 'inherit'
+      : (listOf('worker-env', get('worker-env') as string, WORKER_ENVS)[0] as WorkerEnv);
+  const fault = get('fault') === undefined ? undefined : (listOf('fault', get('fault') as string, FAULTS)[0] as Fault);
+
+  const config: RunConfig = {
+    tasks: tasks as TaskKind[],
+    modes,
+    impls,
+    workers: w.workers,
+    workerSet: w.workerSet,
+    count: raw('count', (v) => integer('count', v, 1, 1_000_000), base.count),
+    repeat: raw('repeat', (v) => integer('repeat', v, 1, 1000), base.repeat),
+    warmup: raw('warmup', (v) => integer('warmup', v, 0, 1000), base.warmup),
+    ioMs: raw('io-ms', (v) => integer('io-ms', v, 0, 600_000), base.ioMs),
+    cpuIters: raw('cpu-iters', (v) => integer('cpu-iters', v, 0, 2 ** 40), base.cpuIters),
+    timeoutMs: raw('timeout-ms', (v) => integer('timeout-ms', v, 1, 86_400_000), base.timeoutMs),
+    workerEnv,
+    preset: presetName,
+    ...(fault ? { fault } : {}),
+  };
+  const workerModes = modes.filter((m): m is WorkerMode => m === 'threads' || m === 'processes');
+  for (const m of workerModes) {
+    if (!impls.some((i) => ctx.impls[m].includes(i))) {
+      throw new UsageError(
+        `--impl: none of ${impls.join(', ')} runs mode ${m}; accepted for ${m}: ${ctx.impls[m].join(', ')}`,
+      );
+    }
+  }
+  const out = get('out');
+  if (out === '') throw new UsageError('--out: empty path');
+  const label = get('label') ?? os.hostname();
+  if (!/^[\w.@:+-]{1,64}$/.test(label)) {
+    throw new UsageError(`--label: '${label}' is not valid; expected 1 to 64 letters, digits or . _ - @ : +`);
+  }
+  const upload = get('upload');
+  if (upload !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(upload);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new UsageError(`--upload: '${upload}' is not an http(s) URL (e.g. http://127.0.0.1:8080)`);
+    }
+  }
+  return {
+    kind: 'run',
+    config,
+    out: out === undefined ? ctx.defaultOut : path.resolve(ctx.cwd ?? process.cwd(), out),
+    label,
+    ...(upload ? { upload } : {}),
+    quiet: f.has('quiet'),
+  };
+}

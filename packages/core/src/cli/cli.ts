@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { environmentWarnings } from '../analysis/warnings.ts';
+import { SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from '../constants.ts';
+import { otherCpuShare, readCpuCounters } from '../engine/cpu-share.ts';
+import { collectEnv, gitSha, loadavg } from '../engine/env.ts';
+import { killAllWorkers } from '../engine/live-workers.ts';
+import { runSweep } from '../engine/sweep.ts';
+import type { RuntimeAdapter } from '../engine/transport.ts';
+import { UsageError } from '../errors.ts';
+import { batchFromEnv } from '../format/batch.ts';
+import type { Impl, ResultFile, WorkerMode } from '../format/types.ts';
+import { defaultResultsDir, writeResult } from '../format/write.ts';
+import { type CliRequest, parseArgs, usage } from './args.ts';
+import { type Out, ProgressPrinter } from './progress.ts';
+import { formatSummary } from './summary.ts';
+import { uploadResult } from './upload.ts';
+
+/** Exit codes of every runner. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, SIGINT: 130, SIGTERM: 143 } as const;
+
+export interface CliIo {
+  stdout: Out;
+  stderr: Out;
+  /** Folder a relative `--out` is taken from. */
+  cwd: string;
+}
+
+/** The impls per worker mode of an adapter, defaults first. */
+function implsOf(adapter: RuntimeAdapter): Record<WorkerMode, Impl[]> {
+  const of = (mode: WorkerMode) => {
+    const all = adapter.transports.filter((t) => t.mode === mode).map((t) => t.impl);
+    return [
+      ...all.filter((i) => adapter.defaultImpls.includes(i)),
+      ...all.filter((i) => !adapter.defaultImpls.includes(i)),
+    ];
+  };
+  return { threads: of('threads'), processes: of('processes') };
+}
+
+/**
+ * The whole runner command line, the same on every runtime: parse flags, run the sweep with a
+ * progress line, write the result file atomically, print the summary, upload if asked.
+ * Returns the exit code; SIGINT/SIGTERM stop the sweep, kill every worker and still write the
+ * cells finished so far.
+ */
+export async function runCli(
+  argv: readonly string[],
+  adapter: RuntimeAdapter,
+  opts: { bin: string; defaultOut: string; repoDir?: string; io?: Partial<CliIo> },
+): Promise<number> {
+  const io: CliIo = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.env.TVP_CWD || process.env.INIT_CWD || process.cwd(),
+    ...opts.io,
+  };
+  const impls = implsOf(adapter);
+  let req: CliRequest;
+  try {
+    req = parseArgs(argv, { impls, defaultOut: opts.defaultOut, cwd: io.cwd });
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr.write(`error: ${err.message}\n\n${usage(opts.bin, impls)}\n`);
+    return EXIT.usage;
+  }
+  if (req.kind === 'help') {
+    io.stdout.write(`${usage(opts.bin, impls)}\n`);
+    return EXIT.ok;
+  }
+
+  // Read before the sweep, so that a malformed variable is reported before minutes of work.
+  const { batch, warning } = batchFromEnv(process.env);
+  if (warning) io.stderr.write(`${warning}\n`);
+
+  const controller = new AbortController();
+  let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined;
+  const onSignal = (sig: 'SIGINT' | 'SIGTERM') => {
+    if (stoppedBy) process.exit(EXIT[stoppedBy]); // a second signal: leave now
+    stoppedBy = sig;
+    // Kill first, tidy up after: workers must be gone within a second whatever happens next.
+    killAllWorkers();
+    controller.abort();
+  };
+  const onInt = () => onSignal('SIGINT');
+  const onTerm = () => onSignal('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+
+  try {
+    const env = collectEnv(adapter.runtime, adapter.runtimeVersion, req.label);
+    const createdAt = new Date().toISOString();
+    const progress = new ProgressPrinter(io.stderr);
+    const cpuStart = readCpuCounters();
+    const sweep = await runSweep({
+      config: req.config,
+      transports: adapter.transports,
+      signal: controller.signal,
+      ...(req.quiet ? {} : { onProgress: (p) => progress.update(p) }),
+    });
+    progress.clear();
+    env.loadavgEnd = loadavg();
+    const cpuEnd = readCpuCounters();
+    if (cpuStart && cpuEnd) env.otherCpuShare = otherCpuShare(cpuStart, cpuEnd);
+    const sha = opts.repoDir ? gitSha(opts.repoDir) : undefined;
+    const result: ResultFile = {
+      schemaVersion: SCHEMA_VERSION,
+      id: randomUUID(),
+      createdAt,
+      tool: { name: TOOL_NAME, version: TOOL_VERSION, ...(sha ? { gitSha: sha } : {}) },
+      env,
+      config: req.config,
+      cells: sweep.cells,
+      ...(sweep.roundTrips.length > 0 ? { roundTrips: sweep.roundTrips } : {}),
+      durationMs: sweep.durationMs,
+      ...(sweep.aborted ? { interrupted: true } : {}),
+      warnings: environmentWarnings(env),
+      ...(batch ? { batch } : {}),
+    };
+    if (sweep.aborted && stoppedBy)
+      result.warnings?.push(`stopped by ${stoppedBy}: ${sweep.cells.length} cell(s) finished before it`);
+    const { file, bytes } = await writeResult(req.out, result);
+    const shown = path.relative(io.cwd, file).startsWith('..') ? file : path.relative(io.cwd, file);
+    io.stdout.write(`${formatSummary(result, shown)}\n`);
+
+    let code: number = sweep.cells.some((c) => c.status === 'failed') ? EXIT.failed : EXIT.ok;
+    if (stoppedBy) return EXIT[stoppedBy];
+    if (req.upload) {
+      try {
+        const id = await uploadResult(req.upload, bytes);
+        io.stdout.write(`uploaded to ${req.upload} as ${id}\n`);
+      } catch (err) {
+        io.stderr.write(`error: ${(err as Error).message} (the file is kept at ${shown})\n`);
+        code = EXIT.failed;
+      }
+    }
+    return code;
+  } finally {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  }
+}
+
+/**
+ * A runner's whole entry file: run the CLI with this adapter, results going to the repository's
+ * `results/` found from `entryUrl` (the entry's import.meta.url), then exit with its code.
+ */
+export async function runnerMain(adapter: RuntimeAdapter, bin: string, entryUrl: string): Promise<never> {
+  const code = await runCli(process.argv.slice(2), adapter, {
+    bin,
+    defaultOut: defaultResultsDir(entryUrl),
+    repoDir: path.dirname(fileURLToPath(entryUrl)),
+  });
+  process.exit(code);
+}

@@ -1,0 +1,50 @@
+import {
+  DEFAULT_COUNT,
+  DEFAULT_CPU_ITERS,
+  DEFAULT_IO_MS,
+  DEFAULT_REPEAT,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_WARMUP,
+  PRESETS,
+  STANDARD_WORKERS,
+} from '../constants.ts';
+import type { Mode, RunConfig, TaskKind } from '../format/types.ts';
+
+export type PresetName = RunConfig['preset'];
+export { PRESETS };
+
+/** The part of a config a preset sets; flags given on the command line win over it. */
+export type PresetValues = Pick<
+  RunConfig,
+  'tasks' | 'modes' | 'workers' | 'workerSet' | 'count' | 'repeat' | 'warmup' | 'ioMs' | 'cpuIters' | 'timeoutMs'
+>;
+
+const TASKS: TaskKind[] = ['io', 'cpu'];
+/** Both pools and both baselines: the question includes "or just the event loop?". */
+const MODES: Mode[] = ['threads', 'processes', 'sequential', 'async'];
+
+/** Named starting points for a sweep. */
+export function preset(name: PresetName): PresetValues {
+  const base: PresetValues = {
+    tasks: TASKS,
+    modes: MODES,
+    workers: [...STANDARD_WORKERS],
+    workerSet: 'standard',
+    count: DEFAULT_COUNT,
+    repeat: DEFAULT_REPEAT,
+    warmup: DEFAULT_WARMUP,
+    ioMs: DEFAULT_IO_MS,
+    cpuIters: DEFAULT_CPU_ITERS,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+  };
+  switch (name) {
+    case 'default':
+      return base;
+    case 'quick':
+      // Seconds, not minutes: enough to see the shape and to check an install.
+      return { ...base, workers: [1, 2, 4], workerSet: 'custom', count: 20, repeat: 3, ioMs: 10, cpuIters: 2_000_000 };
+    case 'article':
+      // The article's scale: 100 tasks of about 100 ms each (10 s for one worker).
+      return { ...base, ioMs: 100, cpuIters: 60_000_000, timeoutMs: 120_000 };
+  }
+}

@@ -1,0 +1,135 @@
+import { dispatchCosts } from '../analysis/dispatch-cost.ts';
+import { type FidelityCheck, fidelityChecks } from '../analysis/fidelity.ts';
+import { type CellSummary, summarize } from '../analysis/summarize.ts';
+import type { ResultFile } from '../format/types.ts';
+import { formatDuration } from './progress.ts';
+
+const pad = (s: string, n: number) => s.padStart(n);
+
+function fmtMs(ms: number): string {
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+/** " (1.98x 1.95-2.01)": the speedup and its interval, or the speedup alone when it has none. */
+function speedupText(c: CellSummary): string {
+  if (c.speedup === undefined) return '';
+  const ci = c.speedupCi ? ` ${c.speedupCi.lo.toFixed(2)}-${c.speedupCi.hi.toFixed(2)}` : '';
+  return ` (${c.speedup.toFixed(2)}x${ci})`;
+}
+
+function taskLine(r: ResultFile, task: string): string {
+  const { count, ioMs, cpuIters } = r.config;
+  if (task === 'io') return `io: ${count} tasks, each waits ${ioMs} ms`;
+  if (task === 'cpu') return `cpu: ${count} tasks, each ${cpuIters.toLocaleString('en-US')} rounds of integer work`;
+  return `noop: ${count} tasks that return at once (dispatch cost alone)`;
+}
+
+/** Per transport: spawn time of 1 worker and of the largest pool, and that pool's time per worker. */
+function startCosts(rows: CellSummary[]): string[] {
+  const out: string[] = [];
+  const groups = new Map<string, CellSummary[]>();
+  for (const c of rows) {
+    if ((c.mode !== 'threads' && c.mode !== 'processes') || !c.spawn) continue;
+    const k = `${c.mode}/${c.impl}`;
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  for (const [k, cells] of groups) {
+    // The spawn phase does not depend on the task: take the lowest median over tasks.
+    const at = (n: number) => Math.min(...cells.filter((c) => c.workers === n).map((c) => c.spawn?.median ?? Infinity));
+    const max = Math.max(...cells.map((c) => c.workers));
+    const one = at(1);
+    const many = at(max);
+    const parts = [];
+    if (Number.isFinite(one)) parts.push(`1 worker ${fmtMs(one)}`);
+    if (max > 1 && Number.isFinite(many)) parts.push(`${max} workers ${fmtMs(many)} (${fmtMs(many / max)} each)`);
+    if (parts.length > 0) out.push(`${k}: ${parts.join('; ')}`);
+  }
+  return out;
+}
+
+/** One fidelity check as a line: its status, what was measured, and the goal. */
+export function fidelityLine(c: FidelityCheck): string {
+  const who = `${c.mode}/${c.impl}`;
+  if (c.status === 'unmeasured' || c.value === undefined) {
+    return `n/a  ${who}: ${c.name.replace(/-/g, ' ')} not measured (${c.goal})`;
+  }
+  const what =
+    c.name === 'cpu-1-worker-vs-inline'
+      ? `cpu at 1 worker / inline = ${c.value.toFixed(3)}`
+      : `${c.name.slice(0, c.name.indexOf('-'))} speedup at ${c.workers} workers = ${(c.value * 100).toFixed(1)}% of ideal`;
+  return `${c.status === 'pass' ? 'ok  ' : 'MISS'} ${who}: ${what} (goal: ${c.goal})`;
+}
+
+/**
+ * The table printed at the end: per task, a row per worker count and a column per mode/impl,
+ * each the median total time (ms) and the speedup against 1 worker, with the ideal beside it.
+ */
+export function formatSummary(r: ResultFile, file: string | undefined): string {
+  const rows = summarize(r);
+  const lines: string[] = [];
+  const e = r.env;
+  lines.push(
+    `${r.tool.name} ${r.tool.version} on ${e.runtime} ${e.runtimeVersion}, ${e.os} ${e.arch}, ${e.cores} cores (${e.cpuModel}), label ${e.label}`,
+  );
+  lines.push(
+    `median total ms over ${r.config.repeat} runs (speedup vs 1 worker, lo-hi its 95% interval); ideal = the schedule's bound with zero overhead (a reference)`,
+  );
+  lines.push('interval: exact bootstrap of the ratio of the medians at 1 worker and at N, within this run');
+  for (const task of r.config.tasks) {
+    const cells = rows.filter((c) => c.task === task);
+    if (cells.length === 0) continue;
+    const cols = [...new Set(cells.map((c) => `${c.mode}/${c.impl}`))];
+    const workers = [...new Set(cells.map((c) => c.workers))].sort((a, b) => a - b);
+    const text = (n: number, col: string): string => {
+      const c = cells.find((x) => x.workers === n && `${x.mode}/${x.impl}` === col);
+      if (!c) return '';
+      if (c.status === 'failed') return 'FAILED';
+      return `${c.total ? fmtMs(c.total.median) : '-'}${speedupText(c)}`;
+    };
+    const width = Math.max(
+      18,
+      ...cols.map((c) => c.length + 1),
+      ...workers.flatMap((n) => cols.map((c) => text(n, c).length + 2)),
+    );
+    lines.push('', taskLine(r, task));
+    lines.push(`${pad('workers', 7)}${cols.map((c) => pad(c, width)).join('')}${pad('ideal', 8)}`);
+    for (const n of workers) {
+      const ideal = cells.find((c) => c.workers === n)?.ideal;
+      const parts = cols.map((col) => pad(text(n, col), width));
+      lines.push(`${pad(String(n), 7)}${parts.join('')}${pad(ideal === undefined ? '-' : `${ideal.toFixed(2)}x`, 8)}`);
+    }
+  }
+  const starts = startCosts(rows);
+  if (starts.length > 0) {
+    lines.push('', 'worker start (spawn phase, median ms; per worker at the largest count):');
+    for (const s of starts) lines.push(`  ${s}`);
+  }
+  const costs = dispatchCosts(r);
+  if (costs.length > 0) {
+    lines.push('', 'harness cost per task (noop, 1 worker) against a bare message round trip, medians:');
+    for (const c of costs) {
+      lines.push(
+        `  ${c.mode}/${c.impl}: ${c.perTaskUs.toFixed(1)} us per task vs ${c.roundTripUs.toFixed(1)} us round trip (${c.ratio.toFixed(2)}x)`,
+      );
+    }
+  }
+  const checks = fidelityChecks(r);
+  if (checks.length > 0) {
+    lines.push('', 'fidelity (work time, medians):');
+    for (const c of checks) lines.push(`  ${fidelityLine(c)}`);
+  }
+  const failed = r.cells.filter((c) => c.status === 'failed');
+  if (failed.length > 0) {
+    lines.push('', `${failed.length} cell(s) failed:`);
+    for (const c of failed) lines.push(`  ${c.task} ${c.mode}/${c.impl} x${c.workers}: ${c.error ?? 'unknown error'}`);
+  }
+  if (r.warnings && r.warnings.length > 0) {
+    lines.push('', 'warnings:');
+    for (const w of r.warnings) lines.push(`  ! ${w}`);
+  }
+  lines.push('');
+  const took = r.durationMs === undefined ? '' : ` in ${formatDuration(r.durationMs)}`;
+  const state = r.interrupted ? 'INTERRUPTED: ' : '';
+  if (file) lines.push(`${state}wrote ${file} (${r.cells.length} cells, ${failed.length} failed)${took}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,51 @@
+import { HubError, RunAborted } from '../errors.ts';
+import type { MainMode, TaskKind, TaskParams } from '../format/types.ts';
+import type { HubResult } from './hub-run.ts';
+import { type Answers, runTask, YIELD_EVERY_MS, yieldToLoop } from './tasks.ts';
+
+export interface MainOptions {
+  mode: MainMode;
+  workers: number;
+  task: TaskKind;
+  params: TaskParams;
+  count: number;
+  answers: Answers;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * A baseline run on the main thread: `sequential` one task at a time, `async` up to `workers`
+ * tasks in flight. No workers, so spawn and teardown are zero. Synchronous tasks block the event
+ * loop, so the lanes give it one turn whenever `YIELD_EVERY_MS` has passed: a signal then stops
+ * the run after the task in progress (one turn costs microseconds against 50 ms of work).
+ */
+export async function runMain(o: MainOptions): Promise<HubResult> {
+  const lanes = o.mode === 'sequential' ? 1 : o.workers;
+  let next = 0;
+  const t0 = performance.now();
+  let lastTurn = t0;
+  const lane = async () => {
+    while (next < o.count) {
+      // Checked between tasks: the main thread cannot be interrupted inside one.
+      if (o.signal?.aborted) throw new RunAborted();
+      const id = next++;
+      const r = runTask(o.task, o.params, id);
+      let value: number;
+      if (typeof r === 'number') {
+        value = r;
+        if (performance.now() - lastTurn > YIELD_EVERY_MS) {
+          await yieldToLoop();
+          lastTurn = performance.now();
+        }
+      } else {
+        value = await r;
+        lastTurn = performance.now();
+      }
+      const want = o.answers(id);
+      if (value !== want) throw new HubError(`task ${id} answered ${value}, expected ${want}`);
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  const workMs = performance.now() - t0;
+  return { sample: { totalMs: workMs, spawnMs: 0, workMs, teardownMs: 0 } };
+}

@@ -1,0 +1,111 @@
+import { median } from '../analysis/stats.ts';
+import { HubError } from '../errors.ts';
+import type { Fault, Sample, TaskKind, TaskParams, WorkerEnv, WorkerMemory } from '../format/types.ts';
+import { Pool, type Slot } from './pool.ts';
+import { poolMemory } from './proc-memory.ts';
+import type { Answers } from './tasks.ts';
+import type { Transport } from './transport.ts';
+import { watch } from './watchdog.ts';
+
+export interface HubOptions {
+  transport: Transport;
+  workers: number;
+  task: TaskKind;
+  params: TaskParams;
+  count: number;
+  timeoutMs: number;
+  /** The answer each task must give, computed before the run (`expectedAnswers`). */
+  answers: Answers;
+  workerEnv: WorkerEnv;
+  fault?: Fault | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface HubResult {
+  sample: Sample;
+  /** Read between the spawn and work phases, in neither. */
+  memory?: WorkerMemory;
+}
+
+const rssNow = () => process.memoryUsage().rss;
+
+/**
+ * One measured hub run on workers: start N, wait until all are ready, run `count` tasks with one
+ * task per worker at a time, ask all to exit and wait until each has. Throws `HubError` (the
+ * workers are killed first) or `RunAborted`.
+ */
+export async function runHub(o: HubOptions): Promise<HubResult> {
+  const pool = new Pool(o.transport, o.workerEnv);
+  const disarm = watch(o.signal, pool, o.timeoutMs);
+  const faultAt = o.fault ? Math.floor(o.count / 2) : -1;
+  try {
+    const rssBefore = rssNow();
+    const t0 = performance.now();
+    await pool.spawn(o.workers);
+    const t1 = performance.now();
+    // Reading memory is the harness's own work: it sits between the phases, counted in neither.
+    const memory = poolMemory(
+      o.transport.mode,
+      pool.slots.map((s) => ({ pid: s.handle.pid, reportedRss: s.rssBytes })),
+      rssBefore,
+      rssNow(),
+      median,
+    );
+    const workStart = performance.now();
+
+    pool.phase = 'work';
+    let next = 0;
+    let done = 0;
+    const { task, params, count } = o;
+    const send = (i: number) => {
+      const slot = pool.slots[i] as Slot;
+      const id = next++;
+      slot.task = id;
+      slot.sentAt = performance.now();
+      slot.handle.send({
+        t: 'task',
+        id,
+        kind: task,
+        ioMs: params.ioMs,
+        cpuIters: params.cpuIters,
+        ...(id === faultAt && o.fault ? { fault: o.fault } : {}),
+      });
+    };
+    pool.onMessage = (i, msg) => {
+      const slot = pool.slots[i] as Slot;
+      if (msg.t === 'fail') {
+        pool.fail(new HubError(`task ${msg.id} failed in worker ${i + 1}: ${msg.error.name}: ${msg.error.message}`));
+        return;
+      }
+      if (msg.t !== 'done') return;
+      const want = o.answers(msg.id);
+      if (msg.id !== slot.task || msg.value !== want) {
+        pool.fail(
+          new HubError(`task ${msg.id} answered ${msg.value}, expected ${want}: the work was not done as asked`),
+        );
+        return;
+      }
+      slot.task = -1;
+      if (++done === count) pool.resolvePhase();
+      else if (next < count) send(i);
+    };
+    await pool.phaseDone(() => {
+      for (let i = 0; i < pool.slots.length && next < count; i++) send(i);
+    });
+    const t2 = performance.now();
+
+    await pool.shutdown();
+    const t3 = performance.now();
+    pool.phase = 'done';
+
+    return {
+      sample: { totalMs: t1 - t0 + (t3 - workStart), spawnMs: t1 - t0, workMs: t2 - workStart, teardownMs: t3 - t2 },
+      memory,
+    };
+  } catch (err) {
+    await pool.kill();
+    throw err;
+  } finally {
+    disarm();
+  }
+}

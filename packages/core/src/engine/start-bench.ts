@@ -1,0 +1,118 @@
+import { median } from '../analysis/stats.ts';
+import type { Transport, WorkerHandle } from './transport.ts';
+import type { WorkerEntry } from './worker-entries.ts';
+
+/** A worker file to compare: core's bundled entry, the same code as a module graph, or a minimal worker. */
+export type StartVariant = 'minimal' | 'graph' | 'bundled';
+
+/** The bench's own worker files (packages/core/bench), beside the bundled entries in dist/. */
+export function benchEntry(variant: Exclude<StartVariant, 'bundled'>, kind: WorkerEntry): URL {
+  const ext = variant === 'minimal' ? (kind === 'web' ? 'js' : 'cjs') : 'mjs';
+  return new URL(`../../bench/${variant}/${kind}.${ext}`, import.meta.url);
+}
+
+/**
+ * Time a pool start as the hub's spawn phase does: start `n` workers, stop the clock when the last
+ * has said `ready`. Then ask each to exit and wait until all have (not timed). Rejects after 30 s.
+ */
+export function timeStart(transport: Transport, n: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const handles: WorkerHandle[] = [];
+    let ready = 0;
+    let exited = 0;
+    let ms = Number.NaN;
+    const timer = setTimeout(() => {
+      for (const h of handles) h.kill();
+      reject(new Error(`${transport.impl}: ${n} workers not ready and gone after 30 s`));
+    }, 30_000);
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      handles.push(
+        transport.start(
+          {
+            message: (m) => {
+              if (m.t !== 'ready') return;
+              if (++ready < n) return;
+              ms = performance.now() - t0;
+              for (const h of handles) h.send({ t: 'exit' });
+            },
+            exit: () => {
+              if (++exited < n) return;
+              clearTimeout(timer);
+              if (Number.isNaN(ms)) reject(new Error(`${transport.impl}: a worker exited before it was ready`));
+              else resolve(ms);
+            },
+            error: (err) => {
+              clearTimeout(timer);
+              for (const h of handles) h.kill();
+              reject(err);
+            },
+          },
+          { workerEnv: 'clean' },
+        ),
+      );
+    }
+  });
+}
+
+/** One transport, built once per variant with that variant's worker file. */
+export interface StartSubject {
+  name: string;
+  variants: Record<StartVariant, Transport>;
+}
+
+/** Medians of one subject at one pool size, and each variant against the minimal worker. */
+export interface StartRow {
+  subject: string;
+  workers: number;
+  medianMs: Record<StartVariant, number>;
+  /** Median over rounds of (variant / minimal) in the same round. */
+  ratio: Record<StartVariant, number>;
+}
+
+const VARIANTS: readonly StartVariant[] = ['minimal', 'graph', 'bundled'];
+
+/**
+ * Every subject's pool start at each size, the variants interleaved in rotating order round by
+ * round, so that each ratio compares starts measured seconds apart. One warm-up round is dropped.
+ */
+export async function compareStarts(subjects: StartSubject[], sizes: number[], rounds: number): Promise<StartRow[]> {
+  const rows: StartRow[] = [];
+  for (const s of subjects) {
+    for (const n of sizes) {
+      const times: Record<StartVariant, number[]> = { minimal: [], graph: [], bundled: [] };
+      const ratios: Record<StartVariant, number[]> = { minimal: [], graph: [], bundled: [] };
+      for (let r = -1; r < rounds; r++) {
+        const order = VARIANTS.map((_, i) => VARIANTS[(i + Math.max(r, 0)) % VARIANTS.length] as StartVariant);
+        const got = {} as Record<StartVariant, number>;
+        for (const v of order) got[v] = await timeStart(s.variants[v], n);
+        if (r < 0) continue;
+        for (const v of VARIANTS) {
+          times[v].push(got[v]);
+          ratios[v].push(got[v] / got.minimal);
+        }
+      }
+      const of = (xs: Record<StartVariant, number[]>) =>
+        Object.fromEntries(VARIANTS.map((v) => [v, median(xs[v])])) as Record<StartVariant, number>;
+      rows.push({ subject: s.name, workers: n, medianMs: of(times), ratio: of(ratios) });
+    }
+  }
+  return rows;
+}
+
+/** The rows as a Markdown table. */
+export function formatStartTable(rows: StartRow[], rounds: number): string {
+  const lines = [
+    `pool start until every worker is ready, median of ${rounds} rounds (ms); in brackets, the median of the per-round ratios to the minimal worker`,
+    '',
+    '| transport | workers | minimal | module graph (before) | bundled (now) |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const r of rows) {
+    const cell = (v: StartVariant) => `${r.medianMs[v].toFixed(1)} (${r.ratio[v].toFixed(2)}x)`;
+    lines.push(
+      `| ${r.subject} | ${r.workers} | ${r.medianMs.minimal.toFixed(1)} | ${cell('graph')} | ${cell('bundled')} |`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,192 @@
+import os from 'node:os';
+import { median } from '../analysis/stats.ts';
+import { RunAborted } from '../errors.ts';
+import type { Cell, Impl, Mode, RoundTrip, RunConfig, TaskKind, WorkerMemory } from '../format/types.ts';
+import { runMain } from './baselines.ts';
+import { type HubResult, runHub } from './hub-run.ts';
+import { type Answers, expectedAnswers } from './tasks.ts';
+import type { Transport } from './transport.ts';
+import { measureRoundTrip } from './yardstick.ts';
+
+/** One cell to run, with what the ETA needs to weigh it. */
+export interface PlannedCell {
+  task: TaskKind;
+  mode: Mode;
+  impl: Impl;
+  workers: number;
+  transport?: Transport;
+}
+
+/**
+ * The cells of a sweep, in the order they run: by task, then worker count, then mode, so that the
+ * modes being compared at one worker count are measured close together in time. `sequential`
+ * ignores the worker count and runs once, at 1.
+ */
+export function planCells(config: RunConfig, transports: readonly Transport[]): PlannedCell[] {
+  const cells: PlannedCell[] = [];
+  for (const task of config.tasks) {
+    if (config.modes.includes('sequential')) cells.push({ task, mode: 'sequential', impl: 'main', workers: 1 });
+    for (const workers of config.workers) {
+      for (const mode of config.modes) {
+        if (mode === 'sequential') continue;
+        if (mode === 'async') {
+          cells.push({ task, mode, impl: 'main', workers });
+          continue;
+        }
+        for (const t of transports) {
+          if (t.mode === mode && config.impls.includes(t.impl))
+            cells.push({ task, mode, impl: t.impl, workers, transport: t });
+        }
+      }
+    }
+  }
+  return cells;
+}
+
+/** Where the sweep is, for a progress line. */
+export interface SweepProgress {
+  cellIndex: number;
+  cellCount: number;
+  cell: PlannedCell;
+  run: number;
+  runs: number;
+  /** Estimated time left, ms; undefined until something has been timed. */
+  etaMs: number | undefined;
+}
+
+export interface SweepOptions {
+  config: RunConfig;
+  transports: readonly Transport[];
+  signal?: AbortSignal;
+  onProgress?: (p: SweepProgress) => void;
+  /** Called after each cell, with every cell finished so far. */
+  onCell?: (cell: Cell) => void;
+}
+
+export interface SweepResult {
+  cells: Cell[];
+  roundTrips: RoundTrip[];
+  aborted: boolean;
+  durationMs: number;
+}
+
+/** A guess of one cell's cost, ms, used only to weigh the cells for the ETA. */
+function weight(c: PlannedCell, config: RunConfig, taskMs: number, cores: number): number {
+  const lanes =
+    c.mode === 'sequential' ? 1 : c.task === 'io' ? c.workers : Math.min(c.workers, c.mode === 'async' ? 1 : cores);
+  const spawn = c.mode === 'processes' ? 60 * c.workers : c.mode === 'threads' ? 25 * c.workers : 0;
+  return (config.warmup + config.repeat) * (spawn + Math.ceil(config.count / lanes) * (taskMs + 0.05));
+}
+
+/**
+ * Run every cell: `warmup` unmeasured runs, then `repeat` measured ones, keeping raw samples.
+ * A failing cell is recorded `failed` with its reason and the sweep goes on; an abort stops it
+ * and returns the cells finished so far.
+ */
+export async function runSweep(o: SweepOptions): Promise<SweepResult> {
+  const { config } = o;
+  const started = performance.now();
+  const params = { ioMs: config.ioMs, cpuIters: config.cpuIters };
+  // Every answer the tasks must give, worked out before any timed run; it also times one cpu task.
+  const answers = new Map<TaskKind, Answers>();
+  let cpuMs = 0;
+  for (const task of config.tasks) {
+    const t = performance.now();
+    const a = await expectedAnswers(task, params, config.count, o.signal);
+    if (!a) return { cells: [], roundTrips: [], aborted: true, durationMs: performance.now() - started };
+    if (task === 'cpu') cpuMs = (performance.now() - t) / config.count;
+    answers.set(task, a);
+  }
+  const taskMs = (task: TaskKind) => (task === 'io' ? config.ioMs : task === 'cpu' ? cpuMs : 0.02);
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+
+  const plan = planCells(config, o.transports);
+  const weights = plan.map((c) => weight(c, config, taskMs(c.task), cores));
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  let doneWeight = 0;
+  const cells: Cell[] = [];
+  const roundTrips: RoundTrip[] = [];
+  const runs = config.warmup + config.repeat;
+
+  try {
+    for (const [index, p] of plan.entries()) {
+      if (o.signal?.aborted) throw new RunAborted();
+      // The yardstick for dispatch cost: before each run of a noop cell at 1 worker, a bare round
+      // trip run on the same transport, measured the same way, so that each pair shares the
+      // machine's state (CPU wake-up dominates small messages here).
+      let paired: RoundTrip | undefined =
+        p.task === 'noop' && p.workers === 1 && p.transport
+          ? { mode: p.transport.mode, impl: p.impl, samplesUs: [] }
+          : undefined;
+      if (paired) roundTrips.push(paired);
+      const cell: Cell = { task: p.task, mode: p.mode, impl: p.impl, workers: p.workers, status: 'ok', samples: [] };
+      const memory: WorkerMemory[] = [];
+      for (let run = 0; run < runs; run++) {
+        const elapsed = performance.now() - started;
+        const etaMs = doneWeight > 0 ? (elapsed / doneWeight) * (totalWeight - doneWeight) : undefined;
+        o.onProgress?.({ cellIndex: index, cellCount: plan.length, cell: p, run, runs, etaMs });
+        let r: HubResult;
+        let rtUs: number | undefined;
+        try {
+          if (paired && p.transport) {
+            rtUs = await measureRoundTrip(
+              p.transport,
+              config.count,
+              config.workerEnv,
+              config.timeoutMs,
+              o.signal,
+            ).catch((err: Error) => {
+              if (err instanceof RunAborted) throw err;
+              roundTrips.splice(roundTrips.indexOf(paired as RoundTrip), 1);
+              paired = undefined; // no yardstick; the noop cell says what went wrong
+              return undefined;
+            });
+          }
+          r = p.transport
+            ? await runHub({
+                transport: p.transport,
+                workers: p.workers,
+                task: p.task,
+                params,
+                count: config.count,
+                timeoutMs: config.timeoutMs,
+                answers: answers.get(p.task) as Answers,
+                workerEnv: config.workerEnv,
+                fault: config.fault,
+                signal: o.signal,
+              })
+            : await runMain({
+                mode: p.mode as 'sequential' | 'async',
+                workers: p.workers,
+                task: p.task,
+                params,
+                count: config.count,
+                answers: answers.get(p.task) as Answers,
+                signal: o.signal,
+              });
+        } catch (err) {
+          if (err instanceof RunAborted) throw err;
+          cell.status = 'failed';
+          cell.error = (err as Error).message;
+          break;
+        }
+        if (run >= config.warmup) {
+          cell.samples.push(r.sample);
+          if (paired && rtUs !== undefined) paired.samplesUs.push(rtUs);
+          if (r.memory !== undefined) memory.push(r.memory);
+        }
+        doneWeight += (weights[index] as number) / runs;
+      }
+      const method = memory[0]?.method;
+      if (method !== undefined && memory.every((m) => m.method === method)) {
+        cell.memory = { bytesPerWorker: Math.round(median(memory.map((m) => m.bytesPerWorker))), method };
+      }
+      cells.push(cell);
+      o.onCell?.(cell);
+    }
+  } catch (err) {
+    if (!(err instanceof RunAborted)) throw err;
+    return { cells, roundTrips, aborted: true, durationMs: performance.now() - started };
+  }
+  return { cells, roundTrips, aborted: false, durationMs: performance.now() - started };
+}

@@ -1,0 +1,50 @@
+import type { Impl, WorkerEnv, WorkerMode } from '../format/types.ts';
+import type { HubMessage, WorkerMessage } from './protocol.ts';
+
+/** How a worker ended: an exit code, a signal name, or neither when the runtime does not say. */
+export interface ExitInfo {
+  code: number | null;
+  signal: string | null;
+}
+
+/**
+ * What the hub listens to. An adapter attaches these synchronously when it starts the worker,
+ * before any `await`, so that no early message is lost.
+ */
+export interface WorkerEvents {
+  message(msg: WorkerMessage): void;
+  /** The worker is gone, whatever the reason. Called at most once. */
+  exit(info: ExitInfo): void;
+  /** Something the worker could not report itself: failed to load, uncaught error. */
+  error(err: Error): void;
+}
+
+/** One started worker, as the hub drives it. */
+export interface WorkerHandle {
+  send(msg: HubMessage): void;
+  /** Stop it now, without a goodbye (terminate a thread, SIGKILL a process). */
+  kill(): void;
+  /** The process id, for process workers. */
+  readonly pid?: number | undefined;
+}
+
+export interface StartOptions {
+  workerEnv: WorkerEnv;
+}
+
+/** The whole of a runtime adapter for one mode: how to start a worker on this runtime. */
+export interface Transport {
+  mode: WorkerMode;
+  impl: Impl;
+  start(events: WorkerEvents, options: StartOptions): WorkerHandle;
+}
+
+/** Everything a runner supplies to core: who it is, and its transports. */
+export interface RuntimeAdapter {
+  runtime: string;
+  runtimeVersion: string;
+  /** Every transport, the default ones first for each mode. */
+  transports: Transport[];
+  /** Impls run when `--impl` is not given. */
+  defaultImpls: Impl[];
+}

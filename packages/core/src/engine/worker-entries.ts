@@ -1,0 +1,14 @@
+/** The worker entries core ships, each bundled into one file: start-up loads one file, not a module graph. */
+export type WorkerEntry = 'thread' | 'process' | 'web';
+
+const FILES: Record<WorkerEntry, string> = {
+  thread: 'thread.cjs',
+  process: 'process.cjs',
+  web: 'web.js',
+};
+
+/**
+ * The URL of a built worker entry (`pnpm build` makes them with rolldown, see rolldown.config.ts).
+ * Resolved from the package folder, so it is the same whether core runs from dist/ or src/.
+ */
+export const workerEntry = (kind: WorkerEntry): URL => new URL(`../../dist/workers/${FILES[kind]}`, import.meta.url);
