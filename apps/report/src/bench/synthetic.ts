@@ -1,4 +1,5 @@
 import type { Batch, Cell, Mode, ResultFile, RunConfig, TaskKind } from '@tvp/core';
+import { seeded } from '@tvp/core/analysis';
 
 /** How a synthetic runtime behaves: what one worker costs to start, per kind. */
 export interface FixtureOptions {
@@ -24,17 +25,6 @@ export interface FixtureOptions {
   speed?: number;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const IMPLS: Record<FixtureOptions['runtime'], { threads: string; processes: string }> = {
   node: { threads: 'worker_threads', processes: 'child_process' },
   bun: { threads: 'web-worker', processes: 'bun-spawn' },
@@ -46,7 +36,7 @@ const IMPLS: Record<FixtureOptions['runtime'], { threads: string; processes: str
  * the cores (JavaScript has no GIL), processes start slower than threads, samples vary by ~3%.
  */
 export function makeResult(o: FixtureOptions): ResultFile {
-  const rand = rng(o.seed ?? 1);
+  const rand = seeded(o.seed ?? 1);
   const workers = o.workers ?? [1, 2, 3, 4, 5, 6, 7, 8];
   const tasks = o.tasks ?? ['io', 'cpu'];
   const count = o.count ?? 100;

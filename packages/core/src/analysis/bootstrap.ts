@@ -1,4 +1,5 @@
 import { binomialAtLeast, lnChoose } from './binomial.ts';
+import { seeded } from './prng.ts';
 import { median } from './stats.ts';
 
 /** One value of a discrete distribution and its probability. */
@@ -135,17 +136,6 @@ function check(name: string, xs: readonly number[], positive: boolean): void {
         `ratioInterval(): ${name} holds ${x}; samples must be finite and ${positive ? '> 0' : '>= 0'}`,
       );
   }
-}
-
-/** A small deterministic generator (mulberry32): the fallback gives the same interval every time. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function resampledMedian(xs: readonly number[], draw: () => number, buf: Float64Array): number {

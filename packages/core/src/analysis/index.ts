@@ -28,6 +28,7 @@ export { at, lineLabel, linesOf, tasksOf } from './lines.ts';
 export type { MedianInterval } from './median-interval.ts';
 export { medianInterval } from './median-interval.ts';
 export { fmtBytes, fmtMs, fmtPct, fmtX, fmtXRange, runtimeName, taskName } from './numbers.ts';
+export { seeded } from './prng.ts';
 export type { Judged } from './ratio.ts';
 export { judge, MIN_UNITS, methodBasis, ratioWords, withinMargin } from './ratio.ts';
 export type { CellEvidence, Recommendation } from './recommend.ts';

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Packr } from 'msgpackr';
 import { afterAll, describe, expect, test } from 'vitest';
+import { seeded } from '../analysis/prng.ts';
 import { ResultFileError } from '../errors.ts';
 import {
   bin,
@@ -29,22 +30,11 @@ const CASE_MS = 50;
 /** The whole file, on this slow shared machine. */
 const TOTAL_MS = 10_000;
 
-/** mulberry32: small, fast, and the same sequence on every runtime for a seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A generator per group of cases, so that each group's cases do not depend on the others'. */
 function groupRandom(group: string) {
   let h = SEED;
   for (const c of group) h = Math.imul(h ^ c.charCodeAt(0), 0x9e3779b1);
-  const next = prng(h);
+  const next = seeded(h);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)] as T;
   const bytes = (n: number) => Uint8Array.from({ length: n }, () => int(0, 255));
