@@ -46,8 +46,8 @@ describe.runIf(process.platform === 'linux').each(SOURCES)('process checks throu
     // A shell that execs into a sleeper after starting a child that exits at once: nobody reaps it.
     const p = spawn('sh', ['-c', 'sh -c "exit 0" & exec sleep 5'], { stdio: 'ignore' });
     started.push(p);
-    let kids: number[] = [];
-    expect(await until(() => (kids = childPids(p.pid as number, {})).length === 1, 3000)).toBe(true);
+    expect(await until(() => childPids(p.pid as number, {}).length === 1, 3000)).toBe(true);
+    const kids = childPids(p.pid as number, {});
     expect(await until(() => !alive(kids[0] as number, source), 3000)).toBe(true);
     // Still there for signal 0: a check by signal alone would call it alive.
     expect(() => process.kill(kids[0] as number, 0)).not.toThrow();
