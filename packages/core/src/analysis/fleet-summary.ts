@@ -86,7 +86,9 @@ export function fleetSummaryMarkdown(s: FleetSummary, title = 'Benchmark summary
       '',
     );
     for (const rec of recommend(e.latest)) {
-      out.push(`- **${taskName(rec.task)}**: ${rec.ok ? rec.sentence : `no recommendation: ${rec.reason}`}`);
+      // The sentence starts with its task ("IO: ..."); set it in bold.
+      const line = rec.ok ? rec.sentence : `${taskName(rec.task)}: no recommendation: ${rec.reason}`;
+      out.push(`- ${line.replace(/^([^:]+):/, '**$1**:')}`);
     }
     if (!s.withBaseline) continue;
     out.push('');
