@@ -98,7 +98,12 @@ export function startRunner(
     windowsHide: true,
   });
   const done = new Promise<Outcome>((resolve) => {
-    child.once('error', (error) => resolve({ code: null, signal: null, error }));
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      // Without a shell Windows runs only programs (bun.exe), not the .cmd shims of node_modules/.bin.
+      if (platform === 'win32' && error.code === 'ENOENT')
+        error.message = `${error.message}: no ${cmd.file}.exe on PATH (Windows starts runners without a shell)`;
+      resolve({ code: null, signal: null, error });
+    });
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   return {
