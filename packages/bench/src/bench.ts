@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BATCH_VARS, EXIT, UsageError } from '@tvp/core';
-import { type BenchArgs, splitArgs } from './args.ts';
+import { type BenchArgs, selectRunners, splitArgs } from './args.ts';
 import { DiscoveryError, discoverRunners, findRoot, type Runner } from './discover.ts';
 import { exitStatus, runnerEnv } from './invoke.ts';
 import { schedule } from './schedule.ts';
@@ -41,6 +41,7 @@ export async function runBench(argv: readonly string[], ctx: BenchContext): Prom
   let args: BenchArgs;
   try {
     args = splitArgs(argv);
+    runners = selectRunners(runners, args.runtimes);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     ctx.stderr.write(`bench: error: ${err.message}\n\n${usage(runners)}\n`);

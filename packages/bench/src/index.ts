@@ -1,11 +1,11 @@
 export type { BenchArgs } from './args.ts';
-export { splitArgs } from './args.ts';
+export { selectRunners, splitArgs } from './args.ts';
 export type { BenchContext, BenchIo } from './bench.ts';
 export { runBench } from './bench.ts';
 export type { Runner } from './discover.ts';
 export { DiscoveryError, discoverRunners, findRoot, readRunner } from './discover.ts';
-export type { Invocation, Outcome } from './invoke.ts';
-export { exitStatus, runnerEnv, startRunner } from './invoke.ts';
+export type { Invocation, Outcome, SweepCommand } from './invoke.ts';
+export { exitStatus, runnerEnv, startRunner, sweepCommand } from './invoke.ts';
 export type { Slot } from './schedule.ts';
 export { rotate, schedule } from './schedule.ts';
 export type { StopSignal } from './supervisor.ts';

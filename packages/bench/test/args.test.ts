@@ -1,6 +1,6 @@
 import { UsageError } from '@tvp/core';
 import { describe, expect, test } from 'vitest';
-import { splitArgs } from '../src/args.ts';
+import { selectRunners, splitArgs } from '../src/args.ts';
 
 describe('splitArgs', () => {
   test('no flags: one round, nothing for the runners', () => {
@@ -24,6 +24,30 @@ describe('splitArgs', () => {
 
   test('--help is seen, and still reaches the runner', () => {
     expect(splitArgs(['--rounds', '3', '--help'])).toEqual({ rounds: 3, help: true, runnerArgs: ['--help'] });
+  });
+
+  test('--runtime LIST is taken out for the bench; selectRunners keeps their order and refuses unknown names', () => {
+    expect(splitArgs(['--runtime', 'bun,node', '--quick'])).toEqual({
+      rounds: 1,
+      help: false,
+      runtimes: ['bun', 'node'],
+      runnerArgs: ['--quick'],
+    });
+    expect(splitArgs(['--runtime=node', '--rounds=2']).runtimes).toEqual(['node']);
+    const runners = [{ runtime: 'node' }, { runtime: 'bun' }];
+    expect(selectRunners(runners, ['bun', 'node'])).toEqual(runners);
+    expect(selectRunners(runners, ['bun'])).toEqual([{ runtime: 'bun' }]);
+    expect(selectRunners(runners)).toEqual(runners);
+    expect(() => selectRunners(runners, ['deno'])).toThrow('--runtime: no runner for deno (runtimes here: node, bun)');
+  });
+
+  test.each([
+    [['--runtime'], /^--runtime needs a value/],
+    [['--runtime', 'Node'], /^--runtime: 'Node' is not a list of runtimes/],
+    [['--runtime', 'node,'], /^--runtime: 'node,' is not a list/],
+    [['--runtime', 'node', '--runtime=bun'], /^--runtime given twice$/],
+  ])('%j is refused with a message naming --runtime', (argv, message) => {
+    expect(() => splitArgs(argv)).toThrow(message);
   });
 
   test.each([

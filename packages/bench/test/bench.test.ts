@@ -86,6 +86,16 @@ describe('runBench', () => {
     expect(r.stderr).toMatch(/bench: stopped during round 1\/2, a: no other runner started/);
   });
 
+  test('--runtime b: only that runner runs, without the flag; an unknown runtime: exit 2, none runs', async () => {
+    const r = await bench(['--runtime', 'b', '--quick'], ['a', 'b']);
+    expect(r.code).toBe(0);
+    expect(r.starts.map((e) => [e.runtime, e.args])).toEqual([['b', ['--quick']]]);
+    const bad = await bench(['--runtime', 'deno'], ['a', 'b']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^bench: error: --runtime: no runner for deno \(runtimes here: a, b\)/);
+    expect(bad.log).toEqual([]);
+  });
+
   test('a bad --rounds: exit 2, a message naming the flag, no runner started', async () => {
     for (const argv of [['--rounds', '0'], ['--rounds', 'x'], ['--rounds', '1', '--rounds', '1'], ['--rounds']]) {
       const r = await bench([...argv, '--quick'], ['a', 'b']);

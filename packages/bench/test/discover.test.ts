@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { DiscoveryError, discoverRunners, findRoot, readRunner } from '../src/discover.ts';
 import { makeWorkspace } from './workspace.ts';
 
-const REPO = path.resolve(new URL('../../..', import.meta.url).pathname);
+const REPO = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const runner = (runtime: string, order: number, sweep = `${runtime} cli.js`) => ({
   json: { name: `@x/runner-${runtime}`, scripts: { sweep }, tvp: { runner: { runtime, order } } },
 });
@@ -98,7 +99,7 @@ describe('findRoot', () => {
     mkdirSync(deep, { recursive: true });
     expect(findRoot(deep)).toBe(root);
     expect(findRoot(root)).toBe(root);
-    expect(findRoot(new URL('.', import.meta.url).pathname)).toBe(REPO);
+    expect(findRoot(fileURLToPath(new URL('.', import.meta.url)))).toBe(REPO);
   });
 
   test('none above: an error naming where it looked', () => {

@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { decodeResult, type ResultFile } from '@tvp/core';
 import { expect, test } from 'vitest';
 
-const REPO = path.resolve(new URL('../../..', import.meta.url).pathname);
+const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** When a runner's sweep started and ended, from its file (ms since the epoch). */
 const span = (r: ResultFile) => {

@@ -55,11 +55,14 @@ export function fakeRunners(runtimes: readonly string[], plans: Record<string, P
 
 const FAKE_RUNNER = `
 import { appendFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 const [runtime, ...args] = process.argv.slice(2);
-const root = new URL('.', import.meta.url).pathname;
-const plan = JSON.parse(readFileSync(root + 'plan.json', 'utf8'))[runtime] ?? {};
+// fileURLToPath and path.join: a URL's pathname is /C:/... on Windows.
+const root = path.dirname(fileURLToPath(import.meta.url));
+const plan = JSON.parse(readFileSync(path.join(root, 'plan.json'), 'utf8'))[runtime] ?? {};
 const log = (event, extra = {}) =>
-  appendFileSync(root + 'log.jsonl', JSON.stringify({ runtime, event, pid: process.pid, t: Date.now(), ...extra }) + '\\n');
+  appendFileSync(path.join(root, 'log.jsonl'), JSON.stringify({ runtime, event, pid: process.pid, t: Date.now(), ...extra }) + '\\n');
 const e = process.env;
 log('start', { args, batch: [e.TVP_BATCH_ID, e.TVP_ROUND, e.TVP_ROUNDS], cwd: e.TVP_CWD, path: e.PATH });
 if (plan.hang) {

@@ -1,12 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { decodeResult, type ResultFile } from '@tvp/core';
 
 /** The Bun runner's entry, run from source. */
-export const CLI = new URL('../src/cli.ts', import.meta.url).pathname;
+export const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 /** The Node runner's built entry (a dev dependency, so turbo builds it before these tests). */
-export const NODE_CLI = path.join(path.dirname(new URL(import.meta.resolve('@tvp/runner-node')).pathname), 'cli.js');
+export const NODE_CLI = path.join(path.dirname(fileURLToPath(import.meta.resolve('@tvp/runner-node'))), 'cli.js');
 
 export const tmp = () => mkdtempSync(path.join(tmpdir(), 'tvp-bun-'));
 

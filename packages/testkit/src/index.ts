@@ -1,3 +1,4 @@
+export type { ProcSource } from './procs.ts';
 export { alive, childPids, until } from './procs.ts';
 export type { SuiteOptions, TransportCase } from './transport-suite.ts';
 export { transportSuite } from './transport-suite.ts';

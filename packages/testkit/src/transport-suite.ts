@@ -133,7 +133,7 @@ export function transportSuite(o: SuiteOptions): void {
           expect(await until(() => childPids(pid).length === 3, 10_000)).toBe(true);
           await new Promise((r) => setTimeout(r, 300)); // let them start and say ready
           const kids = childPids(pid);
-          expect(kids.every(alive)).toBe(true);
+          expect(kids.every((k) => alive(k))).toBe(true);
           runner.kill('SIGKILL');
           for (const kid of kids) expect(await until(() => !alive(kid), 1000)).toBe(true);
         });

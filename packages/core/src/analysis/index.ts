@@ -21,6 +21,8 @@ export { effectiveParallelism } from './fit-model.ts';
 export type { SeriesFit } from './fit-run.ts';
 export { capsAtCores, fitRun, throughputPerSecond } from './fit-run.ts';
 export type { Estimate } from './fit-stats.ts';
+export type { FleetEntry, FleetSummary } from './fleet-summary.ts';
+export { fleetSummary, fleetSummaryMarkdown } from './fleet-summary.ts';
 export type { LineFit } from './line-fit.ts';
 export { fitLine } from './line-fit.ts';
 export type { Line, OkCell } from './lines.ts';

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fleetSummary, fleetSummaryMarkdown } from '../analysis/fleet-summary.ts';
 import { compareRuns, comparisonMarkdown, formatComparison } from '../analysis/run-compare.ts';
 import { EXPORT_FORMATS, type ExportFormat, exportRun } from '../analysis/run-export.ts';
 import { UsageError } from '../errors.ts';
@@ -12,6 +13,7 @@ import { readCommandLine } from './flags.ts';
 
 export const TOOLS_USAGE = `usage: tvp compare A B [--fail-above PCT] [--format text|md] [--out FILE] [--results DIR]
        tvp export RUN [--format ${EXPORT_FORMATS.join('|')}] [--out FILE] [--results DIR]
+       tvp summary [DIR] [--baseline DIR] [--fail-above PCT] [--out FILE]
 
 A run is a result file, a run id (or its first 8+ characters) in the results folder, or
 latest / latest:RUNTIME (the newest run there, of any runtime or of one).
@@ -22,29 +24,55 @@ compare   B against A, per cell both ran with the same work (core's comparabilit
           by more than --fail-above percent (default 10), 2 when nothing can be compared.
 export    one run's cells and statistics as JSON, CSV, Markdown, Bencher's BMF JSON, or the
           customSmallerIsBetter list of the GitHub benchmark action (github-action-benchmark).
+summary   Markdown for a results folder (DIR, default the results folder): per machine label and
+          runtime, the newest run's recommendation per task; with --baseline DIR, that run
+          compared (as compare does) with the newest run of the same machine and runtime in DIR.
+          Exit 1 when a cell regressed beyond --fail-above, 2 when DIR holds no readable run.
 
   --results DIR   where run ids are looked up (default: results/ at the repository root)
   --out FILE      write there (atomically) instead of stdout`;
 
-const FLAGS = { 'fail-above': 'value', format: 'value', out: 'value', results: 'value', help: 'switch' } as const;
+const FLAGS = {
+  'fail-above': 'value',
+  baseline: 'value',
+  format: 'value',
+  out: 'value',
+  results: 'value',
+  help: 'switch',
+} as const;
+
+/** Every readable run in a folder; files the report would skip too are left out. */
+export function readRuns(dir: string, what = 'results folder'): ResultFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((f) => f.endsWith('.msgpack'));
+  } catch {
+    throw new UsageError(`there is no ${what} ${dir}`);
+  }
+  return names.flatMap((name) => {
+    try {
+      return [decodeResult(readFileSync(path.join(dir, name)), name)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** `--fail-above PCT` as a fraction (default 10%). */
+function failAboveOf(raw = '10'): number {
+  const pct = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(pct >= 0 && pct <= 1000))
+    throw new UsageError(`--fail-above: '${raw}' is not a percentage from 0 to 1000`);
+  return pct / 100;
+}
 
 /** A result file by path, id, id prefix or `latest[:runtime]`. */
 export function loadRun(ref: string, resultsDir: string, cwd: string): ResultFile {
   const asPath = path.resolve(cwd, ref);
   if (statSync(asPath, { throwIfNoEntry: false })?.isFile()) return decodeResult(readFileSync(asPath), ref);
-  let names: string[];
-  try {
-    names = readdirSync(resultsDir).filter((f) => f.endsWith('.msgpack'));
-  } catch {
+  if (!statSync(resultsDir, { throwIfNoEntry: false })?.isDirectory())
     throw new UsageError(`'${ref}' is not a file, and there is no results folder ${resultsDir} to look it up in`);
-  }
-  const runs = names.flatMap((name) => {
-    try {
-      return [decodeResult(readFileSync(path.join(resultsDir, name)), name)];
-    } catch {
-      return []; // a file the report would skip too
-    }
-  });
+  const runs = readRuns(resultsDir);
   const latest = /^latest(?::(.+))?$/.exec(ref);
   if (latest) {
     const pool = runs.filter((r) => latest[1] === undefined || r.env.runtime === latest[1]);
@@ -65,7 +93,7 @@ export function loadRun(ref: string, resultsDir: string, cwd: string): ResultFil
 const describeRun = (r: ResultFile) =>
   `${r.env.runtime} ${r.env.runtimeVersion} on ${r.env.label}, ${r.createdAt} (${r.id.slice(0, 8)})`;
 
-/** `tvp compare` and `tvp export`; returns the exit code. */
+/** `tvp compare`, `tvp export` and `tvp summary`; returns the exit code. */
 export async function runTools(
   argv: readonly string[],
   io: { out(s: string): void; err(s: string): void; cwd: string; resultsDir: string },
@@ -85,14 +113,11 @@ export async function runTools(
     };
     if (command === 'compare') {
       if (positionals.length !== 2) throw new UsageError(`compare needs two runs, A and B; got ${positionals.length}`);
-      const raw = (flags.get('fail-above') as string | undefined) ?? '10';
-      const failAbove = Number(raw);
-      if (!/^\d+(\.\d+)?$/.test(raw) || !(failAbove >= 0 && failAbove <= 1000))
-        throw new UsageError(`--fail-above: '${raw}' is not a percentage from 0 to 1000`);
+      const failAbove = failAboveOf(flags.get('fail-above') as string | undefined);
       const format = (flags.get('format') as string | undefined) ?? 'text';
       if (format !== 'text' && format !== 'md') throw new UsageError(`--format: '${format}' is not text or md`);
       const [a, b] = positionals.map((ref) => loadRun(ref, resultsDir, io.cwd)) as [ResultFile, ResultFile];
-      const c = compareRuns(a, b, failAbove / 100);
+      const c = compareRuns(a, b, failAbove);
       const title = `B ${describeRun(b)} against A ${describeRun(a)}`;
       await emit(format === 'md' ? comparisonMarkdown(c, title) : formatComparison(c, title));
       if (c.changes.length === 0) {
@@ -109,7 +134,19 @@ export async function runTools(
       await emit(exportRun(loadRun(positionals[0] as string, resultsDir, io.cwd), format as ExportFormat));
       return EXIT.ok;
     }
-    throw new UsageError(`unknown command '${command}': compare or export`);
+    if (command === 'summary') {
+      if (positionals.length > 1) throw new UsageError(`summary takes one results folder; got ${positionals.length}`);
+      const dir = positionals[0] === undefined ? resultsDir : path.resolve(io.cwd, positionals[0]);
+      const failAbove = failAboveOf(flags.get('fail-above') as string | undefined);
+      const runs = readRuns(dir);
+      if (runs.length === 0) throw new UsageError(`no readable result file in ${dir}`);
+      const baseRaw = flags.get('baseline') as string | undefined;
+      const baseline = baseRaw === undefined ? undefined : readRuns(path.resolve(io.cwd, baseRaw), 'baseline folder');
+      const s = fleetSummary(runs, baseline, failAbove);
+      await emit(fleetSummaryMarkdown(s));
+      return s.regressions > 0 ? EXIT.failed : EXIT.ok;
+    }
+    throw new UsageError(`unknown command '${command}': compare, export or summary`);
   } catch (err) {
     if (err instanceof UsageError || (err as Error).name === 'ResultFileError') {
       io.err(`tvp: ${(err as Error).message}\n\n${TOOLS_USAGE}\n`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { defaultResultsDir } from '../format/write.ts';
-// `pnpm compare -- A B` and `pnpm export -- RUN`: the run tools' command line.
+// `pnpm compare -- A B`, `pnpm export -- RUN` and `pnpm summary -- DIR`: the run tools' command line.
 import { runTools } from './tools-cli.ts';
 
 const code = await runTools(process.argv.slice(2), {

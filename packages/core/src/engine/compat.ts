@@ -45,6 +45,7 @@ export function childProcessTransport(entry: URL = workerEntry('process')): Tran
       cp.on('exit', (code, signal) => events.exit({ code, signal }));
       return {
         send: (msg) => void cp.send(msg),
+        // On Windows every signal of kill() is TerminateProcess: the same immediate end.
         kill: () => void cp.kill('SIGKILL'),
         pid: cp.pid,
       };

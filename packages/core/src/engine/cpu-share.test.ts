@@ -15,6 +15,10 @@ test('the share arithmetic: others = machine busy minus own, over machine total'
   expect(otherCpuShare(a, a)).toBe(0);
 });
 
+test('without /proc (macOS, Windows): no counters, so the run records no share and warns from the load average', () => {
+  expect(readCpuCounters('/no/such/proc')).toBeUndefined();
+});
+
 test.runIf(process.platform === 'linux')(
   'on Linux: own work is not counted, another process busy on a core is',
   async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** CPU time counters, in clock ticks: the whole machine's, and this process's with its reaped children. */
 export interface CpuCounters {
@@ -10,14 +11,17 @@ export interface CpuCounters {
 /**
  * Read the counters from /proc (Linux): /proc/stat's first line for the machine, /proc/self/stat's
  * utime, stime, cutime, cstime for this process (all its threads) and the workers it has reaped.
- * Undefined where /proc is not there.
+ * Undefined where /proc is not there (macOS, Windows, some containers): the run then records no
+ * `otherCpuShare`, and the warnings fall back to the load average. `procRoot` is for tests.
  */
-export function readCpuCounters(): CpuCounters | undefined {
+export function readCpuCounters(procRoot = '/proc'): CpuCounters | undefined {
   try {
-    const cpu = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+    const cpu =
+      readFileSync(path.join(procRoot, 'stat'), 'utf8').split('\n', 1)[0]?.trim().split(/\s+/).slice(1).map(Number) ??
+      [];
     // user nice system idle iowait irq softirq steal (guest time is already inside user)
     const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = cpu;
-    const self = readFileSync('/proc/self/stat', 'utf8');
+    const self = readFileSync(path.join(procRoot, 'self', 'stat'), 'utf8');
     // Fields after the command name, which is in parentheses and may contain spaces.
     const f = self
       .slice(self.lastIndexOf(')') + 2)

@@ -29,14 +29,18 @@ export function collectEnv(runtime: string, runtimeVersion: string, label: strin
     memoryBytes: os.totalmem(),
     hostname: os.hostname(),
     label,
-    loadavgStart: os.loadavg(),
+    loadavgStart: loadavg(),
     loadavgEnd: [],
     vars: recordedVars(),
   };
 }
 
-/** The load average now (1, 5, 15 minutes). */
-export const loadavg = (): number[] => os.loadavg();
+/**
+ * The load average now (1, 5, 15 minutes); none on Windows, where Node reports [0, 0, 0] for
+ * "not measured" and the warnings would take that for an idle machine.
+ */
+export const loadavg = (platform: NodeJS.Platform = process.platform): number[] =>
+  platform === 'win32' ? [] : os.loadavg();
 
 /** The commit the code was built from, when run from a git checkout. */
 export function gitSha(cwd: string): string | undefined {

@@ -17,6 +17,25 @@ test.runIf(process.platform === 'linux')('USS of a child process: its own pages,
   }
 });
 
+test.runIf(process.platform === 'linux')(
+  'processes: USS from /proc; where /proc cannot be read (macOS, Windows), the reported RSS, marked rss',
+  async () => {
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      const workers = [{ pid: child.pid, reportedRss: 7_000_000 }];
+      expect(poolMemory('processes', workers, 0, 0, median).method).toBe('uss');
+      expect(processUss(child.pid as number, '/no/such/proc')).toBeUndefined();
+      expect(poolMemory('processes', workers, 0, 0, median, '/no/such/proc')).toEqual({
+        bytesPerWorker: 7_000_000,
+        method: 'rss',
+      });
+    } finally {
+      child.kill('SIGKILL');
+    }
+  },
+);
+
 test('a gone process has no USS', () => {
   expect(processUss(2 ** 30)).toBeUndefined();
 });

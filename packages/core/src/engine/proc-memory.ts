@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { WorkerMemory } from '../format/types.ts';
 
 /**
  * The unique set size of a process (bytes): the memory that would be freed if it exited. Undefined
  * where /proc/<pid>/smaps_rollup cannot be read (not Linux, no permission, the process is gone).
+ * `procRoot` is for tests.
  */
-export function processUss(pid: number): number | undefined {
+export function processUss(pid: number, procRoot = '/proc'): number | undefined {
   let text: string;
   try {
-    text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    text = readFileSync(path.join(procRoot, String(pid), 'smaps_rollup'), 'utf8');
   } catch {
     return undefined;
   }
@@ -20,7 +22,7 @@ export function processUss(pid: number): number | undefined {
 /**
  * Memory per worker of a started pool, the same quantity for both kinds: for processes the median
  * USS of the workers (their RSS as reported where /proc is missing), for threads the hub's RSS
- * growth since before the pool started, divided by the workers.
+ * growth since before the pool started, divided by the workers. `procRoot` is for tests.
  */
 export function poolMemory(
   mode: 'threads' | 'processes',
@@ -28,11 +30,12 @@ export function poolMemory(
   rssBefore: number,
   rssAfter: number,
   median: (xs: number[]) => number,
+  procRoot = '/proc',
 ): WorkerMemory {
   if (mode === 'threads') {
     return { bytesPerWorker: Math.round(Math.max(0, (rssAfter - rssBefore) / workers.length)), method: 'rss-growth' };
   }
-  const uss = workers.map((w) => (w.pid === undefined ? undefined : processUss(w.pid)));
+  const uss = workers.map((w) => (w.pid === undefined ? undefined : processUss(w.pid, procRoot)));
   if (uss.every((x): x is number => x !== undefined)) return { bytesPerWorker: Math.round(median(uss)), method: 'uss' };
   return { bytesPerWorker: Math.round(median(workers.map((w) => w.reportedRss))), method: 'rss' };
 }

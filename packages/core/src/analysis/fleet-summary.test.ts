@@ -1,0 +1,114 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runTools } from '../cli/tools-cli.ts';
+import { encodeResult } from '../format/codec.ts';
+import type { ResultFile } from '../format/types.ts';
+import { fleetSummary, fleetSummaryMarkdown } from './fleet-summary.ts';
+import { fakeRun } from './result.fixture.ts';
+
+const totals = {
+  'cpu threads 1': [100, 102, 98, 101, 99],
+  'cpu threads 2': [52, 51, 53, 50, 52],
+  'io threads 1': [2000, 2010, 1990, 2005, 1995],
+  'io threads 2': [1010, 1012, 1008, 1011, 1009],
+};
+const run = (id: string, label: string, runtime: string, createdAt: string, k = 1): ResultFile => {
+  const r = fakeRun({ id, label, runtime, totals });
+  return {
+    ...r,
+    createdAt,
+    cells: r.cells.map((c) => ({ ...c, samples: c.samples.map((s) => ({ ...s, totalMs: s.totalMs * k })) })),
+  };
+};
+const T1 = '2026-11-25T10:00:00.000Z';
+const T2 = '2026-11-26T10:00:00.000Z';
+
+describe('fleetSummary', () => {
+  test('one entry per machine and runtime, its newest run, sorted by label then runtime', () => {
+    const s = fleetSummary(
+      [
+        run('aaaaaaaa-old', 'win', 'node', T1),
+        run('bbbbbbbb-new', 'win', 'node', T2),
+        run('cccccccc-1', 'linux', 'bun', T1),
+        run('dddddddd-1', 'linux', 'node', T1),
+      ],
+      undefined,
+    );
+    expect(s.entries.map((e) => [e.label, e.runtime, e.latest.id, e.runs])).toEqual([
+      ['linux', 'bun', 'cccccccc-1', 1],
+      ['linux', 'node', 'dddddddd-1', 1],
+      ['win', 'node', 'bbbbbbbb-new', 2],
+    ]);
+    expect(s.withBaseline).toBe(false);
+    const md = fleetSummaryMarkdown(s);
+    expect(md).toContain('3 machine/runtime pair(s) on 2 machine(s)');
+    expect(md).toContain('### win · Node 1');
+    // The recommendation of each task, from core's recommend().
+    expect(md.match(/^- \*\*(IO|CPU)\*\*: .+/gm)).toHaveLength(6);
+    expect(md).not.toContain('baseline');
+  });
+
+  test('with a baseline: the newest run against the baseline of the same machine and runtime', () => {
+    const now = [run('aaaaaaaa-1', 'mac', 'node', T2, 1.5), run('bbbbbbbb-1', 'mac', 'bun', T2)];
+    const before = [run('cccccccc-1', 'mac', 'node', T1), run('dddddddd-1', 'other', 'bun', T1)];
+    const s = fleetSummary(now, before, 0.1);
+    expect(s.regressions).toBe(4);
+    const [bun, node] = s.entries;
+    expect(bun?.comparison).toBeUndefined();
+    expect(node?.baseline?.id).toBe('cccccccc-1');
+    const md = fleetSummaryMarkdown(s);
+    expect(md).toContain('No baseline run of this machine and runtime');
+    expect(md).toContain('#### Against the baseline (run cccccccc');
+    expect(md).toContain('**4 cell(s) regressed**');
+    expect(fleetSummaryMarkdown(fleetSummary(now, [], 0.6))).toContain('No regression beyond the noise');
+  });
+});
+
+describe('tvp summary', () => {
+  const folder = (runs: ResultFile[]) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tvp-summary-'));
+    for (const r of runs) writeFileSync(path.join(dir, `${r.id}.msgpack`), encodeResult(r));
+    return dir;
+  };
+  const tools = async (argv: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await runTools(argv, {
+      out: (s) => {
+        out += s;
+      },
+      err: (s) => {
+        err += s;
+      },
+      cwd: tmpdir(),
+      resultsDir: path.join(tmpdir(), 'no-such-results-folder'),
+    });
+    return { code, out, err };
+  };
+
+  test('Markdown for a folder; exit 1 on a regression against --baseline, 0 under a higher threshold', async () => {
+    const now = folder([run('aaaaaaaa-1', 'ci', 'node', T2, 1.5)]);
+    const base = folder([run('bbbbbbbb-1', 'ci', 'node', T1)]);
+    const plain = await tools(['summary', now]);
+    expect(plain.code).toBe(0);
+    expect(plain.out).toMatch(/^## Benchmark summary/);
+    const regressed = await tools(['summary', now, '--baseline', base]);
+    expect(regressed.code).toBe(1);
+    expect(regressed.out).toContain('REGRESSION');
+    expect((await tools(['summary', now, '--baseline', base, '--fail-above', '60'])).code).toBe(0);
+  });
+
+  test('a folder without runs, or a missing baseline folder: exit 2, naming the folder', async () => {
+    const empty = folder([]);
+    const r = await tools(['summary', empty]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`no readable result file in ${empty}`);
+    const now = folder([run('aaaaaaaa-1', 'ci', 'node', T2)]);
+    const missing = path.join(empty, 'nope');
+    const m = await tools(['summary', now, '--baseline', missing]);
+    expect(m.code).toBe(2);
+    expect(m.err).toContain(`there is no baseline folder ${missing}`);
+  });
+});
