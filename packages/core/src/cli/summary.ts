@@ -21,6 +21,13 @@ function taskLine(r: ResultFile, task: string): string {
   const { count, ioMs, cpuIters } = r.config;
   if (task === 'io') return `io: ${count} tasks, each waits ${ioMs} ms`;
   if (task === 'cpu') return `cpu: ${count} tasks, each ${cpuIters.toLocaleString('en-US')} rounds of integer work`;
+  if (task === 'fs') return `fs: ${count} tasks, each reads a ${r.config.fsBytes} byte file (libuv thread pool)`;
+  if (task === 'net')
+    return `net: ${count} tasks, each asks a loopback server that answers ${r.config.netBytes} bytes after ${r.config.netDelayMs} ms`;
+  if (task === 'module') {
+    const m = r.config.taskModule;
+    return `module: ${count} calls of ${m?.name} (${m?.bound}-bound, sha256 ${m?.sha256.slice(0, 12)}, answers ${m?.checked ? 'checked' : 'NOT checked'})`;
+  }
   return `noop: ${count} tasks that return at once (dispatch cost alone)`;
 }
 
