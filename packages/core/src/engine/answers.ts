@@ -10,6 +10,11 @@ export interface ExpectedValue {
   readonly value: unknown;
   readonly viaJson: unknown;
   readonly checked: boolean;
+  /**
+   * Why the value cannot cross to the hub from a worker (structuredClone refused it on the main
+   * thread): every worker cell fails with this reason, whatever its channel delivered.
+   */
+  readonly sendError?: string;
 }
 
 /** What a task must answer: a number for the built-in tasks, compared with `===`. */
@@ -28,11 +33,12 @@ export function viaJson(value: unknown): unknown {
 }
 
 /** An expected module answer (worked out once, off the clock). */
-export const expectedValue = (value: unknown, checked: boolean): ExpectedValue => ({
+export const expectedValue = (value: unknown, checked: boolean, sendError?: string): ExpectedValue => ({
   kind: 'value',
   value,
   viaJson: checked ? viaJson(value) : NO_JSON,
   checked,
+  ...(sendError !== undefined ? { sendError } : {}),
 });
 
 /**

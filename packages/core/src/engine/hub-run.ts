@@ -87,6 +87,10 @@ export async function runHub(o: HubOptions): Promise<HubResult> {
       }
       if (msg.t !== 'done') return;
       const want = o.answers(msg.id);
+      if (typeof want !== 'number' && want.sendError !== undefined) {
+        pool.fail(new HubError(`task ${msg.id}: its answer cannot be sent back from a worker: ${want.sendError}`));
+        return;
+      }
       if (msg.id !== slot.task || !answerMatches(msg.value, want)) {
         pool.fail(
           new HubError(

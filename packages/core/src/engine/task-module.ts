@@ -108,11 +108,18 @@ async function expectedOf(
     );
     return expectedValue(undefined, false);
   }
+  let sendError: string | undefined;
+  try {
+    structuredClone(first);
+  } catch (err) {
+    sendError = `${(err as Error).name}: ${(err as Error).message}`;
+    warnings.push(`task module ${name}: its result cannot be sent back from a worker (${sendError})`);
+  }
   if (!isDeepStrictEqual(first, second)) {
     warnings.push(
       `task module ${name}: two calls gave different results (${showAnswer(first)} then ${showAnswer(second)}): answers not checked (checked: false)`,
     );
-    return expectedValue(undefined, false);
+    return expectedValue(undefined, false, sendError);
   }
-  return expectedValue(first, true);
+  return expectedValue(first, true, sendError);
 }
