@@ -24,5 +24,6 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
-  send({ port: typeof address === 'object' && address ? address.port : 0 });
+  // The callback takes a failed send (the parent died while this started): the disconnect handler exits.
+  send({ port: typeof address === 'object' && address ? address.port : 0 }, undefined, undefined, () => {});
 });
