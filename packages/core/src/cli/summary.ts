@@ -31,6 +31,21 @@ function taskLine(r: ResultFile, task: string): string {
   return `noop: ${count} tasks that return at once (dispatch cost alone)`;
 }
 
+/**
+ * What an fs table needs beside it on Node: its reads run on libuv's thread pool, one per
+ * process. https://nodejs.org/api/cli.html#uv_threadpool_sizesize
+ */
+function fsNote(r: ResultFile): string[] {
+  if (r.env.runtime !== 'node') return [];
+  const size = r.env.vars.UV_THREADPOOL_SIZE;
+  const pool =
+    size === undefined ? '4 threads (the default; UV_THREADPOOL_SIZE unset)' : `UV_THREADPOOL_SIZE=${size} threads`;
+  return [
+    `note: each read runs on libuv's thread pool, ${pool}. Node's worker threads share their process's one pool;`,
+    'each process worker has a pool of its own. A thread pool smaller than the reads in flight queues them.',
+  ];
+}
+
 /** Per transport: spawn time of 1 worker and of the largest pool, and that pool's time per worker. */
 function startCosts(rows: CellSummary[]): string[] {
   const out: string[] = [];
@@ -99,6 +114,7 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
       ...workers.flatMap((n) => cols.map((c) => text(n, c).length + 2)),
     );
     lines.push('', taskLine(r, task));
+    if (task === 'fs') lines.push(...fsNote(r));
     lines.push(`${pad('workers', 7)}${cols.map((c) => pad(c, width)).join('')}${pad('ideal', 8)}`);
     for (const n of workers) {
       const ideal = cells.find((c) => c.workers === n)?.ideal;
