@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { UsageError } from '../errors.ts';
 import { answerMatches } from './answers.ts';
@@ -102,4 +103,11 @@ describe('loadTaskModule: what the file records and the answer', () => {
     const m = await loadTaskModule(moduleFile('export const arg = new Map([[1, 2]]); export default (m) => m.size;'));
     expect(m.warnings.join('\n')).toMatch(/its arg changes through JSON/);
   });
+});
+
+test("the README's example (examples/json-parse.mjs) loads: cpu-bound, its answer checked", async () => {
+  const m = await loadTaskModule(fileURLToPath(new URL('../../../../examples/json-parse.mjs', import.meta.url)));
+  expect(m.info).toMatchObject({ name: 'json-parse', bound: 'cpu', checked: true });
+  expect(m.expected.value).toEqual({ rows: 20_000, active: 6_667, scoreTenths: expect.any(Number) });
+  expect(m.warnings).toEqual([]);
 });
