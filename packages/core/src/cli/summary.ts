@@ -21,7 +21,7 @@ function taskLine(r: ResultFile, task: string): string {
   const { count, ioMs, cpuIters } = r.config;
   if (task === 'io') return `io: ${count} tasks, each waits ${ioMs} ms`;
   if (task === 'cpu') return `cpu: ${count} tasks, each ${cpuIters.toLocaleString('en-US')} rounds of integer work`;
-  if (task === 'fs') return `fs: ${count} tasks, each reads a ${r.config.fsBytes} byte file (libuv thread pool)`;
+  if (task === 'fs') return `fs: ${count} tasks, each reads a ${r.config.fsBytes} byte file`;
   if (task === 'net')
     return `net: ${count} tasks, each asks a loopback server that answers ${r.config.netBytes} bytes after ${r.config.netDelayMs} ms`;
   if (task === 'module') {
