@@ -13,4 +13,6 @@ export default defineConfig([
   entry('thread', 'cjs', 'cjs', 'node'),
   entry('process', 'cjs', 'cjs', 'node'),
   entry('web', 'esm', 'js', 'neutral'),
+  // Not a worker: the net task's loopback server, forked by the sweep.
+  entry('net-server', 'cjs', 'cjs', 'node'),
 ]);

@@ -8,7 +8,7 @@ export const SCHEMA_VERSION = 1 as const;
 export const TOOL_NAME = 'threads-vs-processes';
 export const TOOL_VERSION = '0.1.0';
 
-export const TASK_KINDS: readonly TaskKind[] = ['io', 'cpu', 'noop'];
+export const TASK_KINDS: readonly TaskKind[] = ['io', 'cpu', 'noop', 'fs', 'net', 'module'];
 export const WORKER_MODES: readonly WorkerMode[] = ['threads', 'processes'];
 export const MODES = ['threads', 'processes', 'sequential', 'async'] as const;
 
@@ -28,6 +28,12 @@ export const DEFAULT_WARMUP = 1;
 export const DEFAULT_IO_MS = 20;
 /** About 10 ms of integer work per task here (median of 30: 9.9 ms on Node 20 and on Bun 1.4.5). */
 export const DEFAULT_CPU_ITERS = 6_000_000;
+/** 4 MiB: a read from the page cache of about 2 ms here, in 8 chunks of Node's 512 KiB (each a libuv pool job). */
+export const DEFAULT_FS_BYTES = 4 * 1024 * 1024;
+/** The loopback server answers after 5 ms: a fast service, long against a loopback round trip (~0.1 ms). */
+export const DEFAULT_NET_DELAY_MS = 5;
+/** A 16 KiB body: a typical JSON API answer. */
+export const DEFAULT_NET_BYTES = 16 * 1024;
 /** A task longer than this is hung: far above any default task, short enough to notice. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 

@@ -23,19 +23,29 @@ export {
   TOOL_NAME,
   TOOL_VERSION,
 } from './constants.ts';
+export type { Answer, ExpectedValue } from './engine/answers.ts';
+export { answerMatches, expectedValue } from './engine/answers.ts';
 export { runMain } from './engine/baselines.ts';
 export { childProcessTransport, workerThreadsTransport } from './engine/compat.ts';
 export { otherCpuShare, readCpuCounters } from './engine/cpu-share.ts';
 export { collectEnv, recordedVars } from './engine/env.ts';
+export type { FsFile } from './engine/fs-file.ts';
+export { writeFsFile } from './engine/fs-file.ts';
 export type { HubOptions, HubResult } from './engine/hub-run.ts';
 export { runHub } from './engine/hub-run.ts';
 export { killAllWorkers, liveWorkerCount, liveWorkerPids } from './engine/live-workers.ts';
-export type { HubMessage, WireError, WorkerMessage } from './engine/protocol.ts';
+export type { NetServer } from './engine/net-server.ts';
+export { startNetServer } from './engine/net-server.ts';
+export type { HubMessage, WireError, WorkerMessage, WorkerSetup } from './engine/protocol.ts';
 export { toWireError } from './engine/protocol.ts';
 export type { StartRow, StartSubject, StartVariant } from './engine/start-bench.ts';
 export { benchEntry, compareStarts, formatStartTable, timeStart } from './engine/start-bench.ts';
 export type { PlannedCell, SweepOptions, SweepProgress, SweepResult } from './engine/sweep.ts';
 export { planCells, runSweep } from './engine/sweep.ts';
+export type { LoadedTaskModule } from './engine/task-module.ts';
+export { loadTaskModule } from './engine/task-module.ts';
+export type { TaskTarget } from './engine/task-target.ts';
+export { prepareTarget } from './engine/task-target.ts';
 export type { Answers } from './engine/tasks.ts';
 export { cpuWork, expectedAnswers, runTask } from './engine/tasks.ts';
 export type {
@@ -46,6 +56,7 @@ export type {
   WorkerEvents,
   WorkerHandle,
 } from './engine/transport.ts';
+export { setupArgv } from './engine/worker-channels.ts';
 export type { WorkerEntry } from './engine/worker-entries.ts';
 export { workerEntry } from './engine/worker-entries.ts';
 export { workerProcessEnv } from './engine/worker-env.ts';
@@ -68,7 +79,9 @@ export type {
   RunConfig,
   RuntimeName,
   Sample,
+  TaskBound,
   TaskKind,
+  TaskModuleInfo,
   TaskParams,
   WorkerEnv,
   WorkerMode,

@@ -1,6 +1,6 @@
 import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { type Transport, type WorkerMessage, workerEntry, workerProcessEnv } from '@tvp/core';
+import { setupArgv, type Transport, type WorkerMessage, workerEntry, workerProcessEnv } from '@tvp/core';
 
 const signalName = (s: number | string | null): string | null =>
   typeof s === 'number'
@@ -14,8 +14,8 @@ const signalName = (s: number | string | null): string | null =>
 export const bunSpawnTransport = (entry: URL = workerEntry('process')): Transport => ({
   mode: 'processes',
   impl: 'bun-spawn',
-  start(events, { workerEnv }) {
-    const proc = Bun.spawn([process.execPath, fileURLToPath(entry)], {
+  start(events, { workerEnv, setup }) {
+    const proc = Bun.spawn([process.execPath, fileURLToPath(entry), ...setupArgv(setup)], {
       env: workerProcessEnv(workerEnv),
       stdio: ['ignore', 'inherit', 'inherit'],
       serialization: 'json',

@@ -1,4 +1,4 @@
-import { type ExitInfo, type Transport, type WorkerMessage, workerEntry } from '@tvp/core';
+import { type ExitInfo, type HubMessage, type Transport, type WorkerMessage, workerEntry } from '@tvp/core';
 
 /**
  * Bun fires `close` on the Worker after terminate(), even for a thread stuck in a busy loop
@@ -11,7 +11,7 @@ const CLOSE_FALLBACK_MS = 1_000;
 export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport => ({
   mode: 'threads',
   impl: 'web-worker',
-  start(events) {
+  start(events, { setup }) {
     const w = new Worker(entry.href);
     let exited = false;
     const exit = (info: ExitInfo) => {
@@ -28,6 +28,8 @@ export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport =
     });
     // Bun's own event: the worker has ended, with process.exit's code (0 after terminate()).
     w.addEventListener('close', (e) => exit({ code: (e as CloseEvent).code ?? null, signal: null }));
+    // core's web entry waits for this before anything else (a Web Worker has no argv to read).
+    w.postMessage({ t: 'setup', setup: setup ?? {} } satisfies HubMessage);
     return {
       send: (msg) => w.postMessage(msg),
       kill: () => {

@@ -2,17 +2,26 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   type Answers,
   expectedAnswers,
+  type FsFile,
   HubError,
+  type LoadedTaskModule,
   liveWorkerCount,
   liveWorkerPids,
+  loadTaskModule,
   measureRoundTrip,
+  type NetServer,
   runHub,
+  startNetServer,
+  type TaskKind,
   type Transport,
+  type WorkerSetup,
+  writeFsFile,
 } from '@tvp/core';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { alive, childPids, until } from './procs.ts';
 
 /** One transport of a runner, with the name its module exports it under. */
@@ -32,6 +41,9 @@ const cpuIters = 20_000;
 const params = { ioMs: 5, cpuIters };
 const base = { params, timeoutMs: 5_000, workerEnv: 'inherit' as const, answers: (id: number) => id };
 const cpuAnswers = (await expectedAnswers('cpu', params, 12)) as Answers;
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+const FS_BYTES = 64 * 1024;
+const NET_BYTES = 1000;
 
 /**
  * What every transport of every runtime must do, as one suite: hub runs of each task kind, and
@@ -39,17 +51,37 @@ const cpuAnswers = (await expectedAnswers('cpu', params, 12)) as Answers;
  * that must never hang a run nor leave a process behind.
  */
 export function transportSuite(o: SuiteOptions): void {
+  // The sweep's resources, made once for the suite as a sweep makes them once for its cells.
+  let file: FsFile;
+  let server: NetServer;
+  let wordCount: LoadedTaskModule;
+  beforeAll(async () => {
+    file = await writeFsFile(FS_BYTES);
+    server = await startNetServer(2, NET_BYTES);
+    wordCount = await loadTaskModule(fixture('word-count.mjs'));
+  });
+  afterAll(async () => {
+    await Promise.all([file?.remove(), server?.stop()]);
+  });
+  /** What a hub run of `task` needs beyond the built-in tasks': the setup, the arg, the answers. */
+  const sourceOf = (task: TaskKind): { setup?: WorkerSetup; arg?: unknown; answers: Answers } => {
+    if (task === 'fs') return { setup: { fsPath: file.path }, answers: (id) => id + FS_BYTES };
+    if (task === 'net') return { setup: { netUrl: server.url }, answers: (id) => id + NET_BYTES };
+    if (task === 'module')
+      return { setup: { moduleUrl: wordCount.url }, arg: wordCount.arg, answers: () => wordCount.expected };
+    return { answers: task === 'cpu' ? cpuAnswers : base.answers };
+  };
+
   describe.each(o.cases.map((c) => [`${c.transport.mode}/${c.transport.impl}`, c] as const))(
     `%s on ${o.runtime}`,
     (_name, c) => {
       const { transport } = c;
 
-      test.each(['io', 'cpu', 'noop'] as const)(
+      test.each(['io', 'cpu', 'noop', 'fs', 'net', 'module'] as const)(
         '%s: a hub run of 12 tasks on 3 workers completes and checks out',
         async (task) => {
-          const answers = task === 'cpu' ? cpuAnswers : base.answers;
           const t0 = performance.now();
-          const r = await runHub({ ...base, answers, transport, workers: 3, task, count: 12 });
+          const r = await runHub({ ...base, ...sourceOf(task), transport, workers: 3, task, count: 12 });
           const wall = performance.now() - t0;
           expect(r.sample.spawnMs).toBeGreaterThan(0);
           expect(r.sample.teardownMs).toBeGreaterThan(0);
@@ -73,6 +105,33 @@ export function transportSuite(o: SuiteOptions): void {
         );
         expect(err).toBeInstanceOf(HubError);
         expect((err as Error).message).toMatch(/task 5 failed in worker \d: InjectedFault/);
+        expect(liveWorkerCount()).toBe(0);
+      });
+
+      test('a module that throws: the run fails with its error, by name', async () => {
+        const m = await loadTaskModule(fixture('throws.mjs'));
+        const run = { ...base, answers: () => m.expected, setup: { moduleUrl: m.url } };
+        await expect(runHub({ ...run, transport, workers: 2, task: 'module', count: 4 })).rejects.toThrow(
+          /failed in worker \d: RangeError: row 3 is not valid \(on purpose\)/,
+        );
+        expect(liveWorkerCount()).toBe(0);
+      });
+
+      test('a module whose answer a process channel cannot carry: the run fails saying so', async () => {
+        const m = await loadTaskModule(fixture('bigint.mjs'));
+        const run = { ...base, answers: () => m.expected, setup: { moduleUrl: m.url } };
+        const r = runHub({ ...run, transport, workers: 1, task: 'module', count: 2 });
+        // Structured clone carries a BigInt (threads); JSON, the process channel here, cannot.
+        if (transport.mode === 'threads') await expect(r).resolves.toBeTruthy();
+        else await expect(r).rejects.toThrow(/UnsendableAnswer: its answer could not be sent back: .*BigInt/);
+        expect(liveWorkerCount()).toBe(0);
+      });
+
+      test('a module that cannot be imported: the start fails naming it, every worker is gone', async () => {
+        const run = { ...base, setup: { moduleUrl: new URL('file:///nowhere/gone.mjs').href } };
+        await expect(runHub({ ...run, transport, workers: 2, task: 'module', count: 2 })).rejects.toThrow(
+          /worker \d of 2 could not start: .*gone\.mjs/,
+        );
         expect(liveWorkerCount()).toBe(0);
       });
 

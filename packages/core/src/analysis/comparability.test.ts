@@ -54,3 +54,38 @@ test('runs with no task in common cannot be compared', () => {
   const r = comparable(fakeRun({ config: { tasks: ['io'] } }), fakeRun({ config: { tasks: ['cpu'] } }));
   expect(r).toEqual({ ok: false, reasons: ['no task in common (io vs cpu)'] });
 });
+
+const mod = (sha: string, argHash?: string, name = 'json-parse') => ({
+  tasks: ['module' as const],
+  taskModule: {
+    path: `/home/${name}.mjs`,
+    name,
+    sha256: sha.repeat(64),
+    bound: 'cpu' as const,
+    checked: true,
+    ...(argHash ? { argHash: argHash.repeat(64) } : {}),
+  },
+});
+
+test('a task module is the same work only with the same source and argument, under any path or name', () => {
+  expect(comparable(fakeRun({ config: mod('a') }), fakeRun({ config: mod('a', undefined, 'renamed') }))).toEqual({
+    ok: true,
+  });
+  const other = comparable(fakeRun({ config: mod('a') }), fakeRun({ config: mod('b') }));
+  expect(other).toEqual({
+    ok: false,
+    reasons: ['task module json-parse sha256 aaaaaaaaaaaa arg none vs json-parse sha256 bbbbbbbbbbbb arg none'],
+  });
+  expect(comparable(fakeRun({ config: mod('a', 'c') }), fakeRun({ config: mod('a', 'd') }), 'module').ok).toBe(false);
+});
+
+test('fs and net: the file size, the server’s delay and body are their work', () => {
+  const fs = (fsBytes: number) => fakeRun({ config: { tasks: ['fs'], fsBytes } });
+  expect(comparable(fs(4096), fs(4096))).toEqual({ ok: true });
+  expect(comparable(fs(4096), fs(8192))).toEqual({ ok: false, reasons: ['fsBytes 4,096 vs 8,192'] });
+  const net = (netDelayMs: number, netBytes: number) => fakeRun({ config: { tasks: ['net'], netDelayMs, netBytes } });
+  expect(comparable(net(5, 10), net(6, 10))).toEqual({ ok: false, reasons: ['netDelayMs 5 vs 6'] });
+  expect(comparable(net(5, 10), net(5, 20), 'net')).toEqual({ ok: false, reasons: ['netBytes 10 vs 20'] });
+  // The cpu task of two runs that differ only in their fs file is the same work.
+  expect(comparable(fs(1), fs(2), 'cpu')).toEqual({ ok: true });
+});

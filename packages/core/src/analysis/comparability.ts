@@ -1,22 +1,34 @@
-import type { ResultFile, TaskKind } from '../format/types.ts';
+import type { ResultFile, RunConfig, TaskKind } from '../format/types.ts';
 
 /** Whether two runs may be compared cell by cell, and if not, every reason in words. */
 export type Comparability = { ok: true } | { ok: false; reasons: string[] };
 
 /** A parameter that sets how much work one task kind does. */
-type WorkParam = 'count' | 'ioMs' | 'cpuIters';
+type WorkParam = 'count' | 'ioMs' | 'cpuIters' | 'fsBytes' | 'netDelayMs' | 'netBytes' | 'taskModule';
 
 /**
- * What "the same work" means per task kind: the parameters that set it. A task module's source
- * hash (DESIGN.md, coming) joins its kind's list here, and nowhere else.
+ * What "the same work" means per task kind: the parameters that set it. A task module is the same
+ * work only with the same source (SHA-256) and the same argument (its hash), whatever its path.
  */
 export const WORK_PARAMS: Record<TaskKind, readonly WorkParam[]> = {
   io: ['count', 'ioMs'],
   cpu: ['count', 'cpuIters'],
   noop: ['count'],
+  fs: ['count', 'fsBytes'],
+  net: ['count', 'netDelayMs', 'netBytes'],
+  module: ['count', 'taskModule'],
 };
 
-const num = (x: number) => x.toLocaleString('en-US');
+const num = (x: number | undefined) => (x === undefined ? 'none' : x.toLocaleString('en-US'));
+
+/** A parameter as compared: a module by its source and argument, a number as itself. */
+function workValue(c: RunConfig, p: WorkParam): string {
+  if (p !== 'taskModule') return num(c[p]);
+  const m = c.taskModule;
+  return m === undefined
+    ? 'none'
+    : `${m.name} sha256 ${m.sha256.slice(0, 12)} arg ${m.argHash?.slice(0, 12) ?? 'none'}`;
+}
 
 /** The tasks both runs measured, in the order of `a`. */
 const sharedTasks = (a: ResultFile, b: ResultFile): TaskKind[] =>
@@ -42,7 +54,12 @@ export function comparable(
     reasons.push(`no task in common (${a.config.tasks.join(',')} vs ${b.config.tasks.join(',')})`);
   const params = [...new Set(tasks.flatMap((t) => WORK_PARAMS[t]))];
   for (const p of params) {
-    if (a.config[p] !== b.config[p]) reasons.push(`${p} ${num(a.config[p])} vs ${num(b.config[p])}`);
+    const [va, vb] = [workValue(a.config, p), workValue(b.config, p)];
+    if (p === 'taskModule') {
+      // The name is a label: the same source and argument is the same work under any name.
+      const [ma, mb] = [a.config.taskModule, b.config.taskModule];
+      if (ma?.sha256 !== mb?.sha256 || ma?.argHash !== mb?.argHash) reasons.push(`task module ${va} vs ${vb}`);
+    } else if (va !== vb) reasons.push(`${p} ${va} vs ${vb}`);
   }
   if (a.config.workerEnv !== b.config.workerEnv)
     reasons.push(`worker env ${a.config.workerEnv} vs ${b.config.workerEnv}`);

@@ -1,7 +1,9 @@
+import type { TaskKind } from '../format/types.ts';
+
 /** A sentence about the data, and the numbers it rests on. */
 export interface Finding {
   /** What the finding is about: a task kind, `start`, `time` or `runtime`. */
-  topic: 'io' | 'cpu' | 'noop' | 'start' | 'time' | 'runtime';
+  topic: TaskKind | 'start' | 'time' | 'runtime';
   text: string;
   /** The medians, sample counts and tests behind the sentence. */
   basis: string;

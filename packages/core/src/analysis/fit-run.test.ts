@@ -87,5 +87,9 @@ describe('fitRun', () => {
     expect(throughputPerSecond(100, 2000)).toBe(50);
     expect(capsAtCores('cpu')).toBe(true);
     expect(capsAtCores('io')).toBe(false);
+    // A module is capped when it is cpu-bound (the default), not when it says io; fs and net wait.
+    expect(capsAtCores('module')).toBe(true);
+    expect(capsAtCores('module', 'io')).toBe(false);
+    expect(capsAtCores('fs')).toBe(false);
   });
 });

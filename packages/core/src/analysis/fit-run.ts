@@ -1,7 +1,7 @@
-import type { Impl, Mode, ResultFile, TaskKind } from '../format/types.ts';
+import type { Impl, Mode, ResultFile, TaskBound, TaskKind } from '../format/types.ts';
 import { fitScalability, type ScalabilityFit, type ScalabilityPoint } from './fit.ts';
 import type { ParallelismScale } from './fit-model.ts';
-import { median } from './stats.ts';
+import { boundOf, median } from './stats.ts';
 import { coresOf } from './summarize.ts';
 
 /** Both laws fitted to one series of a run: one task through one mode and impl. */
@@ -25,7 +25,7 @@ export interface SeriesFit {
  * the cores all sit at parallelism = cores, and a machine with fewer than 5 cores has too few
  * distinct parallelisms for cpu, so its cpu series are refused, with that reason.
  */
-export const capsAtCores = (task: TaskKind): boolean => task === 'cpu';
+export const capsAtCores = (task: TaskKind, moduleBound?: TaskBound): boolean => boundOf(task, moduleBound) === 'cpu';
 
 /** Throughput in tasks per second from a hub run's task count and its median work time. */
 export const throughputPerSecond = (count: number, workMs: number): number => (count * 1000) / workMs;
@@ -50,7 +50,7 @@ export function fitRun(r: ResultFile): SeriesFit[] {
   const cores = coresOf(r.env);
   return [...groups.values()].map((g) => {
     const points = g.points.sort((a, b) => a.workers - b.workers);
-    const scale = { count: r.config.count, cores, capAtCores: capsAtCores(g.task) };
+    const scale = { count: r.config.count, cores, capAtCores: capsAtCores(g.task, r.config.taskModule?.bound) };
     return {
       ...g,
       points,

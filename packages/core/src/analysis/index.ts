@@ -48,7 +48,7 @@ export { pairRuntimes, unitsPair } from './runtime-pairs.ts';
 export type { Scaling } from './scaling.ts';
 export { NEAR_IDEAL, NO_GAIN, PLATEAU_SHARE, scalingOf } from './scaling.ts';
 export type { Stats } from './stats.ts';
-export { describe, idealSpeedup, median, separated, tQuantile95 } from './stats.ts';
+export { boundOf, describe, idealSpeedup, median, separated, tQuantile95 } from './stats.ts';
 export type { CellSummary } from './summarize.ts';
 export { coresOf, summarize } from './summarize.ts';
 export type { Verdict } from './verdict.ts';

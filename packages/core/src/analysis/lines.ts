@@ -37,7 +37,7 @@ export function linesOf(run: AnalyzedRun, task: TaskKind): Line[] {
 /** The tasks a run measured, in the article's order. */
 export function tasksOf(run: AnalyzedRun): TaskKind[] {
   const present = new Set(run.cells.map((c) => c.task));
-  return (['io', 'cpu', 'noop'] as const).filter((t) => present.has(t));
+  return (['io', 'cpu', 'noop', 'fs', 'net', 'module'] as const).filter((t) => present.has(t));
 }
 
 /** "node threads/worker_threads": how a line is named in legends and tables. */

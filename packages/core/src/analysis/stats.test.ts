@@ -71,3 +71,15 @@ test('describe carries the interval of the median, with the coverage 5 samples r
   expect(s.median).toBe(12);
   expect(s.medianCi).toEqual({ lo: 10, hi: 14, coverage: 0.9375 });
 });
+
+suite('idealSpeedup of the real-IO and module tasks', () => {
+  test('fs and net wait: their ideal is io’s, not capped by the cores', () => {
+    expect(idealSpeedup('fs', 8, 100, 2)).toBe(idealSpeedup('io', 8, 100, 2));
+    expect(idealSpeedup('net', 8, 100, 2)).toBeGreaterThan(2);
+  });
+  test('a module follows its bound: cpu (the default) is capped by the cores, io is not', () => {
+    expect(idealSpeedup('module', 8, 100, 2)).toBe(2);
+    expect(idealSpeedup('module', 8, 100, 2, 'cpu')).toBe(2);
+    expect(idealSpeedup('module', 8, 100, 2, 'io')).toBe(idealSpeedup('io', 8, 100, 2));
+  });
+});

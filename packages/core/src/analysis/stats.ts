@@ -1,4 +1,4 @@
-import type { TaskKind } from '../format/types.ts';
+import type { TaskBound, TaskKind } from '../format/types.ts';
 import { type MedianInterval, medianInterval } from './median-interval.ts';
 
 /** Summary statistics of one cell's raw samples. */
@@ -62,13 +62,31 @@ export function describe(xs: readonly number[]): Stats {
 }
 
 /**
- * The ideal speedup of N workers over 1 for `count` tasks (DESIGN.md): the schedule's bound with
- * zero overhead, a reference that noise can exceed slightly, not a ceiling. io waits overlap
- * without limit, cpu work is capped by the cores. `noop` has no ideal: undefined.
+ * Which ideal a task kind is held against: io, fs and net wait, cpu works, a module is what its
+ * `bound` export says (`moduleBound`, cpu by default). `noop` has none.
  */
-export function idealSpeedup(task: TaskKind, workers: number, count: number, cores: number): number | undefined {
+export function boundOf(task: TaskKind, moduleBound: TaskBound = 'cpu'): TaskBound | undefined {
   if (task === 'noop') return undefined;
-  const lanes = task === 'io' ? workers : Math.min(workers, cores);
+  if (task === 'module') return moduleBound;
+  return task === 'cpu' ? 'cpu' : 'io';
+}
+
+/**
+ * The ideal speedup of N workers over 1 for `count` tasks (DESIGN.md): the schedule's bound with
+ * zero overhead, a reference that noise can exceed slightly, not a ceiling. Waits (io, fs, net)
+ * overlap without limit, cpu work is capped by the cores; a module follows its `bound`
+ * (`moduleBound`, from the run's config). `noop` has no ideal: undefined.
+ */
+export function idealSpeedup(
+  task: TaskKind,
+  workers: number,
+  count: number,
+  cores: number,
+  moduleBound?: TaskBound,
+): number | undefined {
+  const bound = boundOf(task, moduleBound);
+  if (bound === undefined) return undefined;
+  const lanes = bound === 'io' ? workers : Math.min(workers, cores);
   return count / Math.ceil(count / lanes);
 }
 

@@ -50,7 +50,7 @@ export function summarize(r: ResultFile): CellSummary[] {
     s.spawn = describe(c.samples.map((x) => x.spawnMs));
     s.work = describe(c.samples.map((x) => x.workMs));
     s.teardown = describe(c.samples.map((x) => x.teardownMs));
-    const ideal = idealSpeedup(c.task, c.workers, r.config.count, cores);
+    const ideal = idealSpeedup(c.task, c.workers, r.config.count, cores, r.config.taskModule?.bound);
     if (ideal !== undefined) s.ideal = ideal;
     const b = base.get(key(c));
     if (b && c.status === 'ok') {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { EXTENDED_WORKERS, STANDARD_WORKERS } from '../constants.ts';
 import { UsageError } from '../errors.ts';
@@ -65,7 +67,7 @@ describe('workers', () => {
 
 describe('bad flags name the flag and what is accepted', () => {
   test('unknown task', () =>
-    refuse(['--task', 'io,disk'], /--task: unknown value 'disk'; accepted: io, cpu, noop, or all/));
+    refuse(['--task', 'io,disk'], /--task: unknown value 'disk'; accepted: io, cpu, noop, fs, net, or all/));
   test('unknown mode', () =>
     refuse(['--mode', 'fibers'], /--mode: unknown value 'fibers'; accepted: threads, processes, sequential, async/));
   test('impl of another runtime', () => refuse(['--impl', 'web-worker'], /--impl: unknown value 'web-worker'/));
@@ -115,4 +117,45 @@ describe('the flag reader (node:util parseArgs)', () => {
     refuse(['--count', '--quick'], /--count needs a value/));
   test('a leading -- from pnpm is ignored', () => expect(run('--', '--count', '3').config.count).toBe(3));
   test('a single-dash flag is unknown', () => refuse(['-x'], /unknown flag -x/));
+});
+
+describe('--task-module, --fs-bytes, --net-delay-ms, --net-bytes', () => {
+  const here = { ...ctx, cwd: path.dirname(fileURLToPath(import.meta.url)) };
+  const runHere = (...argv: string[]) => {
+    const r = parseArgs(argv, here);
+    if (r.kind !== 'run') throw new Error('expected a run');
+    return r;
+  };
+  const refuseHere = (argv: string[], message: RegExp) => expect(() => parseArgs(argv, here)).toThrow(message);
+
+  test('--task-module alone runs the module task; the path is absolute', () => {
+    const r = runHere('--task-module', 'args.ts');
+    expect(r.config.tasks).toEqual(['module']);
+    expect(r.taskModulePath).toBe(fileURLToPath(new URL('./args.ts', import.meta.url)));
+  });
+  test('with --task, the list must have module; all has it', () => {
+    expect(runHere('--task-module', 'args.ts', '--task', 'cpu,module').config.tasks).toEqual(['cpu', 'module']);
+    expect(runHere('--task-module', 'args.ts', '--task', 'all').config.tasks).toContain('module');
+    refuseHere(
+      ['--task-module', 'args.ts', '--task', 'cpu'],
+      /--task-module is given but --task cpu does not include module/,
+    );
+  });
+  test('module without a module, a missing file: refused by name', () => {
+    refuseHere(['--task', 'module'], /--task module needs --task-module PATH/);
+    refuseHere(['--task-module', 'nowhere.mjs'], /--task-module: no such file: .*nowhere\.mjs/);
+    expect(run('--task', 'all').config.tasks).toEqual(['io', 'cpu', 'noop', 'fs', 'net']);
+  });
+  test('fs and net parameters are in the config only when their task runs, with defaults', () => {
+    const c = run('--task', 'fs,net').config;
+    expect([c.fsBytes, c.netDelayMs, c.netBytes]).toEqual([4 * 1024 * 1024, 5, 16 * 1024]);
+    const d = run('--task', 'fs,net', '--fs-bytes', '1000', '--net-delay-ms', '0', '--net-bytes', '7').config;
+    expect([d.fsBytes, d.netDelayMs, d.netBytes]).toEqual([1000, 0, 7]);
+    expect(run().config.fsBytes).toBeUndefined();
+    expect(run().config.netBytes).toBeUndefined();
+  });
+  test('their flags are refused for a run without their task, or with a bad value', () => {
+    refuse(['--fs-bytes', '10'], /--fs-bytes is for the fs task, which --task does not include/);
+    refuse(['--task', 'net', '--net-delay-ms', 'soon'], /--net-delay-ms: 'soon' is not valid/);
+  });
 });

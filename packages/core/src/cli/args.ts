@@ -1,6 +1,16 @@
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EXTENDED_WORKERS, MAX_WORKERS, MODES, STANDARD_WORKERS, TASK_KINDS } from '../constants.ts';
+import {
+  DEFAULT_FS_BYTES,
+  DEFAULT_NET_BYTES,
+  DEFAULT_NET_DELAY_MS,
+  EXTENDED_WORKERS,
+  MAX_WORKERS,
+  MODES,
+  STANDARD_WORKERS,
+  TASK_KINDS,
+} from '../constants.ts';
 import { UsageError } from '../errors.ts';
 import type { Fault, Impl, Mode, RunConfig, TaskKind, WorkerEnv, WorkerMode, WorkerSet } from '../format/types.ts';
 import { type FlagKind, readFlags } from './flags.ts';
@@ -19,7 +29,16 @@ export interface ParseContext {
 /** A parsed command line: a sweep to run, or a request for help. */
 export type CliRequest =
   | { kind: 'help' }
-  | { kind: 'run'; config: RunConfig; out: string; label: string; upload?: string; quiet: boolean };
+  | {
+      kind: 'run';
+      config: RunConfig;
+      out: string;
+      label: string;
+      upload?: string;
+      quiet: boolean;
+      /** `--task-module`, absolute: load it (loadTaskModule) and set `config.taskModule` before the sweep. */
+      taskModulePath?: string;
+    };
 
 const FAULTS: readonly Fault[] = ['throw', 'exit', 'hang'];
 const WORKER_ENVS: readonly WorkerEnv[] = ['inherit', 'clean'];
@@ -35,6 +54,10 @@ const FLAGS = {
   warmup: 'value',
   'io-ms': 'value',
   'cpu-iters': 'value',
+  'task-module': 'value',
+  'fs-bytes': 'value',
+  'net-delay-ms': 'value',
+  'net-bytes': 'value',
   'timeout-ms': 'value',
   out: 'value',
   label: 'value',
@@ -55,7 +78,13 @@ export function usage(runner: string, impls: Record<WorkerMode, readonly Impl[]>
 
 Runs the threads-vs-processes experiment on this runtime and writes one msgpack result file.
 
-  --task io,cpu          task kinds: ${TASK_KINDS.join(', ')}, or all (default io,cpu)
+  --task io,cpu          task kinds: ${TASK_KINDS.join(', ')}, or all (default io,cpu;
+                         module only with --task-module, which alone makes the default module)
+  --task-module PATH     the module task: a file whose default export is a function of one
+                         argument (sync or async); optional exports name, arg, bound ('cpu'|'io')
+  --fs-bytes ${DEFAULT_FS_BYTES}     fs task: size of the file each task reads (through libuv's pool)
+  --net-delay-ms ${DEFAULT_NET_DELAY_MS}       net task: the loopback server's delay before it answers, ms
+  --net-bytes ${DEFAULT_NET_BYTES}        net task: the size of its answer
   --mode M,...           ${MODES.join(', ')}, or all (default all four)
   --impl I,...           ${all.join(', ')}, or all
                          (default ${impls.threads[0]},${impls.processes[0]})
@@ -145,7 +174,7 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
     const v = get(name);
     return v === undefined ? fallback : parse(v);
   };
-  const tasks = get('task') === undefined ? base.tasks : listOf('task', get('task') as string, TASK_KINDS);
+  const tasks = taskList(get('task'), get('task-module'), base.tasks);
   const modes: Mode[] = get('mode') === undefined ? base.modes : listOf('mode', get('mode') as string, MODES);
   const w =
     get('workers') === undefined
@@ -161,8 +190,22 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
       : (listOf('worker-env', get('worker-env') as string, WORKER_ENVS)[0] as WorkerEnv);
   const fault = get('fault') === undefined ? undefined : (listOf('fault', get('fault') as string, FAULTS)[0] as Fault);
 
+  const forTask = (flag: ValueFlag, task: TaskKind, fallback: number, max: number) => {
+    const v = get(flag);
+    if (v !== undefined && !tasks.includes(task))
+      throw new UsageError(`--${flag} is for the ${task} task, which --task does not include`);
+    return v === undefined ? fallback : integer(flag, v, 0, max);
+  };
+  const fsBytes = forTask('fs-bytes', 'fs', DEFAULT_FS_BYTES, 2 ** 31 - 1);
+  const netDelayMs = forTask('net-delay-ms', 'net', DEFAULT_NET_DELAY_MS, 600_000);
+  const netBytes = forTask('net-bytes', 'net', DEFAULT_NET_BYTES, 2 ** 30);
+  const modulePath = get('task-module');
+  if (modulePath !== undefined && !existsSync(path.resolve(ctx.cwd ?? process.cwd(), modulePath))) {
+    throw new UsageError(`--task-module: no such file: ${path.resolve(ctx.cwd ?? process.cwd(), modulePath)}`);
+  }
+
   const config: RunConfig = {
-    tasks: tasks as TaskKind[],
+    tasks,
     modes,
     impls,
     workers: w.workers,
@@ -176,6 +219,8 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
     workerEnv,
     preset: presetName,
     ...(fault ? { fault } : {}),
+    ...(tasks.includes('fs') ? { fsBytes } : {}),
+    ...(tasks.includes('net') ? { netDelayMs, netBytes } : {}),
   };
   const workerModes = modes.filter((m): m is WorkerMode => m === 'threads' || m === 'processes');
   for (const m of workerModes) {
@@ -210,5 +255,24 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
     label,
     ...(upload ? { upload } : {}),
     quiet: f.has('quiet'),
+    ...(modulePath !== undefined ? { taskModulePath: path.resolve(ctx.cwd ?? process.cwd(), modulePath) } : {}),
   };
+}
+
+/**
+ * The task list: `--task`, else the preset's, else only `module` when `--task-module` is given.
+ * `module` needs `--task-module`, and `--task-module` needs `module` in the list; `all` has it
+ * only with a module.
+ */
+function taskList(raw: string | undefined, modulePath: string | undefined, fallback: readonly TaskKind[]): TaskKind[] {
+  if (raw === undefined) return modulePath === undefined ? [...fallback] : ['module'];
+  const allowed = modulePath === undefined ? TASK_KINDS.filter((t) => t !== 'module') : TASK_KINDS;
+  if (raw !== 'all' && modulePath === undefined && raw.split(',').some((t) => t.trim() === 'module')) {
+    throw new UsageError('--task module needs --task-module PATH (the file whose default export is the task)');
+  }
+  const tasks = listOf('task', raw, allowed);
+  if (modulePath !== undefined && !tasks.includes('module')) {
+    throw new UsageError(`--task-module is given but --task ${raw} does not include module`);
+  }
+  return tasks;
 }

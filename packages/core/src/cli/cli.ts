@@ -7,6 +7,7 @@ import { otherCpuShare, readCpuCounters } from '../engine/cpu-share.ts';
 import { collectEnv, gitSha, loadavg } from '../engine/env.ts';
 import { killAllWorkers } from '../engine/live-workers.ts';
 import { runSweep } from '../engine/sweep.ts';
+import { type LoadedTaskModule, loadTaskModule } from '../engine/task-module.ts';
 import type { RuntimeAdapter } from '../engine/transport.ts';
 import { UsageError } from '../errors.ts';
 import { batchFromEnv } from '../format/batch.ts';
@@ -70,6 +71,19 @@ export async function runCli(
     return EXIT.ok;
   }
 
+  // Loaded before any worker starts: a module that cannot run is a usage error, exit 2.
+  let taskModule: LoadedTaskModule | undefined;
+  if (req.taskModulePath !== undefined) {
+    try {
+      taskModule = await loadTaskModule(req.taskModulePath);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      io.stderr.write(`error: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    req.config.taskModule = taskModule.info;
+  }
+
   // Read before the sweep, so that a malformed variable is reported before minutes of work.
   const { batch, warning } = batchFromEnv(process.env);
   if (warning) io.stderr.write(`${warning}\n`);
@@ -97,6 +111,7 @@ export async function runCli(
       config: req.config,
       transports: adapter.transports,
       signal: controller.signal,
+      ...(taskModule ? { taskModule } : {}),
       ...(req.quiet ? {} : { onProgress: (p) => progress.update(p) }),
     });
     progress.clear();
@@ -115,7 +130,7 @@ export async function runCli(
       ...(sweep.roundTrips.length > 0 ? { roundTrips: sweep.roundTrips } : {}),
       durationMs: sweep.durationMs,
       ...(sweep.aborted ? { interrupted: true } : {}),
-      warnings: environmentWarnings(env),
+      warnings: [...environmentWarnings(env), ...(taskModule?.warnings ?? [])],
       ...(batch ? { batch } : {}),
     };
     if (sweep.aborted && stoppedBy)

@@ -21,7 +21,29 @@ function taskLine(r: ResultFile, task: string): string {
   const { count, ioMs, cpuIters } = r.config;
   if (task === 'io') return `io: ${count} tasks, each waits ${ioMs} ms`;
   if (task === 'cpu') return `cpu: ${count} tasks, each ${cpuIters.toLocaleString('en-US')} rounds of integer work`;
+  if (task === 'fs') return `fs: ${count} tasks, each reads a ${r.config.fsBytes} byte file`;
+  if (task === 'net')
+    return `net: ${count} tasks, each asks a loopback server that answers ${r.config.netBytes} bytes after ${r.config.netDelayMs} ms`;
+  if (task === 'module') {
+    const m = r.config.taskModule;
+    return `module: ${count} calls of ${m?.name} (${m?.bound}-bound, sha256 ${m?.sha256.slice(0, 12)}, answers ${m?.checked ? 'checked' : 'NOT checked'})`;
+  }
   return `noop: ${count} tasks that return at once (dispatch cost alone)`;
+}
+
+/**
+ * What an fs table needs beside it on Node: its reads run on libuv's thread pool, one per
+ * process. https://nodejs.org/api/cli.html#uv_threadpool_sizesize
+ */
+function fsNote(r: ResultFile): string[] {
+  if (r.env.runtime !== 'node') return [];
+  const size = r.env.vars.UV_THREADPOOL_SIZE;
+  const pool =
+    size === undefined ? '4 threads (the default; UV_THREADPOOL_SIZE unset)' : `UV_THREADPOOL_SIZE=${size} threads`;
+  return [
+    `note: each read runs on libuv's thread pool, ${pool}. Node's worker threads share their process's one pool;`,
+    'each process worker has a pool of its own. A thread pool smaller than the reads in flight queues them.',
+  ];
 }
 
 /** Per transport: spawn time of 1 worker and of the largest pool, and that pool's time per worker. */
@@ -92,6 +114,7 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
       ...workers.flatMap((n) => cols.map((c) => text(n, c).length + 2)),
     );
     lines.push('', taskLine(r, task));
+    if (task === 'fs') lines.push(...fsNote(r));
     lines.push(`${pad('workers', 7)}${cols.map((c) => pad(c, width)).join('')}${pad('ideal', 8)}`);
     for (const n of workers) {
       const ideal = cells.find((c) => c.workers === n)?.ideal;

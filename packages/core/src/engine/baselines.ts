@@ -1,6 +1,8 @@
 import { HubError, RunAborted } from '../errors.ts';
 import type { MainMode, TaskKind, TaskParams } from '../format/types.ts';
+import { answerMatches, showAnswer } from './answers.ts';
 import type { HubResult } from './hub-run.ts';
+import type { TaskTarget } from './task-target.ts';
 import { type Answers, runTask, YIELD_EVERY_MS, yieldToLoop } from './tasks.ts';
 
 export interface MainOptions {
@@ -11,6 +13,10 @@ export interface MainOptions {
   count: number;
   answers: Answers;
   signal?: AbortSignal | undefined;
+  /** What the real-IO and module tasks run against on the main thread (`prepareTarget`). */
+  target?: TaskTarget | undefined;
+  /** A module task's argument, passed as is: the main thread copies nothing. */
+  arg?: unknown;
 }
 
 /**
@@ -29,20 +35,21 @@ export async function runMain(o: MainOptions): Promise<HubResult> {
       // Checked between tasks: the main thread cannot be interrupted inside one.
       if (o.signal?.aborted) throw new RunAborted();
       const id = next++;
-      const r = runTask(o.task, o.params, id);
-      let value: number;
-      if (typeof r === 'number') {
+      const r = runTask(o.task, o.params, id, o.target, o.arg);
+      let value: unknown;
+      if (r instanceof Promise) {
+        value = await r;
+        lastTurn = performance.now();
+      } else {
         value = r;
         if (performance.now() - lastTurn > YIELD_EVERY_MS) {
           await yieldToLoop();
           lastTurn = performance.now();
         }
-      } else {
-        value = await r;
-        lastTurn = performance.now();
       }
       const want = o.answers(id);
-      if (value !== want) throw new HubError(`task ${id} answered ${value}, expected ${want}`);
+      if (!answerMatches(value, want))
+        throw new HubError(`task ${id} answered ${showAnswer(value)}, expected ${showAnswer(want)}`);
     }
   };
   await Promise.all(Array.from({ length: lanes }, lane));

@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import type { Transport } from './transport.ts';
+import { setupArgv } from './worker-channels.ts';
 import { workerEntry } from './worker-entries.ts';
 import { workerProcessEnv } from './worker-env.ts';
 
@@ -12,8 +13,8 @@ export function workerThreadsTransport(entry: URL = workerEntry('thread')): Tran
   return {
     mode: 'threads',
     impl: 'worker_threads',
-    start(events) {
-      const w = new Worker(entry);
+    start(events, { setup }) {
+      const w = new Worker(entry, setup === undefined ? {} : { workerData: { setup } });
       w.on('message', events.message);
       w.on('error', events.error);
       w.on('exit', (code) => events.exit({ code, signal: null }));
@@ -34,8 +35,8 @@ export function childProcessTransport(entry: URL = workerEntry('process')): Tran
   return {
     mode: 'processes',
     impl: 'child_process',
-    start(events, { workerEnv }) {
-      const cp = fork(entry, [], {
+    start(events, { workerEnv, setup }) {
+      const cp = fork(entry, setupArgv(setup), {
         env: workerProcessEnv(workerEnv),
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         serialization: 'json',

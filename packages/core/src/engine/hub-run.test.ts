@@ -46,7 +46,7 @@ describe('runHub', () => {
   });
 
   test('a wrong cpu answer fails the run: no runtime can skip the work', async () => {
-    const transport = inMemory((m) => (m.t === 'done' ? { ...m, value: m.value + 1 } : m));
+    const transport = inMemory((m) => (m.t === 'done' ? { ...m, value: (m.value as number) + 1 } : m));
     await expect(
       runHub({ ...base, transport, workers: 2, task: 'cpu', count: 4, answers: cpuAnswers }),
     ).rejects.toThrow(/answered \d+, expected \d+: the work was not done as asked/);
@@ -141,7 +141,7 @@ describe('runMain', () => {
         task: 'cpu',
         params: { ioMs: 0, cpuIters: 1000 },
         count: 3,
-        answers: (id) => cpuAnswers(id) + 1,
+        answers: (id) => (cpuAnswers(id) as number) + 1,
       }),
     ).rejects.toThrow(/answered/);
   });

@@ -1,8 +1,10 @@
 import { median } from '../analysis/stats.ts';
 import { HubError } from '../errors.ts';
 import type { Fault, Sample, TaskKind, TaskParams, WorkerEnv, WorkerMemory } from '../format/types.ts';
+import { answerMatches, showAnswer } from './answers.ts';
 import { Pool, type Slot } from './pool.ts';
 import { poolMemory } from './proc-memory.ts';
+import type { WorkerSetup } from './protocol.ts';
 import type { Answers } from './tasks.ts';
 import type { Transport } from './transport.ts';
 import { watch } from './watchdog.ts';
@@ -19,6 +21,10 @@ export interface HubOptions {
   workerEnv: WorkerEnv;
   fault?: Fault | undefined;
   signal?: AbortSignal | undefined;
+  /** What each worker prepares before it is ready (the module to import, the file, the server). */
+  setup?: WorkerSetup | undefined;
+  /** A module task's argument, sent with every task. */
+  arg?: unknown;
 }
 
 export interface HubResult {
@@ -35,7 +41,7 @@ const rssNow = () => process.memoryUsage().rss;
  * workers are killed first) or `RunAborted`.
  */
 export async function runHub(o: HubOptions): Promise<HubResult> {
-  const pool = new Pool(o.transport, o.workerEnv);
+  const pool = new Pool(o.transport, o.workerEnv, o.setup);
   const disarm = watch(o.signal, pool, o.timeoutMs);
   const faultAt = o.fault ? Math.floor(o.count / 2) : -1;
   try {
@@ -57,6 +63,7 @@ export async function runHub(o: HubOptions): Promise<HubResult> {
     let next = 0;
     let done = 0;
     const { task, params, count } = o;
+    const withArg = task === 'module' ? { arg: o.arg } : {};
     const send = (i: number) => {
       const slot = pool.slots[i] as Slot;
       const id = next++;
@@ -68,6 +75,7 @@ export async function runHub(o: HubOptions): Promise<HubResult> {
         kind: task,
         ioMs: params.ioMs,
         cpuIters: params.cpuIters,
+        ...withArg,
         ...(id === faultAt && o.fault ? { fault: o.fault } : {}),
       });
     };
@@ -79,9 +87,15 @@ export async function runHub(o: HubOptions): Promise<HubResult> {
       }
       if (msg.t !== 'done') return;
       const want = o.answers(msg.id);
-      if (msg.id !== slot.task || msg.value !== want) {
+      if (typeof want !== 'number' && want.sendError !== undefined) {
+        pool.fail(new HubError(`task ${msg.id}: its answer cannot be sent back from a worker: ${want.sendError}`));
+        return;
+      }
+      if (msg.id !== slot.task || !answerMatches(msg.value, want)) {
         pool.fail(
-          new HubError(`task ${msg.id} answered ${msg.value}, expected ${want}: the work was not done as asked`),
+          new HubError(
+            `task ${msg.id} answered ${showAnswer(msg.value)}, expected ${showAnswer(want)}: the work was not done as asked`,
+          ),
         );
         return;
       }

@@ -2,7 +2,7 @@ import { KILL_WAIT_MS } from '../constants.ts';
 import { HubError } from '../errors.ts';
 import type { WorkerEnv } from '../format/types.ts';
 import { live } from './live-workers.ts';
-import type { WorkerMessage } from './protocol.ts';
+import type { WorkerMessage, WorkerSetup } from './protocol.ts';
 import type { ExitInfo, Transport, WorkerHandle } from './transport.ts';
 
 /** Where a pool is in a hub run. */
@@ -48,6 +48,7 @@ export class Pool {
   constructor(
     private readonly transport: Transport,
     private readonly workerEnv: WorkerEnv,
+    private readonly setup?: WorkerSetup,
   ) {}
 
   /** Wait for the current phase to end; `start` runs once the waiter is in place. */
@@ -97,6 +98,12 @@ export class Pool {
               if (++this.readyCount === n && this.phase === 'spawn') this.resolvePhase();
               return;
             }
+            if (msg.t === 'fail' && msg.id === -1) {
+              this.fail(
+                new HubError(`worker ${i + 1} of ${n} could not start: ${msg.error.name}: ${msg.error.message}`),
+              );
+              return;
+            }
             this.onMessage(i, msg);
           },
           exit: (info) => {
@@ -113,7 +120,7 @@ export class Pool {
           },
           error: (err) => this.fail(new HubError(`worker ${i + 1} of ${n} failed: ${err.message}`)),
         },
-        { workerEnv: this.workerEnv },
+        { workerEnv: this.workerEnv, ...(this.setup ? { setup: this.setup } : {}) },
       );
       live.add(slot.handle);
     } catch (err) {

@@ -7,16 +7,33 @@ export interface WireError {
   stack?: string;
 }
 
-/** Hub to worker. */
+/**
+ * What a worker needs, beyond its task messages, to run one cell's tasks. The hub hands it over as
+ * the worker starts (argv for processes, `workerData` for node threads, a first `setup` message
+ * for Web Workers), and the worker prepares it (imports the module) before it says `ready`, so
+ * that this cost falls in the spawn phase.
+ */
+export interface WorkerSetup {
+  /** URL of the `--task-module` to import. */
+  moduleUrl?: string;
+  /** The file an `fs` task reads. */
+  fsPath?: string;
+  /** The loopback server a `net` task asks. */
+  netUrl?: string;
+}
+
+/** Hub to worker. A `module` task carries its `arg`, as a pool's input would: copying it is part of the work. */
 export type HubMessage =
-  | { t: 'task'; id: number; kind: TaskKind; ioMs: number; cpuIters: number; fault?: Fault }
+  | { t: 'setup'; setup: WorkerSetup }
+  | { t: 'task'; id: number; kind: TaskKind; ioMs: number; cpuIters: number; arg?: unknown; fault?: Fault }
   | { t: 'ping'; id: number }
   | { t: 'exit' };
 
 /** Worker to hub. */
 export type WorkerMessage =
   | { t: 'ready'; rssBytes: number }
-  | { t: 'done'; id: number; value: number }
+  | { t: 'done'; id: number; value: unknown }
+  /** `id` -1: the worker could not prepare its setup, so it will never be ready. */
   | { t: 'fail'; id: number; error: WireError }
   | { t: 'pong'; id: number };
 

@@ -3,7 +3,12 @@ import { median } from '../analysis/stats.ts';
 import { RunAborted } from '../errors.ts';
 import type { Cell, Impl, Mode, RoundTrip, RunConfig, TaskKind, WorkerMemory } from '../format/types.ts';
 import { runMain } from './baselines.ts';
+import { type FsFile, writeFsFile } from './fs-file.ts';
 import { type HubResult, runHub } from './hub-run.ts';
+import { type NetServer, startNetServer } from './net-server.ts';
+import type { WorkerSetup } from './protocol.ts';
+import type { LoadedTaskModule } from './task-module.ts';
+import { prepareTarget, type TaskTarget } from './task-target.ts';
 import { type Answers, expectedAnswers } from './tasks.ts';
 import type { Transport } from './transport.ts';
 import { measureRoundTrip } from './yardstick.ts';
@@ -61,6 +66,8 @@ export interface SweepOptions {
   onProgress?: (p: SweepProgress) => void;
   /** Called after each cell, with every cell finished so far. */
   onCell?: (cell: Cell) => void;
+  /** The `--task-module`, loaded (loadTaskModule), when the config has the `module` task. */
+  taskModule?: LoadedTaskModule;
 }
 
 export interface SweepResult {
@@ -72,8 +79,8 @@ export interface SweepResult {
 
 /** A guess of one cell's cost, ms, used only to weigh the cells for the ETA. */
 function weight(c: PlannedCell, config: RunConfig, taskMs: number, cores: number): number {
-  const lanes =
-    c.mode === 'sequential' ? 1 : c.task === 'io' ? c.workers : Math.min(c.workers, c.mode === 'async' ? 1 : cores);
+  const waits = c.task === 'io' || c.task === 'fs' || c.task === 'net';
+  const lanes = c.mode === 'sequential' ? 1 : waits ? c.workers : Math.min(c.workers, c.mode === 'async' ? 1 : cores);
   const spawn = c.mode === 'processes' ? 60 * c.workers : c.mode === 'threads' ? 25 * c.workers : 0;
   return (config.warmup + config.repeat) * (spawn + Math.ceil(config.count / lanes) * (taskMs + 0.05));
 }
@@ -84,20 +91,86 @@ function weight(c: PlannedCell, config: RunConfig, taskMs: number, cores: number
  * and returns the cells finished so far.
  */
 export async function runSweep(o: SweepOptions): Promise<SweepResult> {
-  const { config } = o;
   const started = performance.now();
-  const params = { ioMs: config.ioMs, cpuIters: config.cpuIters };
+  if (o.config.tasks.includes('module') && !o.taskModule) {
+    throw new Error('the config has the module task but no task module was loaded (loadTaskModule)');
+  }
+  const res = await realIo(o.config);
+  try {
+    return await sweepCells(o, res, started);
+  } finally {
+    await res.close();
+  }
+}
+
+/** The file and the server the real-IO tasks use, made before the sweep and removed after it. */
+interface RealIo {
+  fs?: FsFile;
+  net?: NetServer;
+  close(): Promise<void>;
+}
+
+async function realIo(config: RunConfig): Promise<RealIo> {
+  const res: RealIo = {
+    close: async () => {
+      await Promise.all([res.fs?.remove(), res.net?.stop()]);
+    },
+  };
+  try {
+    if (config.tasks.includes('fs')) res.fs = await writeFsFile(config.fsBytes ?? 0);
+    if (config.tasks.includes('net')) res.net = await startNetServer(config.netDelayMs ?? 0, config.netBytes ?? 0);
+  } catch (err) {
+    await res.close();
+    throw err;
+  }
+  return res;
+}
+
+/** What the workers of a task's cells prepare at start. */
+function setupOf(task: TaskKind, res: RealIo, mod: LoadedTaskModule | undefined): WorkerSetup {
+  if (task === 'fs' && res.fs) return { fsPath: res.fs.path };
+  if (task === 'net' && res.net) return { netUrl: res.net.url };
+  if (task === 'module' && mod) return { moduleUrl: mod.url };
+  return {};
+}
+
+async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promise<SweepResult> {
+  const { config } = o;
+  const params = {
+    ioMs: config.ioMs,
+    cpuIters: config.cpuIters,
+    ...(config.fsBytes !== undefined ? { fsBytes: config.fsBytes } : {}),
+    ...(config.netDelayMs !== undefined ? { netDelayMs: config.netDelayMs } : {}),
+    ...(config.netBytes !== undefined ? { netBytes: config.netBytes } : {}),
+  };
+  const setups = new Map<TaskKind, WorkerSetup>();
+  const targets = new Map<TaskKind, TaskTarget>();
+  for (const task of config.tasks) {
+    const setup = setupOf(task, res, o.taskModule);
+    setups.set(task, setup);
+    targets.set(task, await prepareTarget(setup));
+  }
   // Every answer the tasks must give, worked out before any timed run; it also times one cpu task.
   const answers = new Map<TaskKind, Answers>();
   let cpuMs = 0;
   for (const task of config.tasks) {
     const t = performance.now();
-    const a = await expectedAnswers(task, params, config.count, o.signal);
+    const a = await expectedAnswers(task, params, config.count, o.signal, o.taskModule?.expected);
     if (!a) return { cells: [], roundTrips: [], aborted: true, durationMs: performance.now() - started };
     if (task === 'cpu') cpuMs = (performance.now() - t) / config.count;
     answers.set(task, a);
   }
-  const taskMs = (task: TaskKind) => (task === 'io' ? config.ioMs : task === 'cpu' ? cpuMs : 0.02);
+  // Guesses for the ETA only: a read of the file, the server's delay, a module task as a cpu one.
+  const taskMs = (task: TaskKind) =>
+    task === 'io'
+      ? config.ioMs
+      : task === 'cpu' || task === 'module'
+        ? cpuMs || 1
+        : task === 'fs'
+          ? 1 + (config.fsBytes ?? 0) / 2e6
+          : task === 'net'
+            ? (config.netDelayMs ?? 0) + 0.2
+            : 0.02;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 
   const plan = planCells(config, o.transports);
@@ -154,6 +227,8 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
                 workerEnv: config.workerEnv,
                 fault: config.fault,
                 signal: o.signal,
+                setup: setups.get(p.task),
+                arg: o.taskModule?.arg,
               })
             : await runMain({
                 mode: p.mode as 'sequential' | 'async',
@@ -163,6 +238,8 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
                 count: config.count,
                 answers: answers.get(p.task) as Answers,
                 signal: o.signal,
+                target: targets.get(p.task),
+                arg: o.taskModule?.arg,
               });
         } catch (err) {
           if (err instanceof RunAborted) throw err;

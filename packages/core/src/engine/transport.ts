@@ -1,5 +1,5 @@
 import type { Impl, WorkerEnv, WorkerMode } from '../format/types.ts';
-import type { HubMessage, WorkerMessage } from './protocol.ts';
+import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 
 /** How a worker ended: an exit code, a signal name, or neither when the runtime does not say. */
 export interface ExitInfo {
@@ -30,6 +30,12 @@ export interface WorkerHandle {
 
 export interface StartOptions {
   workerEnv: WorkerEnv;
+  /**
+   * What the worker prepares before it is ready: argv for a process, `workerData` for a node
+   * thread, a first `setup` message for a Web Worker (which then waits for it, so a Web Worker
+   * transport always sends one, `{}` when this is absent).
+   */
+  setup?: WorkerSetup;
 }
 
 /** The whole of a runtime adapter for one mode: how to start a worker on this runtime. */

@@ -1,6 +1,7 @@
 import type { Fault } from '../format/types.ts';
-import type { HubMessage, WorkerMessage } from './protocol.ts';
+import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 import { toWireError } from './protocol.ts';
+import { emptySetup, prepareTarget, type TaskTarget } from './task-target.ts';
 import { runTask } from './tasks.ts';
 
 /** What a transport's worker entry hands to the loop: its way to talk and to stop. */
@@ -33,12 +34,26 @@ function injectFault(fault: Fault): void {
   }
 }
 
+/** An answer that the channel refused to carry (a function, a symbol; a BigInt through JSON). */
+class UnsendableAnswer extends Error {
+  override name = 'UnsendableAnswer';
+}
+
 /**
- * The worker side, the same for every transport: answer pings at once, run tasks, report
- * results or errors by name, leave on `exit`. Posts `ready` first.
+ * The worker side, the same for every transport: prepare what `setup` names (import the task
+ * module, before anything is timed as work), post `ready`, then answer pings at once, run tasks,
+ * report results or errors by name, leave on `exit`. A setup that fails posts `fail` with id -1.
  */
-export function serveWorker(port: WorkerPort): void {
+export function serveWorker(port: WorkerPort, setup: WorkerSetup = {}): void {
   const fail = (id: number, err: unknown) => port.post({ t: 'fail', id, error: toWireError(err) });
+  const done = (id: number, value: unknown) => {
+    try {
+      port.post({ t: 'done', id, value });
+    } catch (err) {
+      fail(id, new UnsendableAnswer(`its answer could not be sent back: ${(err as Error).message}`));
+    }
+  };
+  let target: TaskTarget = {};
   port.on((msg) => {
     if (msg.t === 'ping') {
       port.post({ t: 'pong', id: msg.id });
@@ -48,19 +63,33 @@ export function serveWorker(port: WorkerPort): void {
       port.close();
       return;
     }
+    if (msg.t !== 'task') return;
     const { id } = msg;
     try {
       if (msg.fault) injectFault(msg.fault);
-      const value = runTask(msg.kind, msg, id);
-      if (typeof value === 'number') port.post({ t: 'done', id, value });
-      else
+      const value = runTask(msg.kind, msg, id, target, msg.arg);
+      if (value instanceof Promise) {
         value.then(
-          (v) => port.post({ t: 'done', id, value: v }),
+          (v) => done(id, v),
           (err) => fail(id, err),
         );
+      } else {
+        done(id, value);
+      }
     } catch (err) {
       fail(id, err);
     }
   });
-  port.post({ t: 'ready', rssBytes: port.rssBytes() });
+  // Built-in tasks need nothing prepared: ready at once, as before setups existed.
+  if (emptySetup(setup)) {
+    port.post({ t: 'ready', rssBytes: port.rssBytes() });
+    return;
+  }
+  prepareTarget(setup).then(
+    (t) => {
+      target = t;
+      port.post({ t: 'ready', rssBytes: port.rssBytes() });
+    },
+    (err) => fail(-1, err),
+  );
 }

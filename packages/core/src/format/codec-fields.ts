@@ -23,14 +23,19 @@ import type {
   RoundTrip,
   RunConfig,
   Sample,
+  TaskBound,
   TaskKind,
+  TaskModuleInfo,
   WorkerEnv,
   WorkerMemory,
   WorkerMode,
   WorkerSet,
 } from './types.ts';
 
-const TASKS = members<TaskKind>({ io: true, cpu: true, noop: true });
+const TASKS = members<TaskKind>({ io: true, cpu: true, noop: true, fs: true, net: true, module: true });
+const BOUNDS = members<TaskBound>({ cpu: true, io: true });
+// A SHA-256, as a runner writes it: 64 lowercase hex digits.
+const SHA256 = /^[0-9a-f]{64}$/;
 const MODES = members<Mode>({ threads: true, processes: true, sequential: true, async: true });
 const WORKER_MODES = members<WorkerMode>({ threads: true, processes: true });
 const STATUSES = members<Cell['status']>({ ok: true, failed: true });
@@ -175,7 +180,7 @@ function readConfig(r: FieldReader, h: Holder, parent: string, key: Key): RunCon
   // Older files lack these: read them as what the runners that wrote them did.
   const orDefault = <T>(k: string, fallback: T, read: (k: string) => T): T =>
     o[k] === undefined || o[k] === null ? fallback : read(k);
-  return {
+  const config: RunConfig = {
     tasks: r.list(o, f, 'tasks', MAX_LIST_ITEMS, (l, g, i) => r.oneOf(l, g, i, TASKS)),
     modes: r.list(o, f, 'modes', MAX_LIST_ITEMS, (l, g, i) => r.oneOf(l, g, i, MODES)),
     impls: orDefault<string[]>('impls', [], (k) => r.list(o, f, k, MAX_LIST_ITEMS, (l, g, i) => r.str(l, g, i))),
@@ -189,7 +194,46 @@ function readConfig(r: FieldReader, h: Holder, parent: string, key: Key): RunCon
     timeoutMs: r.num(o, f, 'timeoutMs', 0),
     workerEnv: orDefault<WorkerEnv>('workerEnv', 'inherit', (k) => r.oneOf(o, f, k, WORKER_ENVS)),
     preset: orDefault<RunConfig['preset']>('preset', 'default', (k) => r.oneOf(o, f, k, PRESETS)),
-    ...r.optional<RunConfig>(o, f, { fault: (x, g, k) => r.oneOf(x, g, k, FAULTS) }),
+    ...r.optional<RunConfig>(o, f, {
+      fault: (x, g, k) => r.oneOf(x, g, k, FAULTS),
+      fsBytes: (x, g, k) => r.int(x, g, k, 0),
+      netDelayMs: (x, g, k) => r.int(x, g, k, 0),
+      netBytes: (x, g, k) => r.int(x, g, k, 0),
+      taskModule: (x, g, k) => readTaskModule(r, x, g, k),
+    }),
+  };
+  // A task's parameters are part of its work: a run of it without them cannot be compared.
+  const needs: [TaskKind, keyof RunConfig][] = [
+    ['fs', 'fsBytes'],
+    ['net', 'netDelayMs'],
+    ['net', 'netBytes'],
+    ['module', 'taskModule'],
+  ];
+  for (const [task, field] of needs) {
+    if (config.tasks.includes(task) && config[field] === undefined) {
+      r.fail(path(f, field), `missing, and the run has the ${task} task`);
+    }
+  }
+  return config;
+}
+
+function readTaskModule(r: FieldReader, h: Holder, parent: string, key: Key): TaskModuleInfo {
+  const o = r.map(h, parent, key);
+  const f = path(parent, key);
+  const hash = (k: string) => {
+    const s = r.str(o, f, k);
+    if (!SHA256.test(s)) r.fail(path(f, k), `expected a SHA-256 as 64 lowercase hex digits, got ${describe(s)}`);
+    return s;
+  };
+  const name = r.str(o, f, 'name');
+  if (name === '') r.fail(path(f, 'name'), 'must not be empty');
+  return {
+    path: r.str(o, f, 'path'),
+    name,
+    sha256: hash('sha256'),
+    bound: r.oneOf(o, f, 'bound', BOUNDS),
+    checked: r.bool(o, f, 'checked'),
+    ...r.optional<TaskModuleInfo>(o, f, { argHash: (_x, _g, k) => hash(k as string) }),
   };
 }
 

@@ -1,5 +1,11 @@
-/** The work one task does. Work is fixed by parameters, never by wall time. */
-export type TaskKind = 'io' | 'cpu' | 'noop';
+/**
+ * The work one task does. Work is fixed by parameters, never by wall time. `io` waits on a timer
+ * (simulated IO), `fs` reads a file through the libuv thread pool, `net` asks a loopback HTTP
+ * server in another process, `module` calls the user's function (`--task-module`).
+ */
+export type TaskKind = 'io' | 'cpu' | 'noop' | 'fs' | 'net' | 'module';
+/** Which ideal a task's speedup is held against: waits overlap without limit, work is capped by the cores. */
+export type TaskBound = 'cpu' | 'io';
 /** How tasks are spread: two worker pools and two main-thread baselines. */
 export type Mode = 'threads' | 'processes' | 'sequential' | 'async';
 /** Modes that start workers. */
@@ -24,6 +30,30 @@ export type Fault = 'throw' | 'exit' | 'hang';
 export interface TaskParams {
   ioMs: number;
   cpuIters: number;
+  /** Size of the file each `fs` task reads; present when the run has `fs`. */
+  fsBytes?: number;
+  /** How long the loopback server waits before it answers a `net` task; present when the run has `net`. */
+  netDelayMs?: number;
+  /** Size of the body the loopback server answers with; present when the run has `net`. */
+  netBytes?: number;
+}
+
+/** The user's task module (`--task-module`), as the result file identifies it. */
+export interface TaskModuleInfo {
+  /** The path it was loaded from, absolute. */
+  path: string;
+  /** Its `name` export, else the file's base name. */
+  name: string;
+  /** SHA-256 of its source, hex: two versions of a function are never the same work. */
+  sha256: string;
+  bound: TaskBound;
+  /** SHA-256 of the JSON of its `arg` export, hex; absent without an `arg` or when it has no JSON. */
+  argHash?: string;
+  /**
+   * True when every answer was compared with the main thread's; false when two calls on the main
+   * thread disagreed (the function's result varies), and then no answer could be checked.
+   */
+  checked: boolean;
 }
 
 /** One measured hub run: the four phases the article timed as one. */
@@ -115,6 +145,8 @@ export interface RunConfig extends TaskParams {
   workerEnv: WorkerEnv;
   preset: 'default' | 'quick' | 'article';
   fault?: Fault;
+  /** Present when the run has the `module` task. */
+  taskModule?: TaskModuleInfo;
 }
 
 /** Set by `pnpm bench`: the runner invocations of one bench share `id`; `round` counts from 1 to `rounds`. */
