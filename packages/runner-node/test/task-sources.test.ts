@@ -149,7 +149,12 @@ describe('fs and net: the file and the server never outlive the sweep', () => {
     const exited = new Promise<number | null>((resolve) => runner.on('exit', (code) => resolve(code)));
     const pid = runner.pid as number;
     let server: number | undefined;
-    expect(await until(() => (server = serverOf(pid)) !== undefined, 20_000)).toBe(true);
+    expect(
+      await until(() => {
+        server = serverOf(pid);
+        return server !== undefined;
+      }, 20_000),
+    ).toBe(true);
     expect(readdirSync(temp).filter((d) => d.startsWith('tvp-fs-'))).toHaveLength(1);
     stop(runner);
     const code = await exited;
