@@ -8,6 +8,17 @@ export type { Comparability } from './comparability.ts';
 export { comparable, WORK_PARAMS } from './comparability.ts';
 export type { CellKey, Phase, RunGroups } from './cross-run.ts';
 export { batchRuns, cellSamples, runGroups, unitsOf } from './cross-run.ts';
+export {
+  evidenceText,
+  fitText,
+  fmtEstimate,
+  lineText,
+  MEMORY_METHODS,
+  memoryText,
+  recommendationEvidence,
+  recommendationText,
+  workerCostText,
+} from './decision-text.ts';
 export type { DispatchCost } from './dispatch-cost.ts';
 export { dispatchCosts } from './dispatch-cost.ts';
 export type { FidelityCheck } from './fidelity.ts';
@@ -51,5 +62,5 @@ export { coresOf, summarize } from './summarize.ts';
 export type { Verdict } from './verdict.ts';
 export { EQUAL_MARGIN, verdict } from './verdict.ts';
 export { BUSY_SHARE, environmentWarnings } from './warnings.ts';
-export type { WorkerCost } from './worker-cost.ts';
+export type { MemoryCost, WorkerCost } from './worker-cost.ts';
 export { workerCosts } from './worker-cost.ts';
