@@ -11,6 +11,10 @@ export interface ChartLine {
   dash?: number[];
   /** Fill down to the line below it (stacked areas). */
   fillBelow?: boolean;
+  /** Measured points with no line between them (a fitted curve is drawn beside them). */
+  pointsOnly?: boolean;
+  /** A smooth curve on a fine grid: no point markers. */
+  lineOnly?: boolean;
 }
 
 /** What a chart shows. Its table is built by the caller, who knows what the numbers mean. */
@@ -27,6 +31,8 @@ export interface ChartSpec {
   reference?: number;
   yFormat?: (v: number) => string;
   table: HTMLElement;
+  /** The x ticks, when `xs` is a fine grid for a curve: default `xs`. */
+  ticks?: number[];
 }
 
 /** The charts drawn so far, so the page can say when all are done and destroy them on change. */
@@ -99,7 +105,8 @@ export function chartFigure(spec: ChartSpec, book: ChartBook): HTMLElement {
       dash: l.dash,
       spanGaps: true,
       value: (_u, v) => (v == null ? '-' : fmt(v)),
-      points: { show: true, size: 5 },
+      points: { show: !l.lineOnly, size: l.pointsOnly ? 7 : 5 },
+      ...(l.pointsOnly ? { paths: () => null } : {}),
     });
     data.push(l.values);
     if (l.fillBelow) {
@@ -115,7 +122,7 @@ export function chartFigure(spec: ChartSpec, book: ChartBook): HTMLElement {
   }
   let drawnOnce: () => void = () => undefined;
   book.drawn.push(new Promise<void>((resolve) => (drawnOnce = resolve)));
-  const ticks = () => spec.xs;
+  const ticks = () => spec.ticks ?? spec.xs;
   const opts: uPlot.Options = {
     width: 590,
     height: 260,

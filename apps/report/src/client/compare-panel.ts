@@ -1,0 +1,120 @@
+import { compareRuns, fmtMs, type RunComparison, runtimeName, type Verdict } from '@tvp/core/analysis';
+import type { IndexPayload, RunMeta, RunView } from '../payload.ts';
+import type { ChartBook } from './chart.ts';
+import { h } from './dom.ts';
+import { exportLinks } from './export-links.ts';
+import { numbersTable } from './table.ts';
+
+/** Loads run views by id (the page's Source.runs). */
+export type LoadRuns = (ids: string[]) => Promise<Map<string, RunView>>;
+
+const WORDS: Record<Verdict, string> = {
+  faster: 'faster',
+  slower: 'slower',
+  equal: 'equal within ±5%',
+  unresolved: 'no difference shown',
+};
+const pct = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
+
+const runText = (r: RunMeta, i: number) =>
+  `${runtimeName(r.runtime)} ${r.runtimeVersion} · ${new Date(r.createdAt).toLocaleString()} · ${r.preset} · ${r.id.slice(0, 8)}${i === 0 ? ' (latest)' : ''}`;
+
+/** The default pair: the newest run as B, and the run before it of the same runtime and sweep (else the next newest) as A. */
+function defaults(runs: RunMeta[]): [RunMeta, RunMeta] {
+  const b = runs[0]!;
+  const a = runs.find((r) => r !== b && r.runtime === b.runtime && r.sweep === b.sweep) ?? runs[1] ?? b;
+  return [a, b];
+}
+
+/** The comparison as a table and its footer: refusals, unmatched cells and the outcome. */
+function comparisonView(c: RunComparison): HTMLElement[] {
+  const rows = c.changes.map((x) => [
+    `${x.task} ${x.mode}${x.impl === 'main' ? '' : ` (${x.impl})`} x${x.workers}`,
+    fmtMs(x.aMs),
+    fmtMs(x.bMs),
+    pct(x.ratio.estimate),
+    `${pct(x.ratio.lo)} .. ${pct(x.ratio.hi)}`,
+    `${WORDS[x.verdict]}${x.regression ? ' REGRESSION' : ''} (n = ${x.ratio.n[1]} and ${x.ratio.n[0]})`,
+  ]);
+  const notes = [
+    ...c.refused.map((r) => `${r.task}: not compared, the runs did different work: ${r.reasons.join('; ')}`),
+    ...(c.unmatched > 0 ? [`${c.unmatched} cell(s) not in both runs or failed in one: not compared`] : []),
+    ...(c.changes.length === 0 && c.refused.length === 0 ? ['the runs have no task in common'] : []),
+  ];
+  const bad = c.changes.filter((x) => x.regression).length;
+  const outcome =
+    c.changes.length === 0
+      ? 'Nothing could be compared.'
+      : bad > 0
+        ? `${bad} cell(s) slower beyond the noise and by more than ${c.failAbove * 100}%.`
+        : `No cell slower beyond the noise by more than ${c.failAbove * 100}% (${c.changes.length} compared).`;
+  return [
+    ...(rows.length > 0
+      ? [
+          numbersTable(
+            'change = median total of B / median total of A; interval: 95% exact bootstrap of that ratio (what pnpm compare prints)',
+            ['cell', 'A ms', 'B ms', 'change', '95% interval', 'verdict'],
+            rows,
+          ),
+        ]
+      : []),
+    h(
+      'ul',
+      { class: 'refusals' },
+      notes.map((n) => h('li', { class: 'refused' }, n)),
+    ),
+    h('p', { class: 'outcome', 'data-regressions': bad, 'data-compared': c.changes.length }, outcome),
+  ];
+}
+
+/**
+ * Run A against run B of one machine, chosen from its runs: core's compareRuns (the same as
+ * `pnpm compare -- A B`), cell by cell with the change, its interval and a verdict, or the reasons
+ * the runs cannot be compared. The first comparison joins `book`, so the page counts it as drawn.
+ */
+export function comparePanel(p: IndexPayload, machine: string, load: LoadRuns, book: ChartBook): HTMLElement | null {
+  const runs = p.runs.filter((r) => r.machine === machine);
+  if (runs.length === 0) return null;
+  const picked = defaults(runs);
+  const out = h('div', { class: 'comparison' });
+  const select = (side: 0 | 1) =>
+    h(
+      'select',
+      {
+        class: `compare-${side === 0 ? 'a' : 'b'}`,
+        onchange: (e) => {
+          picked[side] = runs.find((r) => r.id === (e.target as HTMLSelectElement).value)!;
+          void show();
+        },
+      },
+      runs.map((r, i) => h('option', { value: r.id, selected: r === picked[side] }, runText(r, i))),
+    );
+  let shown = 0;
+  async function show(): Promise<void> {
+    const mine = ++shown;
+    const [a, b] = picked;
+    out.replaceChildren(h('p', { class: 'muted' }, 'comparing...'));
+    const views = await load([a.id, b.id]);
+    if (mine !== shown) return; // another pair was chosen meanwhile
+    const va = views.get(a.id);
+    const vb = views.get(b.id);
+    if (!va || !vb) {
+      out.replaceChildren(h('p', { class: 'refused' }, 'One of the runs could not be loaded.'));
+      return;
+    }
+    out.replaceChildren(
+      h('p', { class: 'muted' }, 'A', exportLinks(a.id), h('br'), 'B', exportLinks(b.id)),
+      ...comparisonView(compareRuns(va.result, vb.result)),
+    );
+    out.dataset.a = a.id;
+    out.dataset.b = b.id;
+  }
+  book.drawn.push(show());
+  return h(
+    'section',
+    { class: 'compare', 'data-machine': machine },
+    h('h3', {}, 'Compare two runs'),
+    h('div', { class: 'runs' }, h('label', {}, 'run A ', select(0)), h('label', {}, 'run B ', select(1))),
+    out,
+  );
+}
