@@ -1,4 +1,4 @@
-import { compareRuns, fmtMs, type RunComparison, runtimeName, type Verdict } from '@tvp/core/analysis';
+import { compareRuns, comparisonFooter, comparisonRows, type RunComparison, runtimeName } from '@tvp/core/analysis';
 import type { IndexPayload, RunMeta, RunView } from '../payload.ts';
 import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
@@ -7,14 +7,6 @@ import { numbersTable } from './table.ts';
 
 /** Loads run views by id (the page's Source.runs). */
 export type LoadRuns = (ids: string[]) => Promise<Map<string, RunView>>;
-
-const WORDS: Record<Verdict, string> = {
-  faster: 'faster',
-  slower: 'slower',
-  equal: 'equal within ±5%',
-  unresolved: 'no difference shown',
-};
-const pct = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
 
 const runText = (r: RunMeta, i: number) =>
   `${runtimeName(r.runtime)} ${r.runtimeVersion} · ${new Date(r.createdAt).toLocaleString()} · ${r.preset} · ${r.id.slice(0, 8)}${i === 0 ? ' (latest)' : ''}`;
@@ -26,44 +18,30 @@ function defaults(runs: RunMeta[]): [RunMeta, RunMeta] {
   return [a, b];
 }
 
-/** The comparison as a table and its footer: refusals, unmatched cells and the outcome. */
+/** The outcome first, then the refusals and unmatched cells, then the table: core's words, as `pnpm compare` prints them. */
 function comparisonView(c: RunComparison): HTMLElement[] {
-  const rows = c.changes.map((x) => [
-    `${x.task} ${x.mode}${x.impl === 'main' ? '' : ` (${x.impl})`} x${x.workers}`,
-    fmtMs(x.aMs),
-    fmtMs(x.bMs),
-    pct(x.ratio.estimate),
-    `${pct(x.ratio.lo)} .. ${pct(x.ratio.hi)}`,
-    `${WORDS[x.verdict]}${x.regression ? ' REGRESSION' : ''} (n = ${x.ratio.n[1]} and ${x.ratio.n[0]})`,
-  ]);
+  const [head, ...rows] = comparisonRows(c);
+  const footer = comparisonFooter(c);
   const notes = [
-    ...c.refused.map((r) => `${r.task}: not compared, the runs did different work: ${r.reasons.join('; ')}`),
-    ...(c.unmatched > 0 ? [`${c.unmatched} cell(s) not in both runs or failed in one: not compared`] : []),
+    ...footer.slice(0, -1),
     ...(c.changes.length === 0 && c.refused.length === 0 ? ['the runs have no task in common'] : []),
   ];
   const bad = c.changes.filter((x) => x.regression).length;
-  const outcome =
-    c.changes.length === 0
-      ? 'Nothing could be compared.'
-      : bad > 0
-        ? `${bad} cell(s) slower beyond the noise and by more than ${c.failAbove * 100}%.`
-        : `No cell slower beyond the noise by more than ${c.failAbove * 100}% (${c.changes.length} compared).`;
+  const outcome = c.changes.length === 0 ? 'nothing could be compared' : footer[footer.length - 1]!;
   return [
-    ...(rows.length > 0
-      ? [
-          numbersTable(
-            'change = median total of B / median total of A; interval: 95% exact bootstrap of that ratio (what pnpm compare prints)',
-            ['cell', 'A ms', 'B ms', 'change', '95% interval', 'verdict'],
-            rows,
-          ),
-        ]
-      : []),
+    h('p', { class: 'outcome', 'data-regressions': bad, 'data-compared': c.changes.length }, outcome),
     h(
       'ul',
       { class: 'refusals' },
       notes.map((n) => h('li', { class: 'refused' }, n)),
     ),
-    h('p', { class: 'outcome', 'data-regressions': bad, 'data-compared': c.changes.length }, outcome),
+    rows.length > 0
+      ? numbersTable(
+          'change = median total of B / median total of A; interval: 95% exact bootstrap of that ratio (what pnpm compare prints)',
+          head!,
+          rows,
+        )
+      : h('span'),
   ];
 }
 

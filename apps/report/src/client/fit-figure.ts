@@ -5,8 +5,8 @@ import { type ChartBook, type ChartLine, chartFigure } from './chart.ts';
 import { colorAt } from './palette.ts';
 import { numbersTable } from './table.ts';
 
-/** Points of the fitted curve between measured worker counts. */
-const CURVE_STEPS = 48;
+/** At most this many points of the fitted curve between the smallest and largest count. */
+const CURVE_POINTS = 64;
 
 /** A series of a run with the run it came from. */
 interface RunSeries {
@@ -17,14 +17,19 @@ interface RunSeries {
 const seriesLabel = ({ run, fit }: RunSeries) =>
   `${runtimeName(run.result.env.runtime)} ${fit.mode}${fit.impl === 'main' ? '' : ` (${fit.impl})`}`;
 
-/** The measured worker counts and a fine grid between the smallest and largest (geometric on log2). */
-function grid(measured: number[], log2: boolean): number[] {
+/**
+ * The measured worker counts and whole counts between them (geometric steps past CURVE_POINTS):
+ * the model is defined on whole workers, whose tasks split into whole rounds; at 2.5 workers it
+ * would draw a step no pool can take.
+ */
+function grid(measured: number[]): number[] {
   const lo = measured[0]!;
   const hi = measured[measured.length - 1]!;
-  const fine = Array.from({ length: CURVE_STEPS + 1 }, (_, i) =>
-    log2 ? lo * (hi / lo) ** (i / CURVE_STEPS) : lo + ((hi - lo) * i) / CURVE_STEPS,
-  );
-  return [...new Set([...measured, ...fine])].sort((a, b) => a - b);
+  const whole =
+    hi - lo <= CURVE_POINTS
+      ? Array.from({ length: hi - lo + 1 }, (_, i) => lo + i)
+      : Array.from({ length: CURVE_POINTS + 1 }, (_, i) => Math.round(lo * (hi / lo) ** (i / CURVE_POINTS)));
+  return [...new Set([...measured, ...whole])].sort((a, b) => a - b);
 }
 
 /** Every series of `task` in the runs, fitted (core's fitRun: USL and Amdahl per mode and impl). */
@@ -45,7 +50,7 @@ function relative(s: SeriesFit): (throughput: number) => number {
 export function fitFigure(title: string, series: RunSeries[], log2: boolean, book: ChartBook): HTMLElement | null {
   const measured = [...new Set(series.flatMap((s) => s.fit.points.map((p) => p.workers)))].sort((a, b) => a - b);
   if (measured.length === 0) return null;
-  const xs = grid(measured, log2);
+  const xs = grid(measured);
   const lines: ChartLine[] = [];
   series.forEach((s, i) => {
     const color = colorAt(i);

@@ -46,7 +46,13 @@ export { recommend } from './recommend.ts';
 export type { Wording } from './recommend-words.ts';
 export { KNEE_SHARE, sentence, undecided } from './recommend-words.ts';
 export type { CellChange, Refusal, RunComparison } from './run-compare.ts';
-export { compareRuns, comparisonMarkdown, formatComparison } from './run-compare.ts';
+export {
+  compareRuns,
+  comparisonFooter,
+  comparisonMarkdown,
+  comparisonRows,
+  formatComparison,
+} from './run-compare.ts';
 export type { ExportFormat, ExportRow } from './run-export.ts';
 export { benchmarkName, EXPORT_FORMATS, exportRows, exportRun } from './run-export.ts';
 export { runsBasis } from './runs-basis.ts';
