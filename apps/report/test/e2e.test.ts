@@ -116,7 +116,9 @@ describe('the report in a real browser (headless Chromium)', () => {
     const cost = await page.locator('.worker-cost tbody tr').first().textContent();
     expect(cost).toMatch(/^Node threads \(worker_threads\)\d+(\.\d+)? ± \d/);
 
-    const compare = page.locator('section.compare').first();
+    const compare = page.locator('details.compare').first();
+    expect(await compare.locator('table').count()).toBe(0); // nothing computed until opened
+    await compare.locator('summary').click();
     await compare.locator('table').waitFor();
     const rows = await compare.locator('tbody tr').allTextContents();
     expect(rows.length).toBeGreaterThan(10);
@@ -127,7 +129,7 @@ describe('the report in a real browser (headless Chromium)', () => {
     const a = await compare.locator('select.compare-a').inputValue();
     await compare.locator('select.compare-b').selectOption(a);
     await page.waitForFunction(
-      (id) => document.querySelector('section.compare .comparison')?.getAttribute('data-b') === id,
+      (id) => document.querySelector('details.compare .comparison')?.getAttribute('data-b') === id,
       a,
     );
     expect(await compare.locator('p.outcome').textContent()).toMatch(
@@ -228,7 +230,8 @@ describe('runs that did different work, in Chromium: a Node default run and a Bu
     expect(legend).toContain('ideal (100 tasks, 2 cores)');
     expect(legend).toContain('ideal (20 tasks, 2 cores)');
     // Comparing the Bun quick run with the Node default run: refused, with the reasons.
-    const compare = page.locator('section.compare');
+    const compare = page.locator('details.compare');
+    await compare.locator('summary').click();
     await compare.locator('p.outcome').waitFor();
     const ids = await compare
       .locator('select.compare-a option')
@@ -236,7 +239,7 @@ describe('runs that did different work, in Chromium: a Node default run and a Bu
     await compare.locator('select.compare-a').selectOption(ids[1]!);
     await compare.locator('select.compare-b').selectOption(ids[0]!);
     await page.waitForFunction(
-      (id) => document.querySelector('section.compare .comparison')?.getAttribute('data-a') === id,
+      (id) => document.querySelector('details.compare .comparison')?.getAttribute('data-a') === id,
       ids[1]!,
     );
     const refused = await compare.locator('li.refused').allTextContents();

@@ -1,6 +1,5 @@
 import { compareRuns, comparisonFooter, comparisonRows, type RunComparison, runtimeName } from '@tvp/core/analysis';
 import type { IndexPayload, RunMeta, RunView } from '../payload.ts';
-import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
 import { exportLinks } from './export-links.ts';
 import { numbersTable } from './table.ts';
@@ -48,25 +47,14 @@ function comparisonView(c: RunComparison): HTMLElement[] {
 /**
  * Run A against run B of one machine, chosen from its runs: core's compareRuns (the same as
  * `pnpm compare -- A B`), cell by cell with the change, its interval and a verdict, or the reasons
- * the runs cannot be compared. The first comparison joins `book`, so the page counts it as drawn.
+ * the runs cannot be compared. Closed at first: the comparison loads and computes when opened, so
+ * a page of many machines pays nothing for it until asked.
  */
-export function comparePanel(p: IndexPayload, machine: string, load: LoadRuns, book: ChartBook): HTMLElement | null {
+export function comparePanel(p: IndexPayload, machine: string, load: LoadRuns): HTMLElement | null {
   const runs = p.runs.filter((r) => r.machine === machine);
   if (runs.length === 0) return null;
   const picked = defaults(runs);
   const out = h('div', { class: 'comparison' });
-  const select = (side: 0 | 1) =>
-    h(
-      'select',
-      {
-        class: `compare-${side === 0 ? 'a' : 'b'}`,
-        onchange: (e) => {
-          picked[side] = runs.find((r) => r.id === (e.target as HTMLSelectElement).value)!;
-          void show();
-        },
-      },
-      runs.map((r, i) => h('option', { value: r.id, selected: r === picked[side] }, runText(r, i))),
-    );
   let shown = 0;
   async function show(): Promise<void> {
     const mine = ++shown;
@@ -87,11 +75,28 @@ export function comparePanel(p: IndexPayload, machine: string, load: LoadRuns, b
     out.dataset.a = a.id;
     out.dataset.b = b.id;
   }
-  book.drawn.push(show());
+  const select = (side: 0 | 1) =>
+    h(
+      'select',
+      {
+        class: `compare-${side === 0 ? 'a' : 'b'}`,
+        onchange: (e) => {
+          picked[side] = runs.find((r) => r.id === (e.target as HTMLSelectElement).value)!;
+          void show();
+        },
+      },
+      runs.map((r, i) => h('option', { value: r.id, selected: r === picked[side] }, runText(r, i))),
+    );
   return h(
-    'section',
-    { class: 'compare', 'data-machine': machine },
-    h('h3', {}, 'Compare two runs'),
+    'details',
+    {
+      class: 'compare',
+      'data-machine': machine,
+      ontoggle: (e) => {
+        if ((e.target as HTMLDetailsElement).open && shown === 0) void show();
+      },
+    },
+    h('summary', {}, h('h3', {}, 'Compare two runs (what pnpm compare prints)')),
     h('div', { class: 'runs' }, h('label', {}, 'run A ', select(0)), h('label', {}, 'run B ', select(1))),
     out,
   );

@@ -1,5 +1,14 @@
 import type { TaskKind } from '@tvp/core';
-import { fitCurve, fitRun, fmtEstimate, fmtX, runtimeName, type SeriesFit } from '@tvp/core/analysis';
+import {
+  fitCurve,
+  fitScalability,
+  fmtEstimate,
+  fmtX,
+  type RunSeries,
+  runSeries,
+  runtimeName,
+  type ScalabilityFit,
+} from '@tvp/core/analysis';
 import type { RunView } from '../payload.ts';
 import { type ChartBook, type ChartLine, chartFigure } from './chart.ts';
 import { colorAt } from './palette.ts';
@@ -8,13 +17,29 @@ import { numbersTable } from './table.ts';
 /** At most this many points of the fitted curve between the smallest and largest count. */
 const CURVE_POINTS = 64;
 
-/** A series of a run with the run it came from. */
-interface RunSeries {
+/** A series of a run with its USL fit. */
+type UslSeries = RunSeries & { usl: ScalabilityFit };
+
+/** A series with the run it came from. */
+interface ShownSeries {
   run: RunView;
-  fit: SeriesFit;
+  fit: UslSeries;
 }
 
-const seriesLabel = ({ run, fit }: RunSeries) =>
+// Fitting is the page's costliest step (bounded Levenberg-Marquardt from four starts): each run is
+// fitted once, and with USL only, whatever the number of figures and redraws.
+const fitted = new WeakMap<RunView['result'], UslSeries[]>();
+
+function uslSeries(run: RunView): UslSeries[] {
+  let fits = fitted.get(run.result);
+  if (fits === undefined) {
+    fits = runSeries(run.result).map((s) => ({ ...s, usl: fitScalability('usl', s.points, s.scale) }));
+    fitted.set(run.result, fits);
+  }
+  return fits;
+}
+
+const seriesLabel = ({ run, fit }: ShownSeries) =>
   `${runtimeName(run.result.env.runtime)} ${fit.mode}${fit.impl === 'main' ? '' : ` (${fit.impl})`}`;
 
 /**
@@ -32,13 +57,13 @@ function grid(measured: number[]): number[] {
   return [...new Set([...measured, ...whole])].sort((a, b) => a - b);
 }
 
-/** Every series of `task` in the runs, fitted (core's fitRun: USL and Amdahl per mode and impl). */
-export function taskFits(runs: RunView[], task: TaskKind): RunSeries[] {
-  return runs.flatMap((run) => fitRun(run.result).flatMap((fit) => (fit.task === task ? [{ run, fit }] : [])));
+/** Every series of `task` in the runs with its USL fit (core's runSeries and fitScalability). */
+export function taskFits(runs: RunView[], task: TaskKind): ShownSeries[] {
+  return runs.flatMap((run) => uslSeries(run).flatMap((fit) => (fit.task === task ? [{ run, fit }] : [])));
 }
 
 /** Measured throughput over throughput at 1 worker: the fit's own baseline when it has one. */
-function relative(s: SeriesFit): (throughput: number) => number {
+function relative(s: UslSeries): (throughput: number) => number {
   const base = s.usl.ok ? s.usl.baseline : s.points.find((p) => p.workers === 1)?.throughput;
   return (t) => (base === undefined ? Number.NaN : t / base);
 }
@@ -47,7 +72,7 @@ function relative(s: SeriesFit): (throughput: number) => number {
  * Work-time throughput relative to 1 worker against workers, the measured points with the USL
  * curve fitted to them (dashed), and a table of each fit's parameters or the reason it was refused.
  */
-export function fitFigure(title: string, series: RunSeries[], log2: boolean, book: ChartBook): HTMLElement | null {
+export function fitFigure(title: string, series: ShownSeries[], log2: boolean, book: ChartBook): HTMLElement | null {
   const measured = [...new Set(series.flatMap((s) => s.fit.points.map((p) => p.workers)))].sort((a, b) => a - b);
   if (measured.length === 0) return null;
   const xs = grid(measured);

@@ -32,7 +32,7 @@ async function render(source: Source, sel: Selection): Promise<void> {
       : '',
     ...shownMachines(p, sel).map((m) => {
       const section = machineSection(p, views, sel, m, book, changed);
-      section.append(comparePanel(p, m, (ids) => source.runs(ids), book) ?? '');
+      section.append(comparePanel(p, m, (ids) => source.runs(ids)) ?? '');
       return section;
     }),
   );

@@ -36,4 +36,6 @@ table.env td { text-align: left; }
 .recommendations .basis { font-weight: 400; }
 .exports { font-weight: 400; font-size: 12px; color: var(--muted); }
 .compare .refused { color: var(--warn); }
+.compare > summary { cursor: pointer; }
+.compare > summary h3 { display: inline; }
 `;

@@ -1,4 +1,4 @@
-import type { SeriesFit } from './fit-run.ts';
+import type { ScalabilityFit } from './fit.ts';
 import type { Estimate } from './fit-stats.ts';
 import type { LineFit } from './line-fit.ts';
 import { fmtBytes, fmtMs } from './numbers.ts';
@@ -52,8 +52,7 @@ export function workerCostText(w: WorkerCost): { who: string; start: string; tea
 }
 
 /** "sigma 0.031 ± 0.004, kappa 1.2e-4 ± 3.0e-5, R² 0.99, peak N* 57 (beyond the data), contention dominates", or the refusal. */
-export function fitText(s: SeriesFit): string {
-  const f = s.usl;
+export function fitText(f: ScalabilityFit): string {
   if (!f.ok) return `no fit: ${f.reason}`;
   const peak =
     f.peak === undefined

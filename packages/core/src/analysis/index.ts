@@ -29,8 +29,8 @@ export type { CurvePoint, Dominant, ScalabilityFit, ScalabilityFitOk, Scalabilit
 export { fitCurve, fitScalability, MIN_BEST_CAPACITY, MIN_DISTINCT_WORKERS, NEGLIGIBLE_LOSS } from './fit.ts';
 export type { ParallelismScale, ScalabilityModel } from './fit-model.ts';
 export { effectiveParallelism } from './fit-model.ts';
-export type { SeriesFit } from './fit-run.ts';
-export { capsAtCores, fitRun, throughputPerSecond } from './fit-run.ts';
+export type { RunSeries, SeriesFit } from './fit-run.ts';
+export { capsAtCores, fitRun, runSeries, throughputPerSecond } from './fit-run.ts';
 export type { Estimate } from './fit-stats.ts';
 export type { LineFit } from './line-fit.ts';
 export { fitLine } from './line-fit.ts';

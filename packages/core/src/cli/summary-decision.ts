@@ -5,7 +5,8 @@ import {
   recommendationText,
   workerCostText,
 } from '../analysis/decision-text.ts';
-import { fitRun } from '../analysis/fit-run.ts';
+import { fitScalability } from '../analysis/fit.ts';
+import { runSeries } from '../analysis/fit-run.ts';
 import { recommend } from '../analysis/recommend.ts';
 import { workerCosts } from '../analysis/worker-cost.ts';
 import type { ResultFile } from '../format/types.ts';
@@ -29,11 +30,11 @@ export function workerCostLines(r: ResultFile): string[] {
 
 /** One line per series: the USL fit of work-time throughput against workers, or why none was made. */
 export function fitLines(r: ResultFile): string[] {
-  const fits = fitRun(r);
-  if (fits.length === 0) return [];
+  const series = runSeries(r);
+  if (series.length === 0) return [];
   return [
     'scalability (USL fitted to work-time throughput relative to 1 worker, ± one standard error; N* = where throughput peaks):',
-    ...fits.map((s) => `  ${s.task} ${s.mode}/${s.impl}: ${fitText(s)}`),
+    ...series.map((s) => `  ${s.task} ${s.mode}/${s.impl}: ${fitText(fitScalability('usl', s.points, s.scale))}`),
   ];
 }
 
