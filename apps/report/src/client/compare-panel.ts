@@ -87,17 +87,24 @@ export function comparePanel(p: IndexPayload, machine: string, load: LoadRuns): 
       },
       runs.map((r, i) => h('option', { value: r.id, selected: r === picked[side] }, runText(r, i))),
     );
+  // The run lists too are built on first opening: a machine with a thousand runs would otherwise
+  // put two thousand options in the page at every redraw.
+  const body = h('div', {});
   return h(
     'details',
     {
       class: 'compare',
       'data-machine': machine,
       ontoggle: (e) => {
-        if ((e.target as HTMLDetailsElement).open && shown === 0) void show();
+        if (!(e.target as HTMLDetailsElement).open || shown > 0) return;
+        body.replaceChildren(
+          h('div', { class: 'runs' }, h('label', {}, 'run A ', select(0)), h('label', {}, 'run B ', select(1))),
+          out,
+        );
+        void show();
       },
     },
     h('summary', {}, h('h3', {}, 'Compare two runs (what pnpm compare prints)')),
-    h('div', { class: 'runs' }, h('label', {}, 'run A ', select(0)), h('label', {}, 'run B ', select(1))),
-    out,
+    body,
   );
 }
