@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import type { Cell, MemoryMethod, ResultFile, Sample } from '../format/types.ts';
-import { fmtEstimate } from './decision-text.ts';
 import { fitLine, type LineFit } from './line-fit.ts';
 import { workerCosts } from './worker-cost.ts';
 
@@ -150,16 +149,5 @@ describe('workerCosts', () => {
       ]),
     );
     expect(mixed[0]?.memory).toEqual({ bytesPerWorker: 9e6, method: 'uss', cells: 1, legacy: false });
-  });
-});
-
-describe('fmtEstimate', () => {
-  test('two significant digits of the error, at most four of the value; tiny ones in exponent form', () => {
-    expect(fmtEstimate({ value: 3.0004, se: 0.0123 })).toBe('3.000 ± 0.012');
-    expect(fmtEstimate({ value: 0.05, se: 1e-12 })).toBe('0.05000 ± 0.00000');
-    expect(fmtEstimate({ value: 1234.5, se: 56 })).toBe('1235 ± 56');
-    expect(fmtEstimate({ value: 1.2e-4, se: 3e-5 })).toBe('1.2e-4 ± 3.0e-5');
-    expect(fmtEstimate({ value: 2, se: 0 })).toBe('2 ± 0');
-    expect(fmtEstimate({ value: 0.5, se: Number.POSITIVE_INFINITY })).toBe('0.50 ± ∞');
   });
 });
