@@ -76,13 +76,20 @@ function markerPlugin(spec: ChartSpec): uPlot.Plugin {
   };
 }
 
+/** A legend's mark drawn as its line is: a dot for points alone, dashes for a dashed line. */
+function legendMark(l: ChartLine): string {
+  if (l.pointsOnly) return `background:${l.color};width:7px;height:7px;border-radius:50%`;
+  if (l.dash) return `background:repeating-linear-gradient(90deg,${l.color} 0 4px,transparent 4px 7px)`;
+  return `background:${l.color}`;
+}
+
 /** Draw one chart with its legend and table into a figure; `book` learns when it has drawn. */
 export function chartFigure(spec: ChartSpec, book: ChartBook): HTMLElement {
   const plot = h('div', { class: 'plot' });
   const legend = h(
     'div',
     { class: 'legend' },
-    spec.lines.map((l) => h('span', {}, h('i', { style: `background:${l.color}` }), l.label)),
+    spec.lines.map((l) => h('span', {}, h('i', { style: legendMark(l) }), l.label)),
   );
   const fig = h(
     'figure',
