@@ -8,6 +8,8 @@ export type { Comparability } from './comparability.ts';
 export { comparable, WORK_PARAMS } from './comparability.ts';
 export type { CellKey, Phase, RunGroups } from './cross-run.ts';
 export { batchRuns, cellSamples, runGroups, unitsOf } from './cross-run.ts';
+export type { DispatchCost } from './dispatch-cost.ts';
+export { dispatchCosts } from './dispatch-cost.ts';
 export {
   evidenceText,
   fitText,
@@ -19,8 +21,6 @@ export {
   recommendationText,
   workerCostText,
 } from './decision-text.ts';
-export type { DispatchCost } from './dispatch-cost.ts';
-export { dispatchCosts } from './dispatch-cost.ts';
 export type { FidelityCheck } from './fidelity.ts';
 export { fidelityChecks } from './fidelity.ts';
 export type { Finding } from './finding.ts';
