@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { type Assets, loadAssets } from './assets.ts';
 import { hostGuard } from './host-guard.ts';
 import { HostPolicy } from './host-policy.ts';
+import { exportRoute } from './routes/export.ts';
 import { healthRoute } from './routes/health.ts';
 import { pageRoutes } from './routes/page.ts';
 import { resultsRoutes } from './routes/results.ts';
@@ -39,6 +40,7 @@ export function createApp(opts: AppOptions): ReportApp {
   app.use(hostGuard(hosts)); // first: no route may answer a request that was not addressed to us
   healthRoute(app, store);
   resultsRoutes(app, store);
+  exportRoute(app, store);
   uploadRoute(app, store, { token: opts.token || undefined, maxUploadBytes: opts.maxUploadBytes ?? MAX_UPLOAD_BYTES });
   pageRoutes(app, opts.assets ?? loadAssets);
   app.notFound((c) => c.json({ error: 'not found' }, 404));

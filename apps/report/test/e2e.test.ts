@@ -85,6 +85,62 @@ describe('the report in a real browser (headless Chromium)', () => {
     await page.close();
   });
 
+  it('draws the USL curve over the measured points, the recommendation first, worker costs and a run comparison', async () => {
+    const { page, errors } = await open(browser, server.url);
+    const fit = page
+      .locator('figure.chart.fit[data-chart="io: scalability, work-time throughput with USL fits"]')
+      .first();
+    expect(await fit.getAttribute('data-drawn')).toBe('1');
+    const legend = await fit.locator('.legend').textContent();
+    expect(legend).toContain('Node threads (worker_threads) measured');
+    expect(legend).toContain('Node threads (worker_threads) USL fit');
+    const fitRows = await fit.locator('tbody tr').allTextContents();
+    expect(fitRows.some((r) => /^Node threads \(worker_threads\)\d\.\d+ ± \d\.\d+/.test(r))).toBe(true);
+    // The curve is drawn: the canvas holds the dashed line's colour between the measured points.
+    const states = await chartStates(page);
+    const fitState = states.find((c) => c.title === 'io: scalability, work-time throughput with USL fits');
+    expect(fitState?.painted).toBeGreaterThan(1000);
+
+    // The recommendation is the first thing in the machine's section, after its heading.
+    const first = await page.$eval('section.machine > :nth-child(2)', (e) => e.className);
+    expect(first).toBe('recommendations');
+    const recs = await page.$$eval('.recommendations li.recommendation', (ls) =>
+      ls.map((l) => ({ task: l.getAttribute('data-task'), text: l.textContent ?? '' })),
+    );
+    expect(recs.filter((r) => r.task === 'io').length).toBeGreaterThanOrEqual(2);
+    expect(recs[0]!.text).toMatch(/^IO: .*median total, min–max: best /);
+    expect(await page.locator('.recommendations a[data-format=csv]').first().getAttribute('href')).toMatch(
+      /^\/api\/results\/.+\/export\?format=csv$/,
+    );
+
+    const cost = await page.locator('.worker-cost tbody tr').first().textContent();
+    expect(cost).toMatch(/^Node threads \(worker_threads\)\d+(\.\d+)? ± \d/);
+
+    const compare = page.locator('details.compare').first();
+    expect(await compare.locator('table').count()).toBe(0); // nothing computed until opened
+    await compare.locator('summary').click();
+    await compare.locator('table').waitFor();
+    const rows = await compare.locator('tbody tr').allTextContents();
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows[0]).toMatch(
+      /^io .* x1[\d.]+[\d.]+[+-]\d+\.\d%[+-]\d+\.\d% \.\. [+-]\d+\.\d%(faster|slower|equal|no difference)/,
+    );
+    // A run against itself: no change anywhere.
+    const a = await compare.locator('select.compare-a').inputValue();
+    await compare.locator('select.compare-b').selectOption(a);
+    await page.waitForFunction(
+      (id) => document.querySelector('details.compare .comparison')?.getAttribute('data-b') === id,
+      a,
+    );
+    expect(await compare.locator('p.outcome').textContent()).toMatch(
+      /^no cell slower beyond the noise by more than 10% \(\d+ compared\)$/,
+    );
+    expect(await compare.locator('tbody tr').first().textContent()).toContain('+0.0%');
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'report-decision.png'), fullPage: true });
+    await page.close();
+  });
+
   it('choosing a runtime or an older run changes the charts', async () => {
     const { page, errors } = await open(browser, server.url);
     const before = await chartStates(page);
@@ -173,6 +229,22 @@ describe('runs that did different work, in Chromium: a Node default run and a Bu
     const legend = await page.textContent('figure[data-chart="cpu: speedup vs workers"] .legend');
     expect(legend).toContain('ideal (100 tasks, 2 cores)');
     expect(legend).toContain('ideal (20 tasks, 2 cores)');
+    // Comparing the Bun quick run with the Node default run: refused, with the reasons.
+    const compare = page.locator('details.compare');
+    await compare.locator('summary').click();
+    await compare.locator('p.outcome').waitFor();
+    const ids = await compare
+      .locator('select.compare-a option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    await compare.locator('select.compare-a').selectOption(ids[1]!);
+    await compare.locator('select.compare-b').selectOption(ids[0]!);
+    await page.waitForFunction(
+      (id) => document.querySelector('details.compare .comparison')?.getAttribute('data-a') === id,
+      ids[1]!,
+    );
+    const refused = await compare.locator('li.refused').allTextContents();
+    expect(refused.join('\n')).toMatch(/^io: not compared, the runs did different work: count 100 vs 20/m);
+    expect(await compare.locator('p.outcome').textContent()).toBe('nothing could be compared');
     expect(errors).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'report-not-comparable.png'), fullPage: true });
     await page.close();

@@ -11,6 +11,10 @@ export interface ChartLine {
   dash?: number[];
   /** Fill down to the line below it (stacked areas). */
   fillBelow?: boolean;
+  /** Measured points with no line between them (a fitted curve is drawn beside them). */
+  pointsOnly?: boolean;
+  /** A smooth curve on a fine grid: no point markers. */
+  lineOnly?: boolean;
 }
 
 /** What a chart shows. Its table is built by the caller, who knows what the numbers mean. */
@@ -27,6 +31,8 @@ export interface ChartSpec {
   reference?: number;
   yFormat?: (v: number) => string;
   table: HTMLElement;
+  /** The x ticks, when `xs` is a fine grid for a curve: default `xs`. */
+  ticks?: number[];
 }
 
 /** The charts drawn so far, so the page can say when all are done and destroy them on change. */
@@ -70,13 +76,20 @@ function markerPlugin(spec: ChartSpec): uPlot.Plugin {
   };
 }
 
+/** A legend's mark drawn as its line is: a dot for points alone, dashes for a dashed line. */
+function legendMark(l: ChartLine): string {
+  if (l.pointsOnly) return `background:${l.color};width:7px;height:7px;border-radius:50%`;
+  if (l.dash) return `background:repeating-linear-gradient(90deg,${l.color} 0 4px,transparent 4px 7px)`;
+  return `background:${l.color}`;
+}
+
 /** Draw one chart with its legend and table into a figure; `book` learns when it has drawn. */
 export function chartFigure(spec: ChartSpec, book: ChartBook): HTMLElement {
   const plot = h('div', { class: 'plot' });
   const legend = h(
     'div',
     { class: 'legend' },
-    spec.lines.map((l) => h('span', {}, h('i', { style: `background:${l.color}` }), l.label)),
+    spec.lines.map((l) => h('span', {}, h('i', { style: legendMark(l) }), l.label)),
   );
   const fig = h(
     'figure',
@@ -99,7 +112,8 @@ export function chartFigure(spec: ChartSpec, book: ChartBook): HTMLElement {
       dash: l.dash,
       spanGaps: true,
       value: (_u, v) => (v == null ? '-' : fmt(v)),
-      points: { show: true, size: 5 },
+      points: { show: !l.lineOnly, size: l.pointsOnly ? 7 : 5 },
+      ...(l.pointsOnly ? { paths: () => null } : {}),
     });
     data.push(l.values);
     if (l.fillBelow) {
@@ -115,7 +129,7 @@ export function chartFigure(spec: ChartSpec, book: ChartBook): HTMLElement {
   }
   let drawnOnce: () => void = () => undefined;
   book.drawn.push(new Promise<void>((resolve) => (drawnOnce = resolve)));
-  const ticks = () => spec.xs;
+  const ticks = () => spec.ticks ?? spec.xs;
   const opts: uPlot.Options = {
     width: 590,
     height: 260,

@@ -1,4 +1,5 @@
 import type { ChartBook } from './chart.ts';
+import { comparePanel } from './compare-panel.ts';
 import { controls } from './controls.ts';
 import { openSource, type Source } from './data.ts';
 import { h } from './dom.ts';
@@ -24,15 +25,17 @@ async function render(source: Source, sel: Selection): Promise<void> {
   book = { charts: [], drawn: [] };
   const changed = () => void render(source, sel);
   document.getElementById('controls')!.replaceChildren(controls(p, sel, changed));
-  document
-    .getElementById('app')!
-    .replaceChildren(
-      skippedPanel(p.skipped) ?? '',
-      p.runs.length === 0
-        ? h('p', {}, 'No result files yet. Run a benchmark (pnpm bench -- --quick) or upload one.')
-        : '',
-      ...shownMachines(p, sel).map((m) => machineSection(p, views, sel, m, book, changed)),
-    );
+  document.getElementById('app')!.replaceChildren(
+    skippedPanel(p.skipped) ?? '',
+    p.runs.length === 0
+      ? h('p', {}, 'No result files yet. Run a benchmark (pnpm bench -- --quick) or upload one.')
+      : '',
+    ...shownMachines(p, sel).map((m) => {
+      const section = machineSection(p, views, sel, m, book, changed);
+      section.append(comparePanel(p, m, (ids) => source.runs(ids)) ?? '');
+      return section;
+    }),
+  );
   const drawn = book;
   await Promise.all(drawn.drawn);
   if (mine !== generation) return;

@@ -4,8 +4,11 @@ import type { IndexPayload, RunView, Sweep } from '../payload.ts';
 import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
 import { efficiencyFigure, phasesFigure, ratioFigure, speedupFigure, timeFigure } from './figures.ts';
+import { fitFigure, taskFits } from './fit-figure.ts';
 import { envPanel, findingsPanel, warningsPanel } from './panels.ts';
+import { recommendationsPanel } from './recommendations.ts';
 import { pickedRun, pickKey, runsFor, runtimesOf, type Selection } from './state.ts';
+import { workerCostPanel } from './worker-cost-panel.ts';
 
 const SWEEP_TITLE: Record<Sweep, string> = {
   standard: "Workers 1..8 (the article's first experiment)",
@@ -136,6 +139,8 @@ function sweepBlock(
           ),
           t !== 'noop' && withSpeedup.length > 0 && speedupFigure(`${t}: speedup vs workers`, withSpeedup, log2, book),
           t !== 'noop' && withSpeedup.length > 0 && efficiencyFigure(`${t}: efficiency`, withSpeedup, log2, book),
+          t !== 'noop' &&
+            fitFigure(`${t}: scalability, work-time throughput with USL fits`, taskFits(shown, t), log2, book),
           pools.map((l) =>
             phasesFigure(
               `${t}: where the time goes, ${runtimeName(l.run.result.env.runtime)} ${l.mode} (${l.impl})`,
@@ -199,9 +204,11 @@ export function machineSection(
       cpu ? h('span', { class: 'muted' }, ` · ${cpu.cpuModel}, ${cpu.cores} cores`) : null,
     ),
     shown.length === 0 ? h('p', { class: 'muted' }, 'No runs of the chosen runtimes on this machine.') : null,
+    recommendationsPanel(shown),
     h('div', { class: 'runs' }, pickers),
     shown.length > 0 && h('h3', {}, 'Findings'),
     findings,
+    workerCostPanel(shown),
     warningsPanel(shown),
     h(
       'details',

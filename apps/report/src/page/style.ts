@@ -31,4 +31,11 @@ td:first-child, th:first-child { text-align: left; }
 table.env td { text-align: left; }
 .env-grid { display: flex; flex-wrap: wrap; gap: 8px 16px; }
 .yes { color: #0a6b2d; font-weight: 600; }
+.recommendations { border-left: 4px solid #0072b2; padding: 2px 12px; margin: 8px 0; background: #f5f9fc; }
+.recommendations .recommendation { font-weight: 600; }
+.recommendations .basis { font-weight: 400; }
+.exports { font-weight: 400; font-size: 12px; color: var(--muted); }
+.compare .refused { color: var(--warn); }
+.compare > summary { cursor: pointer; }
+.compare > summary h3 { display: inline; }
 `;

@@ -4,14 +4,18 @@ import type { ParallelismScale } from './fit-model.ts';
 import { boundOf, median } from './stats.ts';
 import { coresOf } from './summarize.ts';
 
-/** Both laws fitted to one series of a run: one task through one mode and impl. */
-export interface SeriesFit {
+/** One series of a run, one task through one mode and impl, ready to fit. */
+export interface RunSeries {
   task: TaskKind;
   mode: Mode;
   impl: Impl;
-  /** The measured points: tasks per second from the median work time of each ok cell. */
+  /** The measured points, by workers: tasks per second from the median work time of each ok cell. */
   points: ScalabilityPoint[];
   scale: ParallelismScale;
+}
+
+/** Both laws fitted to one series of a run. */
+export interface SeriesFit extends RunSeries {
   usl: ScalabilityFit;
   amdahl: ScalabilityFit;
 }
@@ -31,10 +35,10 @@ export const capsAtCores = (task: TaskKind, moduleBound?: TaskBound): boolean =>
 export const throughputPerSecond = (count: number, workMs: number): number => (count * 1000) / workMs;
 
 /**
- * USL and Amdahl fits for every series (task x mode x impl) of a run, from the median work time of
- * each ok cell. Sequential is skipped: it only runs at 1 worker.
+ * Every series (task x mode x impl) of a run with its points, from the median work time of each ok
+ * cell, unfitted: for a caller that fits one law only. Sequential is skipped: it only runs at 1 worker.
  */
-export function fitRun(r: ResultFile): SeriesFit[] {
+export function runSeries(r: ResultFile): RunSeries[] {
   const groups = new Map<string, { task: TaskKind; mode: Mode; impl: Impl; points: ScalabilityPoint[] }>();
   for (const c of r.cells) {
     if (c.mode === 'sequential' || c.status !== 'ok' || c.samples.length === 0) continue;
@@ -50,13 +54,19 @@ export function fitRun(r: ResultFile): SeriesFit[] {
   const cores = coresOf(r.env);
   return [...groups.values()].map((g) => {
     const points = g.points.sort((a, b) => a.workers - b.workers);
-    const scale = { count: r.config.count, cores, capAtCores: capsAtCores(g.task, r.config.taskModule?.bound) };
     return {
       ...g,
       points,
-      scale,
-      usl: fitScalability('usl', points, scale),
-      amdahl: fitScalability('amdahl', points, scale),
+      scale: { count: r.config.count, cores, capAtCores: capsAtCores(g.task, r.config.taskModule?.bound) },
     };
   });
+}
+
+/** USL and Amdahl fits for every series of a run (see runSeries). */
+export function fitRun(r: ResultFile): SeriesFit[] {
+  return runSeries(r).map((s) => ({
+    ...s,
+    usl: fitScalability('usl', s.points, s.scale),
+    amdahl: fitScalability('amdahl', s.points, s.scale),
+  }));
 }

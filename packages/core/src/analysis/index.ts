@@ -8,6 +8,17 @@ export type { Comparability } from './comparability.ts';
 export { comparable, WORK_PARAMS } from './comparability.ts';
 export type { CellKey, Phase, RunGroups } from './cross-run.ts';
 export { batchRuns, cellSamples, runGroups, unitsOf } from './cross-run.ts';
+export {
+  evidenceText,
+  fitText,
+  fmtEstimate,
+  lineText,
+  MEMORY_METHODS,
+  memoryText,
+  recommendationEvidence,
+  recommendationText,
+  workerCostText,
+} from './decision-text.ts';
 export type { DispatchCost } from './dispatch-cost.ts';
 export { dispatchCosts } from './dispatch-cost.ts';
 export type { FidelityCheck } from './fidelity.ts';
@@ -18,8 +29,8 @@ export type { CurvePoint, Dominant, ScalabilityFit, ScalabilityFitOk, Scalabilit
 export { fitCurve, fitScalability, MIN_BEST_CAPACITY, MIN_DISTINCT_WORKERS, NEGLIGIBLE_LOSS } from './fit.ts';
 export type { ParallelismScale, ScalabilityModel } from './fit-model.ts';
 export { effectiveParallelism } from './fit-model.ts';
-export type { SeriesFit } from './fit-run.ts';
-export { capsAtCores, fitRun, throughputPerSecond } from './fit-run.ts';
+export type { RunSeries, SeriesFit } from './fit-run.ts';
+export { capsAtCores, fitRun, runSeries, throughputPerSecond } from './fit-run.ts';
 export type { Estimate } from './fit-stats.ts';
 export type { FleetEntry, FleetSummary } from './fleet-summary.ts';
 export { fleetSummary, fleetSummaryMarkdown } from './fleet-summary.ts';
@@ -38,7 +49,13 @@ export { recommend } from './recommend.ts';
 export type { Wording } from './recommend-words.ts';
 export { KNEE_SHARE, sentence, undecided } from './recommend-words.ts';
 export type { CellChange, Refusal, RunComparison } from './run-compare.ts';
-export { compareRuns, comparisonMarkdown, formatComparison } from './run-compare.ts';
+export {
+  compareRuns,
+  comparisonFooter,
+  comparisonMarkdown,
+  comparisonRows,
+  formatComparison,
+} from './run-compare.ts';
 export type { ExportFormat, ExportRow } from './run-export.ts';
 export { benchmarkName, EXPORT_FORMATS, exportRows, exportRun } from './run-export.ts';
 export { runsBasis } from './runs-basis.ts';
@@ -54,5 +71,5 @@ export { coresOf, summarize } from './summarize.ts';
 export type { Verdict } from './verdict.ts';
 export { EQUAL_MARGIN, verdict } from './verdict.ts';
 export { BUSY_SHARE, environmentWarnings } from './warnings.ts';
-export type { WorkerCost } from './worker-cost.ts';
+export type { MemoryCost, WorkerCost } from './worker-cost.ts';
 export { workerCosts } from './worker-cost.ts';

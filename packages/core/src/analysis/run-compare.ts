@@ -96,8 +96,8 @@ const WORDS: Record<Verdict, string> = {
   unresolved: 'no difference shown',
 };
 
-/** The comparison as rows: a header, then one row per changed cell. */
-function rows(c: RunComparison): string[][] {
+/** The comparison as rows: a header, then one row per compared cell (what the terminal, Markdown and the page show). */
+export function comparisonRows(c: RunComparison): string[][] {
   const head = ['cell', 'A ms', 'B ms', 'change', '95% interval', 'verdict'];
   const body = c.changes.map((x) => [
     `${x.task} ${x.mode}${x.impl === 'main' ? '' : `/${x.impl}`} x${x.workers}`,
@@ -110,8 +110,8 @@ function rows(c: RunComparison): string[][] {
   return [head, ...body];
 }
 
-/** Lines after the table: refused tasks, unmatched cells, and the outcome. */
-function footer(c: RunComparison): string[] {
+/** Lines after the table: refused tasks, unmatched cells, and the outcome (last). */
+export function comparisonFooter(c: RunComparison): string[] {
   const out = c.refused.map((r) => `${r.task}: not compared, the runs did different work: ${r.reasons.join('; ')}`);
   if (c.unmatched > 0) out.push(`${c.unmatched} cell(s) not in both runs or failed in one: not compared`);
   const bad = c.changes.filter((x) => x.regression).length;
@@ -126,7 +126,7 @@ function footer(c: RunComparison): string[] {
 
 /** A plain-text table for the terminal. */
 export function formatComparison(c: RunComparison, title: string): string {
-  const r = rows(c);
+  const r = comparisonRows(c);
   const widths = (r[0] as string[]).map((_, i) => Math.max(...r.map((row) => (row[i] as string).length)));
   const line = (row: string[]) =>
     row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join('  ');
@@ -136,13 +136,13 @@ export function formatComparison(c: RunComparison, title: string): string {
     '',
     ...r.map(line),
     '',
-    ...footer(c),
+    ...comparisonFooter(c),
   ].join('\n');
 }
 
 /** A Markdown table, to paste into a pull request. */
 export function comparisonMarkdown(c: RunComparison, title: string): string {
-  const r = rows(c);
+  const r = comparisonRows(c);
   const md = (row: string[]) => `| ${row.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`;
   return [
     `### ${title}`,
@@ -151,6 +151,6 @@ export function comparisonMarkdown(c: RunComparison, title: string): string {
     `| ${(r[0] as string[]).map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
     ...r.slice(1).map(md),
     '',
-    ...footer(c).map((l) => `- ${l}`),
+    ...comparisonFooter(c).map((l) => `- ${l}`),
   ].join('\n');
 }

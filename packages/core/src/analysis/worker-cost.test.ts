@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Cell, ResultFile, Sample } from '../format/types.ts';
+import type { Cell, MemoryMethod, ResultFile, Sample } from '../format/types.ts';
 import { fitLine, type LineFit } from './line-fit.ts';
 import { workerCosts } from './worker-cost.ts';
 
@@ -110,14 +110,44 @@ describe('workerCosts', () => {
     expect(cost?.spawn).toEqual({ ok: false, reason: expect.stringMatching(/every point has x = 2/) });
   });
 
-  test('memory per worker: the median of the cells that recorded it, and how many did', () => {
-    const withRss = (n: number, rss: number | undefined): Cell => {
+  test('memory per worker: the median of the cells that recorded it, its method, and how many did', () => {
+    const withMemory = (n: number, bytes: number | undefined, method: MemoryMethod = 'uss'): Cell => {
       const c = cell('io', 'processes', 'cp', n, [sample(50 * n, 5)]);
-      return rss === undefined ? c : { ...c, rssBytesPerWorker: rss };
+      return bytes === undefined ? c : { ...c, memory: { bytesPerWorker: bytes, method } };
     };
-    const [cost] = workerCosts(run([withRss(1, 30e6), withRss(2, 40e6), withRss(4, undefined), withRss(8, 32e6)]));
-    expect(cost?.rssBytesPerWorker).toEqual({ median: 32e6, cells: 3 });
-    const [none] = workerCosts(run([withRss(1, undefined), withRss(2, undefined), withRss(3, undefined)]));
-    expect(none?.rssBytesPerWorker).toBeUndefined();
+    const [cost] = workerCosts(
+      run([withMemory(1, 30e6), withMemory(2, 40e6), withMemory(4, undefined), withMemory(8, 32e6)]),
+    );
+    expect(cost?.memory).toEqual({ bytesPerWorker: 32e6, method: 'uss', cells: 3, legacy: false });
+    const [none] = workerCosts(run([withMemory(1, undefined), withMemory(2, undefined), withMemory(3, undefined)]));
+    expect(none?.memory).toBeUndefined();
+  });
+
+  test('memory of different methods does not mix: the method most cells used', () => {
+    const c = (n: number, bytes: number, method: MemoryMethod): Cell => ({
+      ...cell('io', 'processes', 'cp', n, [sample(50 * n, 5)]),
+      memory: { bytesPerWorker: bytes, method },
+    });
+    const [cost] = workerCosts(run([c(1, 10e6, 'uss'), c(2, 12e6, 'uss'), c(3, 90e6, 'rss')]));
+    expect(cost?.memory).toEqual({ bytesPerWorker: 11e6, method: 'uss', cells: 2, legacy: false });
+  });
+
+  test("an old file's rssBytesPerWorker is used when no cell has memory, and marked legacy", () => {
+    const old = (mode: Cell['mode'], n: number, rss: number): Cell => ({
+      ...cell('io', mode, 'x', n, [sample(50 * n, 5)]),
+      rssBytesPerWorker: rss,
+    });
+    const costs = workerCosts(run([old('processes', 1, 50e6), old('processes', 2, 52e6), old('threads', 2, 8e6)]));
+    expect(costs.map((c) => [c.mode, c.memory])).toEqual([
+      ['processes', { bytesPerWorker: 51e6, method: 'rss', cells: 2, legacy: true }],
+      ['threads', { bytesPerWorker: 8e6, method: 'rss-growth', cells: 1, legacy: true }],
+    ]);
+    const mixed = workerCosts(
+      run([
+        old('processes', 1, 50e6),
+        { ...cell('io', 'processes', 'x', 2, [sample(100, 5)]), memory: { bytesPerWorker: 9e6, method: 'uss' } },
+      ]),
+    );
+    expect(mixed[0]?.memory).toEqual({ bytesPerWorker: 9e6, method: 'uss', cells: 1, legacy: false });
   });
 });

@@ -1,4 +1,4 @@
-import type { Cell, Impl, ResultFile, WorkerMode } from '../format/types.ts';
+import type { Cell, Impl, MemoryMethod, ResultFile, WorkerMode } from '../format/types.ts';
 import { fitLine, type LineFit } from './line-fit.ts';
 import { median } from './stats.ts';
 
@@ -10,11 +10,51 @@ export interface WorkerCost {
   spawn: LineFit;
   /** teardownMs = a + b N, likewise. */
   teardown: LineFit;
-  /** Median over the ok cells that recorded it, as recorded; absent when none did. */
-  rssBytesPerWorker?: { median: number; cells: number };
+  /** Memory one worker adds: the median over the ok cells that recorded it; absent when none did. */
+  memory?: MemoryCost;
   /** Ok cells and samples the lines rest on. */
   cells: number;
   samples: number;
+}
+
+/** The memory part of a worker's cost, and how it was measured. */
+export interface MemoryCost {
+  bytesPerWorker: number;
+  method: MemoryMethod;
+  /** Cells the median rests on: those measured by `method`, the method most cells used. */
+  cells: number;
+  /**
+   * True when it comes from `rssBytesPerWorker` of a file written before `memory`: a process
+   * worker's RSS (shared pages counted, so `rss`) or the hub's RSS growth per thread (`rss-growth`).
+   */
+  legacy: boolean;
+}
+
+/** A cell's memory per worker as `memory` records it, or as an old file's `rssBytesPerWorker` did. */
+function memoryOf(c: Cell): { bytesPerWorker: number; method: MemoryMethod; legacy: boolean } | undefined {
+  if (c.memory !== undefined) return { ...c.memory, legacy: false };
+  if (c.rssBytesPerWorker === undefined) return undefined;
+  return { bytesPerWorker: c.rssBytesPerWorker, method: c.mode === 'threads' ? 'rss-growth' : 'rss', legacy: true };
+}
+
+/**
+ * The median memory per worker over cells, of the method most of them used: medians of
+ * different methods (a process's own pages against its whole RSS) do not mix. New records win
+ * over legacy ones of the same method.
+ */
+function memoryCost(cells: Cell[]): MemoryCost | undefined {
+  const all = cells.flatMap((c) => {
+    const m = memoryOf(c);
+    return m === undefined ? [] : [m];
+  });
+  const fresh = all.filter((m) => !m.legacy);
+  const pool = fresh.length > 0 ? fresh : all;
+  const byMethod = new Map<MemoryMethod, number[]>();
+  for (const m of pool) byMethod.set(m.method, [...(byMethod.get(m.method) ?? []), m.bytesPerWorker]);
+  const top = [...byMethod].sort((a, b) => b[1].length - a[1].length)[0];
+  if (top === undefined) return undefined;
+  const [method, bytes] = top;
+  return { bytesPerWorker: median(bytes), method, cells: bytes.length, legacy: fresh.length === 0 };
 }
 
 const isWorkerMode = (mode: Cell['mode']): mode is WorkerMode => mode === 'threads' || mode === 'processes';
@@ -49,8 +89,8 @@ export function workerCosts(r: ResultFile): WorkerCost[] {
       cells: cells.length,
       samples: samples.length,
     };
-    const rss = cells.flatMap((c) => (c.rssBytesPerWorker === undefined ? [] : [c.rssBytesPerWorker]));
-    if (rss.length > 0) cost.rssBytesPerWorker = { median: median(rss), cells: rss.length };
+    const memory = memoryCost(cells);
+    if (memory !== undefined) cost.memory = memory;
     return cost;
   });
 }

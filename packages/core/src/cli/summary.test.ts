@@ -26,3 +26,58 @@ test('an fs table on Node says whose libuv pool the reads share, and its size', 
   expect(run({ UV_THREADPOOL_SIZE: '16' })).toContain('UV_THREADPOOL_SIZE=16 threads');
   expect(run({})).toContain("Node's worker threads share their process's one pool");
 });
+
+/** A run whose io threads follow USL (sigma 0.05, kappa 0.001) and cost 5 + 3 N ms to start. */
+function decisionRun() {
+  const base = fakeRun({ config: { tasks: ['io'], count: 120, workers: [1, 2, 3, 4, 5, 6] } });
+  const usl = (n: number) => n / (1 + 0.05 * (n - 1) + 0.001 * n * (n - 1));
+  const cells = [1, 2, 3, 4, 5, 6].map((n) => {
+    const work = 1200 / usl(n);
+    return {
+      task: 'io' as const,
+      mode: 'threads' as const,
+      impl: 'wt',
+      workers: n,
+      status: 'ok' as const,
+      samples: [-1, 0, 1].map((d) => ({
+        spawnMs: 5 + 3 * n + d * 0.1,
+        workMs: work + d,
+        teardownMs: 1 + 0.5 * n,
+        totalMs: 5 + 3 * n + work + d + 1 + 0.5 * n,
+      })),
+      memory: { bytesPerWorker: 10 * 1024 * 1024, method: 'rss-growth' as const },
+    };
+  });
+  return { ...base, cells };
+}
+
+test('the summary shows what a worker costs, the fit of each series, and the recommendation last', () => {
+  const out = formatSummary(decisionRun(), 'x.msgpack');
+  const lines = out.split('\n');
+  const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+  expect(lines[at(/^\s+threads\/wt: start/)]).toMatch(
+    /start 5\.000 ± 0\.047 ms \+ 3\.000 ± 0\.012 ms per worker \(R² 1\.00\)/,
+  );
+  expect(lines[at(/^\s+teardown/)]).toBe('              teardown 1 ± 0 ms + 0.5 ± 0 ms per worker (R² 1.00)');
+  expect(lines[at(/^\s+memory/)]).toContain('memory 10.0 MiB per worker (rss-growth, 6 cells)');
+  const fit = lines[at(/^\s+io threads\/wt: sigma/)]!;
+  const [, sigma, kappa] = /sigma (\S+) ± \S+, kappa (\S+) ± \S+, R² (?:0\.99\d|1\.000)/.exec(fit) ?? [];
+  expect(Number(sigma)).toBeCloseTo(0.05, 2);
+  expect(Number(kappa)).toBeCloseTo(0.001, 3);
+  expect(fit).toMatch(/peak N\* \d+ \(beyond the data\), contention dominates$/);
+  const rec = at(/^recommendation/);
+  expect(lines[rec + 1]).toBe('  IO: threads, 6 workers, 4.27x; the most measured: more may help');
+  expect(lines[rec + 2]).toMatch(/^\s+median total, min–max: best threads\/wt x6: /);
+  expect(rec).toBeGreaterThan(at(/^\s+io threads\/wt: sigma/));
+  expect(lines.slice(rec + 3).filter((l) => l !== '')).toEqual(['wrote x.msgpack (6 cells, 0 failed)']);
+});
+
+test('a series too short to fit says why, and a task with no ok cell says the data cannot decide', () => {
+  const run = fakeRun({ totals: { 'io threads 1': [100, 101, 102], 'io threads 2': [60, 61, 62] } });
+  run.config.tasks = ['io', 'cpu'];
+  const out = formatSummary(run, undefined);
+  expect(out).toContain('  io threads/x: no fit: 2 distinct worker counts (1, 2); a fit needs at least 5');
+  expect(out).toContain('  CPU: the data cannot decide: no ok cpu cell in this run');
+  expect(out).toContain('  threads/x: start 1 ± 0 ms + 0 ± 0 ms per worker (R² 1.00)');
+  expect(out).toContain('memory not measured');
+});

@@ -3,6 +3,7 @@ import { type FidelityCheck, fidelityChecks } from '../analysis/fidelity.ts';
 import { type CellSummary, summarize } from '../analysis/summarize.ts';
 import type { ResultFile } from '../format/types.ts';
 import { formatDuration } from './progress.ts';
+import { fitLines, recommendationLines, workerCostLines } from './summary-decision.ts';
 
 const pad = (s: string, n: number) => s.padStart(n);
 
@@ -44,29 +45,6 @@ function fsNote(r: ResultFile): string[] {
     `note: each read runs on libuv's thread pool, ${pool}. Node's worker threads share their process's one pool;`,
     'each process worker has a pool of its own. A thread pool smaller than the reads in flight queues them.',
   ];
-}
-
-/** Per transport: spawn time of 1 worker and of the largest pool, and that pool's time per worker. */
-function startCosts(rows: CellSummary[]): string[] {
-  const out: string[] = [];
-  const groups = new Map<string, CellSummary[]>();
-  for (const c of rows) {
-    if ((c.mode !== 'threads' && c.mode !== 'processes') || !c.spawn) continue;
-    const k = `${c.mode}/${c.impl}`;
-    groups.set(k, [...(groups.get(k) ?? []), c]);
-  }
-  for (const [k, cells] of groups) {
-    // The spawn phase does not depend on the task: take the lowest median over tasks.
-    const at = (n: number) => Math.min(...cells.filter((c) => c.workers === n).map((c) => c.spawn?.median ?? Infinity));
-    const max = Math.max(...cells.map((c) => c.workers));
-    const one = at(1);
-    const many = at(max);
-    const parts = [];
-    if (Number.isFinite(one)) parts.push(`1 worker ${fmtMs(one)}`);
-    if (max > 1 && Number.isFinite(many)) parts.push(`${max} workers ${fmtMs(many)} (${fmtMs(many / max)} each)`);
-    if (parts.length > 0) out.push(`${k}: ${parts.join('; ')}`);
-  }
-  return out;
 }
 
 /** One fidelity check as a line: its status, what was measured, and the goal. */
@@ -122,11 +100,10 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
       lines.push(`${pad(String(n), 7)}${parts.join('')}${pad(ideal === undefined ? '-' : `${ideal.toFixed(2)}x`, 8)}`);
     }
   }
-  const starts = startCosts(rows);
-  if (starts.length > 0) {
-    lines.push('', 'worker start (spawn phase, median ms; per worker at the largest count):');
-    for (const s of starts) lines.push(`  ${s}`);
-  }
+  const costLines = workerCostLines(r);
+  if (costLines.length > 0) lines.push('', ...costLines);
+  const fits = fitLines(r);
+  if (fits.length > 0) lines.push('', ...fits);
   const costs = dispatchCosts(r);
   if (costs.length > 0) {
     lines.push('', 'harness cost per task (noop, 1 worker) against a bare message round trip, medians:');
@@ -150,6 +127,8 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
     lines.push('', 'warnings:');
     for (const w of r.warnings) lines.push(`  ! ${w}`);
   }
+  const recs = recommendationLines(r);
+  if (recs.length > 0) lines.push('', ...recs);
   lines.push('');
   const took = r.durationMs === undefined ? '' : ` in ${formatDuration(r.durationMs)}`;
   const state = r.interrupted ? 'INTERRUPTED: ' : '';

@@ -178,7 +178,8 @@ describe('analysis', () => {
     expect(text).toMatch(/\b1000 \(1\.00x \d\.\d\d-\d\.\d\d\)/);
     expect(text).toMatch(/\b520 \(1\.92x \d\.\d\d-\d\.\d\d\)/);
     expect(text).toMatch(/FAILED/);
-    expect(text).toMatch(/threads\/w: 1 worker 0\.00; 2 workers 20\.0 \(10\.0 each\)/);
+    // spawn ms: 0, 0, 0 (cpu) and 5, 5 (noop) at 1 worker; 20, 10, 30 at 2: one line through all.
+    expect(text).toContain('threads/w: start -16.0 ± 6.6 ms + 18.0 ± 4.5 ms per worker (R² 0.73)');
     expect(text).toMatch(/threads\/w: 50\.0 us per task vs 50\.0 us round trip \(1\.00x\)/);
     expect(text).toMatch(/! machine was busy/);
     expect(text).toMatch(/wrote results\/x\.msgpack \(4 cells, 1 failed\)/);
