@@ -29,7 +29,11 @@ export { otherCpuShare, readCpuCounters } from './engine/cpu-share.ts';
 export { collectEnv, recordedVars } from './engine/env.ts';
 export type { HubOptions, HubResult } from './engine/hub-run.ts';
 export { runHub } from './engine/hub-run.ts';
+export type { LibraryPool, LibraryPoolHandle, LibraryStartOptions, PoolTask } from './engine/library-pool.ts';
 export { killAllWorkers, liveWorkerCount, liveWorkerPids } from './engine/live-workers.ts';
+export type { PoolHubOptions } from './engine/pool-hub-run.ts';
+export { runPoolHub } from './engine/pool-hub-run.ts';
+export { poolTask } from './engine/pool-task.ts';
 export type { HubMessage, WireError, WorkerMessage } from './engine/protocol.ts';
 export { toWireError } from './engine/protocol.ts';
 export type { StartRow, StartSubject, StartVariant } from './engine/start-bench.ts';
@@ -61,6 +65,7 @@ export type {
   Env,
   Fault,
   Impl,
+  LibraryInfo,
   MainMode,
   Mode,
   ResultFile,

@@ -31,9 +31,11 @@ export interface CliIo {
 function implsOf(adapter: RuntimeAdapter): Record<WorkerMode, Impl[]> {
   const of = (mode: WorkerMode) => {
     const all = adapter.transports.filter((t) => t.mode === mode).map((t) => t.impl);
+    const pools = (adapter.pools ?? []).filter((p) => p.mode === mode).map((p) => p.impl);
     return [
       ...all.filter((i) => adapter.defaultImpls.includes(i)),
       ...all.filter((i) => !adapter.defaultImpls.includes(i)),
+      ...pools,
     ];
   };
   return { threads: of('threads'), processes: of('processes') };
@@ -69,6 +71,18 @@ export async function runCli(
     io.stdout.write(`${usage(opts.bin, impls)}\n`);
     return EXIT.ok;
   }
+  // `--impl all` means every impl that runs here; naming one that does not is refused.
+  const everyImpl = [...impls.threads, ...impls.processes];
+  if (everyImpl.every((i) => req.config.impls.includes(i))) {
+    const runs = (i: Impl) => !adapter.pools?.some((p) => p.impl === i && p.unsupported !== undefined);
+    req.config.impls = req.config.impls.filter(runs);
+  }
+  const pools = (adapter.pools ?? []).filter((p) => req.config.impls.includes(p.impl));
+  const refused = pools.find((p) => p.unsupported !== undefined);
+  if (refused) {
+    io.stderr.write(`error: --impl ${refused.impl} does not run on ${adapter.runtime}: ${refused.unsupported}\n`);
+    return EXIT.usage;
+  }
 
   // Read before the sweep, so that a malformed variable is reported before minutes of work.
   const { batch, warning } = batchFromEnv(process.env);
@@ -96,6 +110,7 @@ export async function runCli(
     const sweep = await runSweep({
       config: req.config,
       transports: adapter.transports,
+      pools,
       signal: controller.signal,
       ...(req.quiet ? {} : { onProgress: (p) => progress.update(p) }),
     });
@@ -113,6 +128,7 @@ export async function runCli(
       config: req.config,
       cells: sweep.cells,
       ...(sweep.roundTrips.length > 0 ? { roundTrips: sweep.roundTrips } : {}),
+      ...(pools.length > 0 ? { libraries: pools.map((p) => p.info) } : {}),
       durationMs: sweep.durationMs,
       ...(sweep.aborted ? { interrupted: true } : {}),
       warnings: environmentWarnings(env),

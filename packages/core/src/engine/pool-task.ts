@@ -1,0 +1,15 @@
+import { isMainThread, threadId } from 'node:worker_threads';
+import type { PoolTask } from './library-pool.ts';
+import { runTask } from './tasks.ts';
+import { injectFault } from './worker-loop.ts';
+
+/**
+ * The worker side of every library pool: what piscina, tinypool and workerpool call for each task.
+ * `whoami` answers this worker's thread id, or its pid in a process worker, so that the hub knows
+ * when all N are up; the rest is the task the raw transports run, through the same `runTask`.
+ */
+export function poolTask(task: PoolTask): number | Promise<number> {
+  if (task.kind === 'whoami') return isMainThread ? process.pid : threadId;
+  if (task.fault) injectFault(task.fault);
+  return runTask(task.kind, task, task.id);
+}
