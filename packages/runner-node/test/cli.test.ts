@@ -30,7 +30,10 @@ describe('bad flags: exit 2, a message naming the flag, nothing written', () => 
     [['--task', 'disk'], /--task: unknown value 'disk'; accepted: io, cpu, noop/],
     [['--mode', 'fibers'], /--mode: unknown value 'fibers'; accepted: threads, processes, sequential, async/],
     [['--repeat', '0'], /--repeat: '0' is not valid/],
-    [['--impl', 'web-worker'], /--impl: unknown value 'web-worker'; accepted: worker_threads, child_process/],
+    [
+      ['--impl', 'web-worker'],
+      /--impl: unknown value 'web-worker'; accepted: worker_threads, piscina, tinypool, workerpool, child_process, tinypool-process, workerpool-process/,
+    ],
   ])('%j', (args, message) => {
     const out = path.join(tmp(), 'results');
     const r = cli([...args, '--out', out]);

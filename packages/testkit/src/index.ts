@@ -1,3 +1,4 @@
+export { poolSuite } from './pool-suite.ts';
 export { alive, childPids, until } from './procs.ts';
 export type { SuiteOptions, TransportCase } from './transport-suite.ts';
 export { transportSuite } from './transport-suite.ts';

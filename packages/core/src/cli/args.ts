@@ -57,7 +57,8 @@ Runs the threads-vs-processes experiment on this runtime and writes one msgpack 
 
   --task io,cpu          task kinds: ${TASK_KINDS.join(', ')}, or all (default io,cpu)
   --mode M,...           ${MODES.join(', ')}, or all (default all four)
-  --impl I,...           ${all.join(', ')}, or all
+  --impl I,...           ${all.join(', ')},
+                         or all (every primitive; a pool library runs only when named)
                          (default ${impls.threads[0]},${impls.processes[0]})
   --workers standard     standard (1..8), extended (1,2,4,...,64) or a list like 1,2,4
   --count 100            tasks per hub run

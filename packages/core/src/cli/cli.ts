@@ -71,11 +71,10 @@ export async function runCli(
     io.stdout.write(`${usage(opts.bin, impls)}\n`);
     return EXIT.ok;
   }
-  // `--impl all` means every impl that runs here; naming one that does not is refused.
+  // `--impl all` is every primitive of the runtime; a pool library runs only when named.
   const everyImpl = [...impls.threads, ...impls.processes];
   if (everyImpl.every((i) => req.config.impls.includes(i))) {
-    const runs = (i: Impl) => !adapter.pools?.some((p) => p.impl === i && p.unsupported !== undefined);
-    req.config.impls = req.config.impls.filter(runs);
+    req.config.impls = req.config.impls.filter((i) => !adapter.pools?.some((p) => p.impl === i));
   }
   const pools = (adapter.pools ?? []).filter((p) => req.config.impls.includes(p.impl));
   const refused = pools.find((p) => p.unsupported !== undefined);

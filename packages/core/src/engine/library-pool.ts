@@ -2,8 +2,8 @@ import type { Fault, Impl, LibraryInfo, TaskKind, WorkerEnv, WorkerMode } from '
 
 /**
  * What a library pool's worker runs (`poolTask` in engine/pool-task.ts): a task of the sweep, or
- * `whoami`, which answers the worker's thread id (threads) or pid (processes) so that the hub can
- * tell when every worker is up.
+ * `whoami`, which holds the worker `ioMs` and answers its thread id (threads) or pid (processes),
+ * so that the hub can tell when every worker is up.
  */
 export interface PoolTask {
   kind: TaskKind | 'whoami';

@@ -38,18 +38,20 @@ function alive(pid: number): boolean {
   }
 }
 
+/** How long a `whoami` task holds its worker, ms. */
+export const WHOAMI_HOLD_MS = 1;
+
 /**
- * Spawn phase: `whoami` tasks, one in flight per worker, until N distinct workers have answered.
- * A worker that answers twice before the others are up is asked again after a millisecond, so
- * that the hub does not spin against the workers still starting.
+ * Spawn phase: `whoami` tasks, N in flight, until N distinct workers have answered. Each holds its
+ * worker WHOAMI_HOLD_MS, so a worker that is up stays busy and the library hands a waiting task to
+ * a worker that has just started; once all N are up, the N tasks in flight reach N workers. The
+ * phase so ends one round trip and one hold after the last worker is up.
  */
 async function awaitWorkers(handle: LibraryPoolHandle, n: number): Promise<number[]> {
   const seen = new Set<number>();
   const lane = async () => {
     while (seen.size < n) {
-      const id = await handle.run({ kind: 'whoami', id: -1, ioMs: 0, cpuIters: 0 });
-      if (seen.has(id)) await pause(1);
-      seen.add(id);
+      seen.add(await handle.run({ kind: 'whoami', id: -1, ioMs: WHOAMI_HOLD_MS, cpuIters: 0 }));
     }
   };
   await Promise.all(Array.from({ length: n }, lane));
