@@ -14,6 +14,8 @@ export interface ParseContext {
   defaultOut: string;
   /** The folder a relative `--out` is taken from. */
   cwd?: string;
+  /** Impls that `--impl all` leaves out: they run only when named (the pool libraries). */
+  namedOnly?: readonly Impl[];
 }
 
 /** A parsed command line: a sweep to run, or a request for help. */
@@ -122,9 +124,10 @@ export function parseWorkers(raw: string): { workers: number[]; workerSet: Worke
   return { workers: workers.sort((a, b) => a - b), workerSet: 'custom' };
 }
 
-function parseImpls(raw: string, impls: Record<WorkerMode, readonly Impl[]>): Impl[] {
+function parseImpls(raw: string, impls: Record<WorkerMode, readonly Impl[]>, namedOnly: readonly Impl[]): Impl[] {
   const all = [...impls.threads, ...impls.processes];
-  return listOf('impl', raw, all);
+  const items = listOf('impl', raw, all);
+  return raw === 'all' ? items.filter((i) => !namedOnly.includes(i)) : items;
 }
 
 /** Parse and validate a runner's command line. Throws `UsageError` naming the flag. */
@@ -155,7 +158,7 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
   const impls =
     get('impl') === undefined
       ? [ctx.impls.threads[0], ctx.impls.processes[0]].filter((x): x is Impl => !!x)
-      : parseImpls(get('impl') as string, ctx.impls);
+      : parseImpls(get('impl') as string, ctx.impls, ctx.namedOnly ?? []);
   const workerEnv =
     get('worker-env') === undefined
       ? 'inherit'

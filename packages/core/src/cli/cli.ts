@@ -61,7 +61,9 @@ export async function runCli(
   const impls = implsOf(adapter);
   let req: CliRequest;
   try {
-    req = parseArgs(argv, { impls, defaultOut: opts.defaultOut, cwd: io.cwd });
+    // `--impl all` is every primitive of the runtime; a pool library runs only when named.
+    const namedOnly = (adapter.pools ?? []).map((p) => p.impl);
+    req = parseArgs(argv, { impls, defaultOut: opts.defaultOut, cwd: io.cwd, namedOnly });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.stderr.write(`error: ${err.message}\n\n${usage(opts.bin, impls)}\n`);
@@ -70,11 +72,6 @@ export async function runCli(
   if (req.kind === 'help') {
     io.stdout.write(`${usage(opts.bin, impls)}\n`);
     return EXIT.ok;
-  }
-  // `--impl all` is every primitive of the runtime; a pool library runs only when named.
-  const everyImpl = [...impls.threads, ...impls.processes];
-  if (everyImpl.every((i) => req.config.impls.includes(i))) {
-    req.config.impls = req.config.impls.filter((i) => !adapter.pools?.some((p) => p.impl === i));
   }
   const pools = (adapter.pools ?? []).filter((p) => req.config.impls.includes(p.impl));
   const refused = pools.find((p) => p.unsupported !== undefined);
