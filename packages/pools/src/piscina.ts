@@ -6,8 +6,10 @@ import { IDLE_TIMEOUT_MS, poolWorkerFile } from './worker-file.ts';
 export type PiscinaAtomics = 'sync' | 'async' | 'disabled';
 
 /**
- * `threads` on piscina 5: min = max = N threads, one task at a time per thread. piscina 5 starts
- * threads lazily, so the spawn phase submits tasks until N distinct threads have answered.
+ * `threads` on piscina 5: min = max = N threads, one task at a time per thread. Its default
+ * minThreads is half the cores, the rest made on demand: min = N makes all N in the constructor,
+ * and the spawn phase still waits until N distinct threads have answered, since a thread takes
+ * tasks only once loaded.
  */
 export function piscinaPool(atomics: PiscinaAtomics = 'sync'): LibraryPool {
   const impl = atomics === 'sync' ? 'piscina' : `piscina-atomics-${atomics}`;
