@@ -33,9 +33,13 @@ export type { FsFile } from './engine/fs-file.ts';
 export { writeFsFile } from './engine/fs-file.ts';
 export type { HubOptions, HubResult } from './engine/hub-run.ts';
 export { runHub } from './engine/hub-run.ts';
+export type { LibraryPool, LibraryPoolHandle, LibraryStartOptions, PoolTask } from './engine/library-pool.ts';
 export { killAllWorkers, liveWorkerCount, liveWorkerPids } from './engine/live-workers.ts';
 export type { NetServer } from './engine/net-server.ts';
 export { startNetServer } from './engine/net-server.ts';
+export type { PoolHubOptions } from './engine/pool-hub-run.ts';
+export { runPoolHub } from './engine/pool-hub-run.ts';
+export { poolTask } from './engine/pool-task.ts';
 export type { HubMessage, WireError, WorkerMessage, WorkerSetup } from './engine/protocol.ts';
 export { toWireError } from './engine/protocol.ts';
 export type { StartRow, StartSubject, StartVariant } from './engine/start-bench.ts';
@@ -72,6 +76,7 @@ export type {
   Env,
   Fault,
   Impl,
+  LibraryInfo,
   MainMode,
   Mode,
   ResultFile,

@@ -30,7 +30,10 @@ describe('bad flags: exit 2, a message naming the flag, nothing written', () => 
     [['--task', 'disk'], /--task: unknown value 'disk'; accepted: io, cpu, noop/],
     [['--mode', 'fibers'], /--mode: unknown value 'fibers'; accepted: threads, processes, sequential, async/],
     [['--repeat', '0'], /--repeat: '0' is not valid/],
-    [['--impl', 'web-worker'], /--impl: unknown value 'web-worker'; accepted: worker_threads, child_process/],
+    [
+      ['--impl', 'web-worker'],
+      /--impl: unknown value 'web-worker'; accepted: worker_threads, piscina, tinypool, workerpool, child_process, tinypool-process, workerpool-process/,
+    ],
   ])('%j', (args, message) => {
     const out = path.join(tmp(), 'results');
     const r = cli([...args, '--out', out]);
@@ -155,8 +158,9 @@ describe.each(['throw', 'exit', 'hang'] as const)('--fault %s', (fault) => {
       '6',
       '--repeat',
       '1',
+      // Room for 2 process workers to start on a loaded 2-core machine; a hung task still fails.
       '--timeout-ms',
-      '400',
+      '1500',
       '--fault',
       fault,
       '--out',
@@ -171,7 +175,7 @@ describe.each(['throw', 'exit', 'hang'] as const)('--fault %s', (fault) => {
       'threadsx2',
       'processesx2',
     ]);
-    const reason = { throw: /InjectedFault/, exit: /stopped during work \(exit code 3\)/, hang: /ran past 400 ms/ }[
+    const reason = { throw: /InjectedFault/, exit: /stopped during work \(exit code 3\)/, hang: /ran past 1500 ms/ }[
       fault
     ];
     for (const c of failed) expect(c.error).toMatch(reason);

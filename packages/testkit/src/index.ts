@@ -1,3 +1,4 @@
+export { poolSuite } from './pool-suite.ts';
 export type { ProcSource } from './procs.ts';
 export { alive, childPids, until } from './procs.ts';
 export type { SuiteOptions, TransportCase } from './transport-suite.ts';

@@ -24,6 +24,8 @@ export interface ParseContext {
   defaultOut: string;
   /** The folder a relative `--out` is taken from. */
   cwd?: string;
+  /** Impls that `--impl all` leaves out: they run only when named (the pool libraries). */
+  namedOnly?: readonly Impl[];
 }
 
 /** A parsed command line: a sweep to run, or a request for help. */
@@ -86,7 +88,8 @@ Runs the threads-vs-processes experiment on this runtime and writes one msgpack 
   --net-delay-ms ${DEFAULT_NET_DELAY_MS}       net task: the loopback server's delay before it answers, ms
   --net-bytes ${DEFAULT_NET_BYTES}        net task: the size of its answer
   --mode M,...           ${MODES.join(', ')}, or all (default all four)
-  --impl I,...           ${all.join(', ')}, or all
+  --impl I,...           ${all.join(', ')},
+                         or all (every primitive; a pool library runs only when named)
                          (default ${impls.threads[0]},${impls.processes[0]})
   --workers standard     standard (1..8), extended (1,2,4,...,64) or a list like 1,2,4
   --count 100            tasks per hub run
@@ -150,9 +153,10 @@ export function parseWorkers(raw: string): { workers: number[]; workerSet: Worke
   return { workers: workers.sort((a, b) => a - b), workerSet: 'custom' };
 }
 
-function parseImpls(raw: string, impls: Record<WorkerMode, readonly Impl[]>): Impl[] {
+function parseImpls(raw: string, impls: Record<WorkerMode, readonly Impl[]>, namedOnly: readonly Impl[]): Impl[] {
   const all = [...impls.threads, ...impls.processes];
-  return listOf('impl', raw, all);
+  const items = listOf('impl', raw, all);
+  return raw === 'all' ? items.filter((i) => !namedOnly.includes(i)) : items;
 }
 
 /** Parse and validate a runner's command line. Throws `UsageError` naming the flag. */
@@ -183,7 +187,7 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
   const impls =
     get('impl') === undefined
       ? [ctx.impls.threads[0], ctx.impls.processes[0]].filter((x): x is Impl => !!x)
-      : parseImpls(get('impl') as string, ctx.impls);
+      : parseImpls(get('impl') as string, ctx.impls, ctx.namedOnly ?? []);
   const workerEnv =
     get('worker-env') === undefined
       ? 'inherit'

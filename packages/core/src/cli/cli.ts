@@ -32,9 +32,11 @@ export interface CliIo {
 function implsOf(adapter: RuntimeAdapter): Record<WorkerMode, Impl[]> {
   const of = (mode: WorkerMode) => {
     const all = adapter.transports.filter((t) => t.mode === mode).map((t) => t.impl);
+    const pools = (adapter.pools ?? []).filter((p) => p.mode === mode).map((p) => p.impl);
     return [
       ...all.filter((i) => adapter.defaultImpls.includes(i)),
       ...all.filter((i) => !adapter.defaultImpls.includes(i)),
+      ...pools,
     ];
   };
   return { threads: of('threads'), processes: of('processes') };
@@ -60,7 +62,9 @@ export async function runCli(
   const impls = implsOf(adapter);
   let req: CliRequest;
   try {
-    req = parseArgs(argv, { impls, defaultOut: opts.defaultOut, cwd: io.cwd });
+    // `--impl all` is every primitive of the runtime; a pool library runs only when named.
+    const namedOnly = (adapter.pools ?? []).map((p) => p.impl);
+    req = parseArgs(argv, { impls, defaultOut: opts.defaultOut, cwd: io.cwd, namedOnly });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.stderr.write(`error: ${err.message}\n\n${usage(opts.bin, impls)}\n`);
@@ -69,6 +73,12 @@ export async function runCli(
   if (req.kind === 'help') {
     io.stdout.write(`${usage(opts.bin, impls)}\n`);
     return EXIT.ok;
+  }
+  const pools = (adapter.pools ?? []).filter((p) => req.config.impls.includes(p.impl));
+  const refused = pools.find((p) => p.unsupported !== undefined);
+  if (refused) {
+    io.stderr.write(`error: --impl ${refused.impl} does not run on ${adapter.runtime}: ${refused.unsupported}\n`);
+    return EXIT.usage;
   }
 
   // Loaded before any worker starts: a module that cannot run is a usage error, exit 2.
@@ -110,6 +120,7 @@ export async function runCli(
     const sweep = await runSweep({
       config: req.config,
       transports: adapter.transports,
+      pools,
       signal: controller.signal,
       ...(taskModule ? { taskModule } : {}),
       ...(req.quiet ? {} : { onProgress: (p) => progress.update(p) }),
@@ -128,6 +139,7 @@ export async function runCli(
       config: req.config,
       cells: sweep.cells,
       ...(sweep.roundTrips.length > 0 ? { roundTrips: sweep.roundTrips } : {}),
+      ...(pools.length > 0 ? { libraries: pools.map((p) => p.info) } : {}),
       durationMs: sweep.durationMs,
       ...(sweep.aborted ? { interrupted: true } : {}),
       warnings: [...environmentWarnings(env), ...(taskModule?.warnings ?? [])],

@@ -1,11 +1,13 @@
 import os from 'node:os';
 import { median } from '../analysis/stats.ts';
-import { RunAborted } from '../errors.ts';
+import { HubError, RunAborted } from '../errors.ts';
 import type { Cell, Impl, Mode, RoundTrip, RunConfig, TaskKind, WorkerMemory } from '../format/types.ts';
 import { runMain } from './baselines.ts';
 import { type FsFile, writeFsFile } from './fs-file.ts';
 import { type HubResult, runHub } from './hub-run.ts';
+import type { LibraryPool } from './library-pool.ts';
 import { type NetServer, startNetServer } from './net-server.ts';
+import { runPoolHub } from './pool-hub-run.ts';
 import type { WorkerSetup } from './protocol.ts';
 import type { LoadedTaskModule } from './task-module.ts';
 import { prepareTarget, type TaskTarget } from './task-target.ts';
@@ -20,14 +22,23 @@ export interface PlannedCell {
   impl: Impl;
   workers: number;
   transport?: Transport;
+  /** A worker-pool library, run by `runPoolHub` instead of a transport. */
+  pool?: LibraryPool;
 }
+
+/** The tasks a library pool's worker can run: those that need no per-worker setup. */
+const POOL_TASKS: readonly TaskKind[] = ['io', 'cpu', 'noop'];
 
 /**
  * The cells of a sweep, in the order they run: by task, then worker count, then mode, so that the
  * modes being compared at one worker count are measured close together in time. `sequential`
  * ignores the worker count and runs once, at 1.
  */
-export function planCells(config: RunConfig, transports: readonly Transport[]): PlannedCell[] {
+export function planCells(
+  config: RunConfig,
+  transports: readonly Transport[],
+  pools: readonly LibraryPool[] = [],
+): PlannedCell[] {
   const cells: PlannedCell[] = [];
   for (const task of config.tasks) {
     if (config.modes.includes('sequential')) cells.push({ task, mode: 'sequential', impl: 'main', workers: 1 });
@@ -41,6 +52,10 @@ export function planCells(config: RunConfig, transports: readonly Transport[]): 
         for (const t of transports) {
           if (t.mode === mode && config.impls.includes(t.impl))
             cells.push({ task, mode, impl: t.impl, workers, transport: t });
+        }
+        for (const pool of pools) {
+          if (pool.mode === mode && config.impls.includes(pool.impl))
+            cells.push({ task, mode, impl: pool.impl, workers, pool });
         }
       }
     }
@@ -62,6 +77,7 @@ export interface SweepProgress {
 export interface SweepOptions {
   config: RunConfig;
   transports: readonly Transport[];
+  pools?: readonly LibraryPool[];
   signal?: AbortSignal;
   onProgress?: (p: SweepProgress) => void;
   /** Called after each cell, with every cell finished so far. */
@@ -173,7 +189,10 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
             : 0.02;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 
-  const plan = planCells(config, o.transports);
+  const plan = planCells(config, o.transports, o.pools);
+  // A library pool's yardstick is the bare round trip of the primitive it is built on.
+  const yardstickOf = (p: PlannedCell) =>
+    p.transport ?? o.transports.find((t) => p.pool && t.mode === p.pool.mode && t.impl === p.pool.primitive);
   const weights = plan.map((c) => weight(c, config, taskMs(c.task), cores));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   let doneWeight = 0;
@@ -187,9 +206,10 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
       // The yardstick for dispatch cost: before each run of a noop cell at 1 worker, a bare round
       // trip run on the same transport, measured the same way, so that each pair shares the
       // machine's state (CPU wake-up dominates small messages here).
+      const yardstick = yardstickOf(p);
       let paired: RoundTrip | undefined =
-        p.task === 'noop' && p.workers === 1 && p.transport
-          ? { mode: p.transport.mode, impl: p.impl, samplesUs: [] }
+        p.task === 'noop' && p.workers === 1 && yardstick
+          ? { mode: yardstick.mode, impl: p.impl, samplesUs: [] }
           : undefined;
       if (paired) roundTrips.push(paired);
       const cell: Cell = { task: p.task, mode: p.mode, impl: p.impl, workers: p.workers, status: 'ok', samples: [] };
@@ -201,23 +221,24 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
         let r: HubResult;
         let rtUs: number | undefined;
         try {
-          if (paired && p.transport) {
-            rtUs = await measureRoundTrip(
-              p.transport,
-              config.count,
-              config.workerEnv,
-              config.timeoutMs,
-              o.signal,
-            ).catch((err: Error) => {
-              if (err instanceof RunAborted) throw err;
-              roundTrips.splice(roundTrips.indexOf(paired as RoundTrip), 1);
-              paired = undefined; // no yardstick; the noop cell says what went wrong
-              return undefined;
-            });
+          if (paired && yardstick) {
+            rtUs = await measureRoundTrip(yardstick, config.count, config.workerEnv, config.timeoutMs, o.signal).catch(
+              (err: Error) => {
+                if (err instanceof RunAborted) throw err;
+                roundTrips.splice(roundTrips.indexOf(paired as RoundTrip), 1);
+                paired = undefined; // no yardstick; the noop cell says what went wrong
+                return undefined;
+              },
+            );
           }
-          r = p.transport
-            ? await runHub({
-                transport: p.transport,
+          if (p.pool && !POOL_TASKS.includes(p.task)) {
+            throw new HubError(
+              `${p.impl}: library pools run the built-in ${POOL_TASKS.join(', ')} tasks only (their workers get no setup for ${p.task})`,
+            );
+          }
+          r = p.pool
+            ? await runPoolHub({
+                pool: p.pool,
                 workers: p.workers,
                 task: p.task,
                 params,
@@ -227,20 +248,33 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
                 workerEnv: config.workerEnv,
                 fault: config.fault,
                 signal: o.signal,
-                setup: setups.get(p.task),
-                arg: o.taskModule?.arg,
               })
-            : await runMain({
-                mode: p.mode as 'sequential' | 'async',
-                workers: p.workers,
-                task: p.task,
-                params,
-                count: config.count,
-                answers: answers.get(p.task) as Answers,
-                signal: o.signal,
-                target: targets.get(p.task),
-                arg: o.taskModule?.arg,
-              });
+            : p.transport
+              ? await runHub({
+                  transport: p.transport,
+                  workers: p.workers,
+                  task: p.task,
+                  params,
+                  count: config.count,
+                  timeoutMs: config.timeoutMs,
+                  answers: answers.get(p.task) as Answers,
+                  workerEnv: config.workerEnv,
+                  fault: config.fault,
+                  signal: o.signal,
+                  setup: setups.get(p.task),
+                  arg: o.taskModule?.arg,
+                })
+              : await runMain({
+                  mode: p.mode as 'sequential' | 'async',
+                  workers: p.workers,
+                  task: p.task,
+                  params,
+                  count: config.count,
+                  answers: answers.get(p.task) as Answers,
+                  signal: o.signal,
+                  target: targets.get(p.task),
+                  arg: o.taskModule?.arg,
+                });
         } catch (err) {
           if (err instanceof RunAborted) throw err;
           cell.status = 'failed';

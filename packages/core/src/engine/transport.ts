@@ -1,4 +1,5 @@
 import type { Impl, WorkerEnv, WorkerMode } from '../format/types.ts';
+import type { LibraryPool } from './library-pool.ts';
 import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 
 /** How a worker ended: an exit code, a signal name, or neither when the runtime does not say. */
@@ -53,4 +54,6 @@ export interface RuntimeAdapter {
   transports: Transport[];
   /** Impls run when `--impl` is not given. */
   defaultImpls: Impl[];
+  /** Worker-pool libraries offered as impls; run only when `--impl` names them. */
+  pools?: LibraryPool[];
 }

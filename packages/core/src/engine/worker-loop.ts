@@ -20,7 +20,8 @@ export class InjectedFault extends Error {
   override name = 'InjectedFault';
 }
 
-function injectFault(fault: Fault): void {
+/** Do what `--fault` asks, inside the task. */
+export function injectFault(fault: Fault): void {
   switch (fault) {
     case 'throw':
       throw new InjectedFault('task failed on purpose (--fault throw)');

@@ -11,6 +11,7 @@ import {
   SCHEMA_VERSION,
 } from '../constants.ts';
 import { batchProblem } from './batch.ts';
+import { MAX_LIBRARIES, readLibrary } from './codec-libraries.ts';
 import { describe, type FieldReader, type Holder, type Key, members, type Obj, path } from './codec-reader.ts';
 import type {
   Batch,
@@ -70,6 +71,7 @@ export function readResult(r: FieldReader, raw: unknown): ResultFile {
     ...required,
     ...r.optional<ResultFile>(o, '', {
       roundTrips: (h, f, k) => r.list(h, f, k, MAX_ROUND_TRIPS, (l, g, i) => readRoundTrip(r, l, g, i)),
+      libraries: (h, f, k) => r.list(h, f, k, MAX_LIBRARIES, (l, g, i) => readLibrary(r, l, g, i)),
       durationMs: (h, f, k) => r.num(h, f, k, 0),
       interrupted: (h, f, k) => r.bool(h, f, k),
       warnings: (h, f, k) => r.list(h, f, k, MAX_WARNINGS, (l, g, i) => r.str(l, g, i)),

@@ -108,6 +108,18 @@ export interface RoundTrip {
   samplesUs: number[];
 }
 
+/** A worker-pool library that ran as an impl: which one, and how its pools were made. */
+export interface LibraryInfo {
+  mode: WorkerMode;
+  impl: Impl;
+  /** The npm package. */
+  name: string;
+  /** Its installed version. */
+  version: string;
+  /** The options each pool was made with; `workers` stands for the cell's worker count. */
+  options: Record<string, string | number | boolean>;
+}
+
 /** What the runner saw of its machine and process. */
 export interface Env {
   runtime: RuntimeName;
@@ -166,6 +178,8 @@ export interface ResultFile {
   config: RunConfig;
   cells: Cell[];
   roundTrips?: RoundTrip[];
+  /** The worker-pool libraries among the impls that ran, with their versions and options. */
+  libraries?: LibraryInfo[];
   /** Wall clock of the whole sweep, milliseconds. */
   durationMs?: number;
   /** True when a signal stopped the sweep: the cells are those finished by then. */

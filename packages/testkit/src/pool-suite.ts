@@ -1,0 +1,115 @@
+import { type Answers, expectedAnswers, HubError, type LibraryPool, liveWorkerCount, runPoolHub } from '@tvp/core';
+import { describe, expect, test } from 'vitest';
+import { alive, until } from './procs.ts';
+
+const params = { ioMs: 5, cpuIters: 20_000 };
+const base = { params, timeoutMs: 5_000, workerEnv: 'inherit' as const, answers: (id: number) => id };
+const cpuAnswers = (await expectedAnswers('cpu', params, 12)) as Answers;
+
+/** A pool hub run that records the worker ids it saw (pids for process pools). */
+async function tracked(o: Omit<Parameters<typeof runPoolHub>[0], 'onWorkers'>) {
+  const ids: number[] = [];
+  const result = await runPoolHub({ ...o, onWorkers: (seen) => ids.push(...seen) }).catch((e: Error) => e);
+  return { result, ids };
+}
+
+/** True once every process in `pids` has gone (a second at most). */
+const allGone = async (pids: number[]) => {
+  for (const pid of pids) if (!(await until(() => !alive(pid), 1_000))) return false;
+  return true;
+};
+
+/**
+ * What every library pool must do on every runtime that offers it: hub runs of each task kind
+ * with N distinct workers, the answer check, and the faults (a task that throws, a worker that
+ * exits, a task that hangs past --timeout-ms) that must fail the run and leave no worker behind.
+ */
+export function poolSuite(runtime: string, pools: readonly LibraryPool[]): void {
+  describe.each(pools.map((p) => [`${p.mode}/${p.impl}`, p] as const))(`%s on ${runtime}`, (_name, pool) => {
+    const processes = pool.mode === 'processes';
+
+    test.each(['io', 'cpu', 'noop'] as const)('%s: 12 tasks on 3 workers complete and check out', async (task) => {
+      const answers = task === 'cpu' ? cpuAnswers : base.answers;
+      const t0 = performance.now();
+      const { result, ids } = await tracked({ ...base, answers, pool, workers: 3, task, count: 12 });
+      const wall = performance.now() - t0;
+      if (result instanceof Error) throw result;
+      // The spawn phase ended only once 3 distinct workers had answered.
+      expect(new Set(ids).size).toBe(3);
+      expect(result.sample.spawnMs).toBeGreaterThan(0);
+      expect(result.sample.totalMs).toBeLessThanOrEqual(wall);
+      // 12 io tasks of 5 ms, one in flight per worker on 3 workers: at least 4 waits in a row.
+      if (task === 'io') expect(result.sample.workMs).toBeGreaterThanOrEqual(4 * 5 * 0.9);
+      expect(result.memory?.method).toBe(processes ? 'uss' : 'rss-growth');
+      if (processes) expect(await allGone(ids)).toBe(true);
+      expect(liveWorkerCount()).toBe(0);
+    });
+
+    test('a wrong answer fails the run: the hub checks every answer', async () => {
+      const { result, ids } = await tracked({
+        ...base,
+        answers: (id) => id + 1,
+        pool,
+        workers: 2,
+        task: 'noop',
+        count: 6,
+      });
+      expect(result).toBeInstanceOf(HubError);
+      expect((result as Error).message).toMatch(/answered \d+, expected \d+: the work was not done as asked/);
+      if (processes) expect(await allGone(ids)).toBe(true);
+    });
+
+    test('a task that throws: the run fails naming the error, the pool is destroyed', async () => {
+      const { result, ids } = await tracked({ ...base, pool, workers: 2, task: 'noop', count: 10, fault: 'throw' });
+      expect(result).toBeInstanceOf(HubError);
+      expect((result as Error).message).toMatch(/task 5 failed: .*task failed on purpose/);
+      expect(ids).toHaveLength(2);
+      if (processes) expect(await allGone(ids)).toBe(true);
+      expect(liveWorkerCount()).toBe(0);
+    });
+
+    test('a worker that exits mid-run: the run fails, and the next run works', async () => {
+      const { result, ids } = await tracked({
+        ...base,
+        timeoutMs: 2_000,
+        pool,
+        workers: 2,
+        task: 'noop',
+        count: 10,
+        fault: 'exit',
+      });
+      expect(result).toBeInstanceOf(HubError);
+      // Most libraries reject the task; tinypool's threads never settle it, and the watchdog ends the run.
+      expect((result as Error).message).toMatch(/task 5 (failed|ran past 2000 ms)/);
+      if (processes) expect(await allGone(ids)).toBe(true);
+      const again = await runPoolHub({ ...base, pool, workers: 1, task: 'noop', count: 3 });
+      expect(again.sample.workMs).toBeGreaterThan(0);
+    });
+
+    test('a task that hangs: the run fails after --timeout-ms and no worker is left', async () => {
+      // Long enough for process pools to start on a busy machine: the spawn phase has the same limit.
+      const timeoutMs = processes ? 2_000 : 300;
+      const t0 = performance.now();
+      const { result, ids } = await tracked({
+        ...base,
+        timeoutMs,
+        pool,
+        workers: 2,
+        task: 'noop',
+        count: 10,
+        fault: 'hang',
+      });
+      expect(result).toBeInstanceOf(HubError);
+      expect((result as Error).message).toMatch(new RegExp(`task 5 ran past ${timeoutMs} ms`));
+      expect(performance.now() - t0).toBeLessThan(timeoutMs + 4_000);
+      expect(ids).toHaveLength(2);
+      // Checked by pid for processes; a busy thread left running would still burn a core.
+      if (processes) expect(await allGone(ids)).toBe(true);
+      expect(liveWorkerCount()).toBe(0);
+      const before = process.cpuUsage();
+      await new Promise((r) => setTimeout(r, 300));
+      const used = process.cpuUsage(before);
+      expect((used.user + used.system) / 1000).toBeLessThan(150);
+    });
+  });
+}
