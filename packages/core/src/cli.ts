@@ -10,9 +10,9 @@ import { UsageError } from './errors.ts';
 import { killAllWorkers } from './hub.ts';
 import { type Out, ProgressPrinter } from './progress.ts';
 import { formatSummary } from './summary.ts';
-import { runSweep } from './sweep.ts';
+import { runSweep, type SweepProgress, type SweepResult } from './sweep.ts';
 import type { RuntimeAdapter } from './transport.ts';
-import type { Impl, ResultFile, WorkerMode } from './types.ts';
+import type { Impl, ResultFile, RunConfig, WorkerMode } from './types.ts';
 import { uploadResult } from './upload.ts';
 import { defaultResultsDir, writeResult } from './write.ts';
 
@@ -25,6 +25,30 @@ export interface CliIo {
   /** Folder a relative `--out` is taken from. */
   cwd: string;
 }
+
+/** What a sweep run outside core's engine hands back: core's result, plus what only its runner knows. */
+export interface ExternalSweep extends SweepResult {
+  runtimeVersion: string;
+  /** The sweep as it ran (a runner may change a parameter, e.g. calibrate cpuIters; it says why in warnings). */
+  config: RunConfig;
+  /** Recorded in env.vars beside core's own. */
+  vars: Record<string, string>;
+  warnings: string[];
+}
+
+/**
+ * A runner whose workers core does not start (another language behind a pipe): it runs the sweep
+ * itself; core still parses the flags, prints progress and the summary, and writes the file.
+ */
+export interface SweepRunner {
+  runtime: string;
+  /** The impls per worker mode, the default first. */
+  impls: Record<WorkerMode, Impl[]>;
+  /** Run the sweep; an abort of `signal` ends it at once with the cells finished so far. */
+  sweep(o: { config: RunConfig; signal: AbortSignal; onProgress?: (p: SweepProgress) => void }): Promise<ExternalSweep>;
+}
+
+const isExternal = (r: RuntimeAdapter | SweepRunner): r is SweepRunner => 'sweep' in r;
 
 /** The impls per worker mode of an adapter, defaults first. */
 function implsOf(adapter: RuntimeAdapter): Record<WorkerMode, Impl[]> {
@@ -46,7 +70,7 @@ function implsOf(adapter: RuntimeAdapter): Record<WorkerMode, Impl[]> {
  */
 export async function runCli(
   argv: readonly string[],
-  adapter: RuntimeAdapter,
+  adapter: RuntimeAdapter | SweepRunner,
   opts: { bin: string; defaultOut: string; repoDir?: string; io?: Partial<CliIo> },
 ): Promise<number> {
   const io: CliIo = {
@@ -55,7 +79,7 @@ export async function runCli(
     cwd: process.env.TVP_CWD || process.env.INIT_CWD || process.cwd(),
     ...opts.io,
   };
-  const impls = implsOf(adapter);
+  const impls = isExternal(adapter) ? adapter.impls : implsOf(adapter);
   let req: CliRequest;
   try {
     req = parseArgs(argv, { impls, defaultOut: opts.defaultOut, cwd: io.cwd });
@@ -84,17 +108,28 @@ export async function runCli(
   process.on('SIGTERM', onTerm);
 
   try {
-    const env = collectEnv(adapter.runtime, adapter.runtimeVersion, req.label);
+    const env = collectEnv(adapter.runtime, isExternal(adapter) ? '' : adapter.runtimeVersion, req.label);
     const createdAt = new Date().toISOString();
     const progress = new ProgressPrinter(io.stderr);
     const cpuStart = readCpuCounters();
-    const sweep = await runSweep({
-      config: req.config,
-      transports: adapter.transports,
-      signal: controller.signal,
-      ...(req.quiet ? {} : { onProgress: (p) => progress.update(p) }),
-    });
+    const onProgress = req.quiet ? undefined : (p: SweepProgress) => progress.update(p);
+    const sweep: ExternalSweep = isExternal(adapter)
+      ? await adapter.sweep({ config: req.config, signal: controller.signal, ...(onProgress ? { onProgress } : {}) })
+      : {
+          ...(await runSweep({
+            config: req.config,
+            transports: adapter.transports,
+            signal: controller.signal,
+            ...(onProgress ? { onProgress } : {}),
+          })),
+          runtimeVersion: adapter.runtimeVersion,
+          config: req.config,
+          vars: {},
+          warnings: [],
+        };
     progress.clear();
+    env.runtimeVersion = sweep.runtimeVersion;
+    env.vars = { ...env.vars, ...sweep.vars };
     env.loadavgEnd = loadavg();
     const cpuEnd = readCpuCounters();
     if (cpuStart && cpuEnd) env.otherCpuShare = otherCpuShare(cpuStart, cpuEnd);
@@ -105,12 +140,12 @@ export async function runCli(
       createdAt,
       tool: { name: TOOL_NAME, version: TOOL_VERSION, ...(sha ? { gitSha: sha } : {}) },
       env,
-      config: req.config,
+      config: sweep.config,
       cells: sweep.cells,
       ...(sweep.roundTrips.length > 0 ? { roundTrips: sweep.roundTrips } : {}),
       durationMs: sweep.durationMs,
       ...(sweep.aborted ? { interrupted: true } : {}),
-      warnings: environmentWarnings(env),
+      warnings: [...environmentWarnings(env), ...sweep.warnings],
     };
     if (sweep.aborted && stoppedBy)
       result.warnings?.push(`stopped by ${stoppedBy}: ${sweep.cells.length} cell(s) finished before it`);
@@ -140,7 +175,7 @@ export async function runCli(
  * A runner's whole entry file: run the CLI with this adapter, results going to the repository's
  * `results/` found from `entryUrl` (the entry's import.meta.url), then exit with its code.
  */
-export async function runnerMain(adapter: RuntimeAdapter, bin: string, entryUrl: string): Promise<never> {
+export async function runnerMain(adapter: RuntimeAdapter | SweepRunner, bin: string, entryUrl: string): Promise<never> {
   const code = await runCli(process.argv.slice(2), adapter, {
     bin,
     defaultOut: defaultResultsDir(entryUrl),

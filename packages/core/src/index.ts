@@ -2,7 +2,7 @@ export type { CellSummary, DispatchCost } from './analysis.ts';
 export { coresOf, dispatchCosts, environmentWarnings, summarize } from './analysis.ts';
 export type { CliRequest, ParseContext } from './args.ts';
 export { parseArgs, parseWorkers, usage } from './args.ts';
-export type { CliIo } from './cli.ts';
+export type { CliIo, ExternalSweep, SweepRunner } from './cli.ts';
 export { EXIT, runCli, runnerMain } from './cli.ts';
 export { decodeResult, encodeResult } from './codec.ts';
 export { childProcessTransport, workerThreadsTransport } from './compat.ts';
