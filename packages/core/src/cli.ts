@@ -175,7 +175,7 @@ export async function runCli(
  * A runner's whole entry file: run the CLI with this adapter, results going to the repository's
  * `results/` found from `entryUrl` (the entry's import.meta.url), then exit with its code.
  */
-export async function runnerMain(adapter: RuntimeAdapter | SweepRunner, bin: string, entryUrl: string): Promise<never> {
+export async function runnerMain(adapter: RuntimeAdapter, bin: string, entryUrl: string): Promise<never> {
   const code = await runCli(process.argv.slice(2), adapter, {
     bin,
     defaultOut: defaultResultsDir(entryUrl),
