@@ -107,6 +107,9 @@ async function sweep(o: {
     });
     if (hello.implementation !== 'CPython') warnings.push(`the interpreter is ${hello.implementation}, not CPython`);
   }
+  // A sweep that succeeded may still have had Python warn about something (a deprecation, a leak).
+  const note = stderr.trim();
+  if (note) warnings.push(`python wrote to stderr: ${note.length > 300 ? `...${note.slice(-300)}` : note}`);
   const ran: RunConfig = { ...config };
   if (hasCpu && cal) {
     ran.cpuIters = cal.rounds;

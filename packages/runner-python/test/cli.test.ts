@@ -76,6 +76,14 @@ describe('a Python that fails: a clear message, exit 1, nothing written', () => 
   });
 });
 
+test('what Python says on stderr during a sweep that succeeds is kept as a warning', () => {
+  const out = tmp();
+  const python = fakePython('echo "a note from python" >&2\nexec python3 "$@"');
+  const r = run(CLI, [...TINY, '--out', out, '--quiet'], { ...process.env, TVP_PYTHON: python });
+  expect(r.code).toBe(0);
+  expect(onlyResult(out).warnings).toContain('python wrote to stderr: a note from python');
+});
+
 test("bad flags are core's: exit 2 before any Python runs", () => {
   const r = run(CLI, ['--impl', 'worker_threads'], { ...process.env, TVP_PYTHON: '/bin/false' });
   expect(r.code).toBe(2);
