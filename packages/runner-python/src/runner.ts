@@ -30,10 +30,9 @@ async function sweep(o: {
   config: RunConfig;
   signal: AbortSignal;
   onProgress?: (p: SweepProgress) => void;
-  env?: NodeJS.ProcessEnv;
 }): Promise<ExternalSweep> {
   const started = performance.now();
-  const env = o.env ?? process.env;
+  const env = process.env;
   const python = interpreter(env);
   const { config } = o;
   const plan = planPython(config, pythonImpls());
@@ -138,7 +137,7 @@ async function sweep(o: {
 }
 
 /** The CPython runner: core's flags, progress, summary and file; the sweep runs in Python. */
-export const cpythonRunner: SweepRunner & { sweep: typeof sweep } = {
+export const cpythonRunner: SweepRunner = {
   runtime: RUNTIME,
   impls: pythonImpls(),
   sweep,
