@@ -1,6 +1,7 @@
 """The CPython sweep: runs the cells the TypeScript side planned and reports each as a JSON line.
 
-Usage: python3 tvp_sweep.py '<config json>'. Standard library only. Lines on stdout, one JSON
+Usage: python3 tvp_sweep.py, the config as one JSON line on stdin (stdin then stays open: with
+"lifeline" set, its end means the runner has gone). Standard library only. Lines on stdout, one JSON
 object each: hello, calibrated, answers, then per run a progress line, per measured run a sample
 (and a roundtrip before noop runs on 1 worker), per cell a cell line, and end. Errors go to stderr
 with a non-zero exit: 2 for a config this program refuses.
@@ -127,6 +128,17 @@ def calibrate(target_ms):
     return max(1, round(target_ms * 1e6 / ns_per_round)), ns_per_round
 
 
+def config_line():
+    """The first line of stdin, read from the descriptor so that the lifeline can go on reading it."""
+    buf = b""
+    while not buf.endswith(b"\n"):
+        chunk = os.read(0, 65536)
+        if not chunk:
+            refuse("stdin ended before the config line")
+        buf += chunk
+    return buf.decode()
+
+
 def lifeline():
     """When the TypeScript side goes (its end of stdin closes), take the whole process group with it."""
     # os.read on the descriptor, not sys.stdin: a forked worker closes sys.stdin, which would wait
@@ -160,9 +172,9 @@ def run_cell(i, c, cfg, jobs, answers, loop):
 def main():
     if sys.version_info < (3, 9):
         refuse(f"needs Python 3.9 or later (ThreadPoolExecutor.shutdown's cancel_futures); this is {sys.version}")
-    if len(sys.argv) != 2:
-        refuse("expected one argument, the config as JSON")
-    cfg = read_config(sys.argv[1])
+    if len(sys.argv) != 1:
+        refuse(f"unexpected argument(s) {' '.join(sys.argv[1:])}: the config comes on stdin")
+    cfg = read_config(config_line())
     emit(build_info())
     if cfg.get("lifeline"):
         threading.Thread(target=lifeline, daemon=True).start()

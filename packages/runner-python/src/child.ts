@@ -19,7 +19,7 @@ export type ChildEnd = { kind: 'exited'; code: number | null; signal: string | n
 
 export interface ChildOptions {
   python: string;
-  /** The config as JSON, the program's one argument. */
+  /** The config as JSON: the first line of the program's stdin (no argument size limit). */
   config: string;
   /** Each complete line of stdout; throwing stops the child (its process group) and rejects. */
   onLine: (line: string, lineNo: number) => void;
@@ -37,7 +37,7 @@ export function runChild(o: ChildOptions): Promise<{ end: ChildEnd; stderr: stri
   return new Promise((resolve, reject) => {
     // detached: a new process group (and session), so that one kill reaches the pool workers, and a
     // terminal's Ctrl-C reaches the TypeScript side alone, which then decides.
-    const child = spawn(o.python, ['-u', SWEEP_SCRIPT, o.config], {
+    const child = spawn(o.python, ['-u', SWEEP_SCRIPT], {
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],
       env: o.env ?? process.env,
@@ -86,8 +86,11 @@ export function runChild(o: ChildOptions): Promise<{ end: ChildEnd; stderr: stri
     child.stderr.on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-STDERR_TAIL);
     });
-    // The Python side reads stdin only to notice that this process has gone (EOF).
+    // After the config line the Python side reads stdin only to notice that this process has gone
+    // (EOF), so it stays open; a program that has already exited makes the write fail, which the
+    // exit code then explains.
     child.stdin.on('error', () => {});
+    child.stdin.write(`${o.config}\n`); // JSON.stringify writes no raw newline: one line
     child.on('error', (err: NodeJS.ErrnoException) => {
       o.signal.removeEventListener('abort', onAbort);
       reject(

@@ -44,7 +44,7 @@ describe('a Python that fails: a clear message, exit 1, nothing written', () => 
     [
       'a bad argument reaches the program',
       fakePython('exec python3 "$@" --bogus'),
-      /exited with code 2 before the sweep ended:\ntvp_sweep: expected one argument, the config as JSON/,
+      /exited with code 2 before the sweep ended:\ntvp_sweep: unexpected argument\(s\) --bogus: the config comes on stdin/,
     ],
     [
       'a traceback',
