@@ -25,8 +25,9 @@ import tvp_tasks as tasks
 KINDS = ("io", "cpu", "noop")
 MODES = ("threads", "processes", "sequential", "async")
 FAULTS = ("throw", "exit", "hang")
-# Long enough to time the loop to about 1%, short against a sweep.
-CALIBRATION_S = 0.2
+# Long enough to time the loop to about 1%, short against a sweep; the fastest of a few runs counts.
+CALIBRATION_S = 0.1
+CALIBRATION_RUNS = 3
 
 
 class Job:
@@ -112,20 +113,27 @@ def build_info():
     }
 
 
+def _timed(n):
+    t0 = perf_counter()
+    tasks.cpu_work(n, 1)
+    return perf_counter() - t0
+
+
 def calibrate(target_ms):
-    """Rounds of cpu_work that take `target_ms` here: time a growing count until it runs long enough."""
+    """Rounds of cpu_work that take `target_ms` here, to two significant digits.
+
+    A growing count is timed until it runs long enough, then timed again: the fastest run counts,
+    since other work on the machine only ever adds time. Two digits keep the rounds of runs on one
+    machine equal (so comparable) when its speed has not changed by more than the rounding.
+    """
     if target_ms == 0:
         return 0, 0.0
     n = 1000
-    while True:
-        t0 = perf_counter()
-        tasks.cpu_work(n, 1)
-        took = perf_counter() - t0
-        if took >= CALIBRATION_S:
-            break
+    while _timed(n) < CALIBRATION_S:
         n *= 2
-    ns_per_round = took * 1e9 / n
-    return max(1, round(target_ms * 1e6 / ns_per_round)), ns_per_round
+    ns_per_round = min(_timed(n) for _ in range(CALIBRATION_RUNS)) * 1e9 / n
+    exact = target_ms * 1e6 / ns_per_round
+    return max(1, int(float(f"{exact:.2g}"))), ns_per_round
 
 
 def config_line():

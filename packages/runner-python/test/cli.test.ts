@@ -134,6 +134,8 @@ test('a tiny real sweep writes a file core reads, with cpython cells of every mo
   // The rounds CPython ran, not the rounds asked for, and the reason in a warning.
   expect(res.config.cpuIters).toBeGreaterThan(0);
   expect(res.config.cpuIters).toBeLessThan(200_000);
+  // Two significant digits, so that runs on one machine usually ran the same rounds.
+  expect(Number(res.config.cpuIters.toPrecision(2))).toBe(res.config.cpuIters);
   expect(res.warnings?.join('\n')).toMatch(
     new RegExp(
       `CPython ran ${res.config.cpuIters.toLocaleString('en-US')} rounds per task, calibrated to take as long as 200,000 rounds of JavaScript`,
