@@ -2,7 +2,7 @@
 // lines. The analysis is `@tvp/core/analysis`.
 export type { CliRequest, ParseContext } from './cli/args.ts';
 export { parseArgs, parseWorkers, usage } from './cli/args.ts';
-export type { CliIo } from './cli/cli.ts';
+export type { CliIo, ExternalSweep, SweepRunner } from './cli/cli.ts';
 export { EXIT, runCli, runnerMain } from './cli/cli.ts';
 export type { FlagKind, Flags } from './cli/flags.ts';
 export { readCommandLine, readFlags } from './cli/flags.ts';

@@ -34,8 +34,12 @@ export function fmtBytes(bytes: number): string {
   return `${v >= 100 || i === 0 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
 }
 
-/** Capitalised runtime name for sentences: Node, Bun, Deno. */
-export const runtimeName = (runtime: string): string => runtime.charAt(0).toUpperCase() + runtime.slice(1);
+/** How runtimes are written in sentences where capitalising the first letter is not enough. */
+const RUNTIME_NAMES: Readonly<Record<string, string>> = { cpython: 'CPython' };
+
+/** A runtime's name for sentences: Node, Bun, Deno, CPython. */
+export const runtimeName = (runtime: string): string =>
+  RUNTIME_NAMES[runtime] ?? runtime.charAt(0).toUpperCase() + runtime.slice(1);
 
 /** Task kind for sentences: IO, CPU, noop. */
 export const taskName = (task: string): string => (task === 'noop' ? 'noop' : task.toUpperCase());

@@ -6,12 +6,12 @@ import { SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from '../constants.ts';
 import { otherCpuShare, readCpuCounters } from '../engine/cpu-share.ts';
 import { collectEnv, gitSha, loadavg } from '../engine/env.ts';
 import { killAllWorkers } from '../engine/live-workers.ts';
-import { runSweep } from '../engine/sweep.ts';
+import { runSweep, type SweepProgress, type SweepResult } from '../engine/sweep.ts';
 import { type LoadedTaskModule, loadTaskModule } from '../engine/task-module.ts';
 import type { RuntimeAdapter } from '../engine/transport.ts';
 import { UsageError } from '../errors.ts';
 import { batchFromEnv } from '../format/batch.ts';
-import type { Impl, ResultFile, WorkerMode } from '../format/types.ts';
+import type { Impl, ResultFile, RunConfig, WorkerMode } from '../format/types.ts';
 import { defaultResultsDir, writeResult } from '../format/write.ts';
 import { type CliRequest, parseArgs, usage } from './args.ts';
 import { type Out, ProgressPrinter } from './progress.ts';
@@ -27,6 +27,32 @@ export interface CliIo {
   /** Folder a relative `--out` is taken from. */
   cwd: string;
 }
+
+/** What a sweep run outside core's engine hands back: core's result, plus what only its runner knows. */
+export interface ExternalSweep extends SweepResult {
+  runtimeVersion: string;
+  /** The sweep as it ran (a runner may change a parameter, e.g. calibrate cpuIters; it says why in warnings). */
+  config: RunConfig;
+  /** Recorded in env.vars beside core's own. */
+  vars: Record<string, string>;
+  warnings: string[];
+}
+
+/**
+ * A runner whose workers core does not start (another language behind a pipe): it runs the sweep
+ * itself; core still parses the flags, prints progress and the summary, and writes the file.
+ */
+export interface SweepRunner {
+  runtime: string;
+  /** The impls per worker mode, the default first. */
+  impls: Record<WorkerMode, Impl[]>;
+  /** Run the sweep; an abort of `signal` ends it at once with the cells finished so far. */
+  sweep(o: { config: RunConfig; signal: AbortSignal; onProgress?: (p: SweepProgress) => void }): Promise<ExternalSweep>;
+}
+
+const isExternal = (r: RuntimeAdapter | SweepRunner): r is SweepRunner => 'sweep' in r;
+/** The worker-pool libraries a runner offers (none for an external sweep). */
+const poolsOf = (r: RuntimeAdapter | SweepRunner) => (isExternal(r) ? [] : (r.pools ?? []));
 
 /** The impls per worker mode of an adapter, defaults first. */
 function implsOf(adapter: RuntimeAdapter): Record<WorkerMode, Impl[]> {
@@ -50,7 +76,7 @@ function implsOf(adapter: RuntimeAdapter): Record<WorkerMode, Impl[]> {
  */
 export async function runCli(
   argv: readonly string[],
-  adapter: RuntimeAdapter,
+  adapter: RuntimeAdapter | SweepRunner,
   opts: { bin: string; defaultOut: string; repoDir?: string; io?: Partial<CliIo> },
 ): Promise<number> {
   const io: CliIo = {
@@ -59,11 +85,11 @@ export async function runCli(
     cwd: process.env.TVP_CWD || process.env.INIT_CWD || process.cwd(),
     ...opts.io,
   };
-  const impls = implsOf(adapter);
+  const impls = isExternal(adapter) ? adapter.impls : implsOf(adapter);
   let req: CliRequest;
   try {
     // `--impl all` is every primitive of the runtime; a pool library runs only when named.
-    const namedOnly = (adapter.pools ?? []).map((p) => p.impl);
+    const namedOnly = poolsOf(adapter).map((p) => p.impl);
     req = parseArgs(argv, { impls, defaultOut: opts.defaultOut, cwd: io.cwd, namedOnly });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
@@ -74,7 +100,7 @@ export async function runCli(
     io.stdout.write(`${usage(opts.bin, impls)}\n`);
     return EXIT.ok;
   }
-  const pools = (adapter.pools ?? []).filter((p) => req.config.impls.includes(p.impl));
+  const pools = poolsOf(adapter).filter((p) => req.config.impls.includes(p.impl));
   const refused = pools.find((p) => p.unsupported !== undefined);
   if (refused) {
     io.stderr.write(`error: --impl ${refused.impl} does not run on ${adapter.runtime}: ${refused.unsupported}\n`);
@@ -113,19 +139,30 @@ export async function runCli(
   process.on('SIGTERM', onTerm);
 
   try {
-    const env = collectEnv(adapter.runtime, adapter.runtimeVersion, req.label);
+    const env = collectEnv(adapter.runtime, isExternal(adapter) ? '' : adapter.runtimeVersion, req.label);
     const createdAt = new Date().toISOString();
     const progress = new ProgressPrinter(io.stderr);
     const cpuStart = readCpuCounters();
-    const sweep = await runSweep({
-      config: req.config,
-      transports: adapter.transports,
-      pools,
-      signal: controller.signal,
-      ...(taskModule ? { taskModule } : {}),
-      ...(req.quiet ? {} : { onProgress: (p) => progress.update(p) }),
-    });
+    const onProgress = req.quiet ? undefined : (p: SweepProgress) => progress.update(p);
+    const sweep: ExternalSweep = isExternal(adapter)
+      ? await adapter.sweep({ config: req.config, signal: controller.signal, ...(onProgress ? { onProgress } : {}) })
+      : {
+          ...(await runSweep({
+            config: req.config,
+            transports: adapter.transports,
+            pools,
+            signal: controller.signal,
+            ...(taskModule ? { taskModule } : {}),
+            ...(onProgress ? { onProgress } : {}),
+          })),
+          runtimeVersion: adapter.runtimeVersion,
+          config: req.config,
+          vars: {},
+          warnings: taskModule?.warnings ?? [],
+        };
     progress.clear();
+    env.runtimeVersion = sweep.runtimeVersion;
+    env.vars = { ...env.vars, ...sweep.vars };
     env.loadavgEnd = loadavg();
     const cpuEnd = readCpuCounters();
     if (cpuStart && cpuEnd) env.otherCpuShare = otherCpuShare(cpuStart, cpuEnd);
@@ -136,13 +173,13 @@ export async function runCli(
       createdAt,
       tool: { name: TOOL_NAME, version: TOOL_VERSION, ...(sha ? { gitSha: sha } : {}) },
       env,
-      config: req.config,
+      config: sweep.config,
       cells: sweep.cells,
       ...(sweep.roundTrips.length > 0 ? { roundTrips: sweep.roundTrips } : {}),
       ...(pools.length > 0 ? { libraries: pools.map((p) => p.info) } : {}),
       durationMs: sweep.durationMs,
       ...(sweep.aborted ? { interrupted: true } : {}),
-      warnings: [...environmentWarnings(env), ...(taskModule?.warnings ?? [])],
+      warnings: [...environmentWarnings(env), ...sweep.warnings],
       ...(batch ? { batch } : {}),
     };
     if (sweep.aborted && stoppedBy)

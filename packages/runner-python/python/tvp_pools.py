@@ -1,0 +1,150 @@
+"""A hub run on a concurrent.futures pool, timed the article's way and split into its three phases."""
+
+import multiprocessing
+import queue
+import statistics
+import threading
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
+from time import perf_counter
+
+import tvp_tasks as tasks
+
+THREAD_IMPL = "ThreadPoolExecutor"
+PROCESS_PREFIX = "ProcessPoolExecutor-"
+# How long a killed worker process may take to go.
+KILL_WAIT_S = 2.0
+
+
+class HubError(Exception):
+    """A hub run failed: a task raised, a worker stopped, a task hung, an answer was wrong."""
+
+
+def start_method(impl):
+    """The multiprocessing start method an impl names, or None for threads."""
+    return impl[len(PROCESS_PREFIX):] if impl.startswith(PROCESS_PREFIX) else None
+
+
+def make_executor(impl, n):
+    """The executor behind an impl, with a start barrier for its N workers."""
+    method = start_method(impl)
+    if method is None:
+        return ThreadPoolExecutor(n, initializer=tasks.keep_barrier, initargs=(threading.Barrier(n),))
+    ctx = multiprocessing.get_context(method)
+    return ProcessPoolExecutor(n, mp_context=ctx, initializer=tasks.keep_barrier, initargs=(ctx.Barrier(n),))
+
+
+def kill(ex):
+    """End a pool that failed: free hung threads, kill worker processes, drop queued tasks."""
+    tasks.RELEASE.set()
+    # ProcessPoolExecutor has no public kill; its worker processes are in `_processes` (3.9 to 3.13).
+    procs = list((getattr(ex, "_processes", None) or {}).values())
+    for p in procs:
+        try:
+            p.kill()
+        except (OSError, ValueError):
+            pass  # already gone
+    ex.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        p.join(KILL_WAIT_S)
+
+
+def start_workers(ex, n, timeout_s):
+    """Submit a no-op per worker and wait until every one runs (the barrier holds the first ones)."""
+    readies = [ex.submit(tasks.ready, timeout_s) for _ in range(n)]
+    _, not_done = wait_futures(readies, timeout=timeout_s)
+    if not_done:
+        raise HubError(f"workers not ready after {round(timeout_s * 1000)} ms (--timeout-ms)")
+    out = []
+    for i, f in enumerate(readies):
+        exc = f.exception()
+        if exc is not None:
+            raise HubError(f"worker {i + 1} of {n} could not start: {type(exc).__name__}: {exc}")
+        out.append(f.result())
+    return out
+
+
+def run_tasks(ex, n, job, answers, timeout_s):
+    """Run job.count tasks, each worker holding one at a time; check every answer."""
+    done_q = queue.SimpleQueue()
+    in_flight = {}
+    sent = 0
+    fault_at = job.count // 2 if job.fault else -1
+
+    def send():
+        nonlocal sent
+        seed = sent
+        sent += 1
+        f = ex.submit(tasks.run_task, job.kind, job.io_s, job.iters, seed, job.fault if seed == fault_at else None)
+        in_flight[f] = (seed, perf_counter())
+        f.add_done_callback(done_q.put)
+
+    for _ in range(min(n, job.count)):
+        send()
+    done = 0
+    tick = min(1.0, max(0.01, timeout_s / 4))
+    while done < job.count:
+        try:
+            f = done_q.get(timeout=tick)
+        except queue.Empty:
+            now = perf_counter()
+            for seed, at in in_flight.values():
+                if now - at > timeout_s:
+                    raise HubError(f"task {seed} ran past {round(timeout_s * 1000)} ms (--timeout-ms)") from None
+            continue
+        seed, _ = in_flight.pop(f)
+        exc = f.exception()
+        if exc is not None:
+            raise HubError(f"task {seed} failed: {type(exc).__name__}: {exc}")
+        value = f.result()
+        if value != answers(seed):
+            raise HubError(f"task {seed} answered {value}, expected {answers(seed)}: the work was not done as asked")
+        done += 1
+        if sent < job.count:
+            send()
+
+
+def hub_run(impl, n, job, answers, timeout_s):
+    """One measured hub run: create the pool and start its N workers, run the tasks, shut it down."""
+    tasks.RELEASE.clear()
+    rss_before = tasks.rss_bytes()
+    t0 = perf_counter()
+    ex = make_executor(impl, n)
+    try:
+        worker_rss = start_workers(ex, n, timeout_s)
+        t1 = perf_counter()
+        # Reading memory is the harness's own work: between the phases, counted in neither.
+        rss_after = tasks.rss_bytes()
+        w0 = perf_counter()
+        run_tasks(ex, n, job, answers, timeout_s)
+        t2 = perf_counter()
+        ex.shutdown(wait=True)
+        t3 = perf_counter()
+    except BaseException:
+        kill(ex)
+        raise
+    threads = start_method(impl) is None
+    per_worker = max(0, (rss_after - rss_before) / n) if threads else statistics.median(worker_rss)
+    return {
+        "totalMs": (t1 - t0 + t3 - w0) * 1000,
+        "spawnMs": (t1 - t0) * 1000,
+        "workMs": (t2 - w0) * 1000,
+        "teardownMs": (t3 - t2) * 1000,
+        "rssBytesPerWorker": round(per_worker),
+    }
+
+
+def round_trip(impl, count, timeout_s):
+    """The yardstick for dispatch: the mean time (us) of `count` bare pings to a fresh pool of 1 worker."""
+    ex = make_executor(impl, 1)
+    try:
+        start_workers(ex, 1, timeout_s)
+        t0 = perf_counter()
+        for _ in range(count):
+            ex.submit(tasks.ping).result(timeout=timeout_s)
+        us = (perf_counter() - t0) * 1e6 / count
+        ex.shutdown(wait=True)
+        return us
+    except BaseException:
+        kill(ex)
+        raise

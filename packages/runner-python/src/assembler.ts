@@ -1,0 +1,140 @@
+import type { Cell, RoundTrip, RunConfig } from '@tvp/core';
+import { cpuWork } from '@tvp/core';
+import { median } from '@tvp/core/analysis';
+import { PythonError } from './errors.ts';
+import type { CalibratedLine, HelloLine, PyLine } from './lines.ts';
+import type { PythonCell } from './plan.ts';
+
+/** Where the Python program is in its run, as its lines tell. */
+export interface Position {
+  cell: number;
+  run: number;
+}
+
+/**
+ * Builds the sweep from the Python program's lines, in the order the protocol fixes: hello,
+ * calibrated, answers (with cpu), then per cell its runs and its end, then end. A line out of
+ * that order, or one that contradicts the plan, is an error naming it.
+ */
+export class Assembler {
+  hello: HelloLine | undefined;
+  calibrated: CalibratedLine | undefined;
+  readonly cells: Cell[] = [];
+  readonly roundTrips: RoundTrip[] = [];
+  ended = false;
+  private answered = false;
+  private current: { cell: Cell; rss: number[]; trip?: RoundTrip } | undefined;
+  private position: Position | undefined;
+
+  constructor(
+    private readonly plan: readonly PythonCell[],
+    private readonly config: RunConfig,
+  ) {}
+
+  /** Take one validated line; `onRun` hears when a run begins. */
+  take(line: PyLine, where: string, onRun?: (p: Position) => void): void {
+    const bad = (why: string): never => {
+      throw new PythonError(`${where}: ${why}`);
+    };
+    if (this.ended) bad('a line after the end line');
+    if (!this.hello && line.t !== 'hello') bad('expected the hello line first');
+    if (this.hello && !this.calibrated && line.t !== 'calibrated') bad('expected the calibrated line second');
+    const needsAnswers = this.plan.some((c) => c.task === 'cpu');
+    switch (line.t) {
+      case 'hello':
+        if (this.hello) bad('a second hello line');
+        this.hello = line;
+        return;
+      case 'calibrated':
+        if (this.calibrated) bad('a second calibrated line');
+        this.calibrated = line;
+        return;
+      case 'answers':
+        if (!needsAnswers || this.answered) bad('answers that were not asked for');
+        this.checkAnswers(line.rounds, line.values, bad);
+        this.answered = true;
+        return;
+    }
+    if (needsAnswers && !this.answered) bad('expected the cpu answers before any run');
+    switch (line.t) {
+      case 'progress':
+        this.progress(line.cell, line.run, bad, onRun);
+        return;
+      case 'sample': {
+        const c = this.open(line.cell, bad);
+        if (c.cell.samples.length >= this.config.repeat) bad(`more than ${this.config.repeat} samples`);
+        const { totalMs, spawnMs, workMs, teardownMs } = line;
+        c.cell.samples.push({ totalMs, spawnMs, workMs, teardownMs });
+        if (line.rssBytesPerWorker !== undefined) c.rss.push(line.rssBytesPerWorker);
+        return;
+      }
+      case 'roundtrip': {
+        const c = this.open(line.cell, bad);
+        if (!c.trip) bad('a round trip for a cell that measures none');
+        c.trip?.samplesUs.push(line.us);
+        return;
+      }
+      case 'cell':
+        this.close(line.cell, line.status, line.error, bad);
+        return;
+      case 'end':
+        if (this.current) bad(`the end line while cell ${this.current.cell.task} is open`);
+        if (this.cells.length !== this.plan.length)
+          bad(`the end line after ${this.cells.length} of ${this.plan.length} cells`);
+        this.ended = true;
+        return;
+    }
+  }
+
+  /** Python's cpu answers must be core's cpuWork answers for the rounds it calibrated. */
+  private checkAnswers(rounds: number, values: number[], bad: (why: string) => never): void {
+    if (rounds !== this.calibrated?.rounds) bad(`answers for ${rounds} rounds, calibrated ${this.calibrated?.rounds}`);
+    if (values.length !== this.config.count) bad(`${values.length} answers for ${this.config.count} tasks`);
+    for (const [seed, v] of values.entries()) {
+      const want = cpuWork(rounds, seed);
+      if (v !== want)
+        bad(`CPython's cpu answer for task ${seed} is ${v}, core's cpuWork(${rounds}, ${seed}) is ${want}`);
+    }
+  }
+
+  private progress(cell: number, run: number, bad: (why: string) => never, onRun?: (p: Position) => void): void {
+    const p = this.position;
+    const next = this.cells.length;
+    const continues = this.current !== undefined && p?.cell === cell && run === p.run + 1;
+    const starts = this.current === undefined && cell === next && run === 0;
+    if (!continues && !starts) bad(`expected run ${p && this.current ? p.run + 2 : 1} of cell ${next}`);
+    if (run >= this.config.warmup + this.config.repeat)
+      bad(`run ${run + 1} of ${this.config.warmup + this.config.repeat}`);
+    if (starts) {
+      const pc = this.plan[cell] ?? bad(`cell ${cell} is not in the plan of ${this.plan.length}`);
+      const c: Cell = { task: pc.task, mode: pc.mode, impl: pc.impl, workers: pc.workers, status: 'ok', samples: [] };
+      this.current = { cell: c, rss: [] };
+      if (pc.roundTrip && (pc.mode === 'threads' || pc.mode === 'processes')) {
+        this.current.trip = { mode: pc.mode, impl: pc.impl, samplesUs: [] };
+      }
+    }
+    this.position = { cell, run };
+    onRun?.(this.position);
+  }
+
+  private open(cell: number, bad: (why: string) => never) {
+    if (!this.current || this.position?.cell !== cell) return bad(`cell ${cell} is not the one running`);
+    return this.current;
+  }
+
+  private close(cell: number, status: Cell['status'], error: string | undefined, bad: (why: string) => never): void {
+    const c = this.open(cell, bad);
+    if (status === 'ok' && c.cell.samples.length !== this.config.repeat)
+      bad(`cell ${cell} ok with ${c.cell.samples.length} of ${this.config.repeat} samples`);
+    if (status === 'failed') {
+      if (error === undefined) bad(`failed cell ${cell} without its error`);
+      c.cell.status = 'failed';
+      c.cell.error = error;
+    } else if (error !== undefined) bad(`ok cell ${cell} with an error`);
+    if (c.rss.length > 0) c.cell.rssBytesPerWorker = Math.round(median(c.rss));
+    this.cells.push(c.cell);
+    // A yardstick is kept only beside an ok noop cell, as core's sweep does.
+    if (c.trip && status === 'ok') this.roundTrips.push(c.trip);
+    this.current = undefined;
+  }
+}

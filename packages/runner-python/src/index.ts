@@ -1,0 +1,10 @@
+export { Assembler, type Position } from './assembler.ts';
+export { calibrationWarning, jsTaskMs } from './calibrate.ts';
+export { type ChildEnd, runChild, SWEEP_SCRIPT } from './child.ts';
+export { main } from './cli.ts';
+export { PythonError } from './errors.ts';
+export { ASYNC_IMPL, processImpl, pythonImpls, RUNTIME, type StartMethod, startMethods, THREAD_IMPL } from './impls.ts';
+export { interpreter, interpreterMissing, notFoundMessage } from './interpreter.ts';
+export { type PyLine, parseLine } from './lines.ts';
+export { type PythonCell, planPython, runWeight } from './plan.ts';
+export { cpythonRunner, pythonVars } from './runner.ts';
