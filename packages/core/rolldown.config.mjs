@@ -13,4 +13,5 @@ export default defineConfig([
   entry('thread', 'cjs', 'cjs', 'node'),
   entry('process', 'cjs', 'cjs', 'node'),
   entry('web', 'esm', 'js', 'neutral'),
+  entry('stdio', 'cjs', 'cjs', 'node'),
 ]);

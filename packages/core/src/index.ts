@@ -23,6 +23,7 @@ export { collectEnv, recordedVars } from './env.ts';
 export { HubError, ResultFileError, RunAborted, UsageError } from './errors.ts';
 export type { FidelityCheck } from './fidelity.ts';
 export { fidelityChecks } from './fidelity.ts';
+export { encodeFrame, FrameDecoder, MAX_FRAME_BYTES } from './frames.ts';
 export { killAllWorkers, liveWorkerCount, liveWorkerPids, measureRoundTrip, runHub, runMain } from './hub.ts';
 export type { PresetName } from './presets.ts';
 export { preset } from './presets.ts';
@@ -58,6 +59,8 @@ export type {
   WorkerSet,
 } from './types.ts';
 export { uploadResult } from './upload.ts';
+export type { WebWorkerExit } from './web-exit.ts';
+export { isWebWorkerExit } from './web-exit.ts';
 export type { WorkerEntry } from './worker-entries.ts';
 export { workerEntry } from './worker-entries.ts';
 export { workerProcessEnv } from './worker-env.ts';

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import type { WorkerMessage } from './protocol.ts';
+import { encodeFrame, FrameDecoder } from './frames.ts';
+import type { HubMessage, WorkerMessage } from './protocol.ts';
 import { serveWorker } from './worker-loop.ts';
 
 /** The worker side of a node:worker_threads Worker (every runtime's node-compatible threads). */
@@ -9,7 +10,9 @@ export function serveParentPort(): void {
   serveWorker({
     post: (msg) => port.postMessage(msg),
     on: (handler) => port.on('message', handler),
-    close: () => port.close(),
+    // Deno's parentPort has no close() (2.9.6: "port.close is not a function"); there
+    // process.exit ends this worker thread only, as it does on Node and Bun.
+    close: () => (typeof port.close === 'function' ? port.close() : process.exit(0)),
     rssBytes: () => process.memoryUsage.rss(),
   });
 }
@@ -28,6 +31,31 @@ export function serveProcessChannel(): void {
     post: (msg: WorkerMessage) => void (process.connected && send(msg, undefined, undefined, () => {})),
     on: (handler) => process.on('message', handler as (msg: unknown) => void),
     close: () => process.disconnect(),
+    rssBytes: () => process.memoryUsage.rss(),
+  });
+}
+
+/**
+ * The worker side of a child process that speaks frames (frames.ts) on its stdin and stdout, such
+ * as Deno.Command with both piped. Only node:process streams, so it runs on Node and Deno alike.
+ * Leaves when its stdin ends (the hub went away), so it never lingers as an orphan.
+ */
+export function serveStdio(): void {
+  const decoder = new FrameDecoder();
+  const hubGone = () => process.exit(0);
+  process.stdin.on('end', hubGone);
+  serveWorker({
+    post: (msg) => void process.stdout.write(encodeFrame(msg)),
+    on: (handler) =>
+      process.stdin.on('data', (chunk: Buffer) => {
+        for (const msg of decoder.push(chunk)) handler(msg as HubMessage);
+      }),
+    // Stop reading and let the process end by itself: it exits once every frame already written
+    // has gone out, where an immediate process.exit could cut the last ones off.
+    close: () => {
+      process.stdin.off('end', hubGone);
+      process.stdin.destroy();
+    },
     rssBytes: () => process.memoryUsage.rss(),
   });
 }

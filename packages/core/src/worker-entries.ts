@@ -1,10 +1,11 @@
 /** The worker entries core ships, each bundled into one file: start-up loads one file, not a module graph. */
-export type WorkerEntry = 'thread' | 'process' | 'web';
+export type WorkerEntry = 'thread' | 'process' | 'web' | 'stdio';
 
 const FILES: Record<WorkerEntry, string> = {
   thread: 'thread.cjs',
   process: 'process.cjs',
   web: 'web.js',
+  stdio: 'stdio.cjs',
 };
 
 /**
