@@ -23,6 +23,7 @@ declare global {
       readonly pid: number;
       readonly stdin: WritableStream<Uint8Array>;
       readonly stdout: ReadableStream<Uint8Array>;
+      readonly stderr: ReadableStream<Uint8Array>;
       readonly status: Promise<CommandStatus>;
       kill(signal?: string): void;
     }
