@@ -38,6 +38,11 @@ export interface SuiteOptions {
 }
 
 const cpuIters = 20_000;
+/**
+ * The hang test's --timeout-ms. It bounds the pool start too: 300 ms was too short for two Deno
+ * process workers to start on this 2-core machine under load, and the run failed as not ready.
+ */
+const HANG_MS = 1_000;
 const params = { ioMs: 5, cpuIters };
 const base = { params, timeoutMs: 5_000, workerEnv: 'inherit' as const, answers: (id: number) => id };
 // Not import.meta.resolve: Vitest run by Deno does not support it.
@@ -102,8 +107,8 @@ export function transportSuite(o: SuiteOptions): void {
           seenLive = Math.max(seenLive, liveWorkerCount());
         }, 20);
         await expect(
-          runHub({ ...base, timeoutMs: 300, transport, workers: 2, task: 'noop', count: 10, fault: 'hang' }),
-        ).rejects.toThrow(/ran past 300 ms/);
+          runHub({ ...base, timeoutMs: HANG_MS, transport, workers: 2, task: 'noop', count: 10, fault: 'hang' }),
+        ).rejects.toThrow(new RegExp(`ran past ${HANG_MS} ms`));
         clearInterval(watcher);
         expect(performance.now() - t0).toBeLessThan(3_000);
         // Both workers were seen alive, and both were seen to exit: threads are counted as well.
