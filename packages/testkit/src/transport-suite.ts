@@ -110,7 +110,8 @@ export function transportSuite(o: SuiteOptions): void {
           runHub({ ...base, timeoutMs: HANG_MS, transport, workers: 2, task: 'noop', count: 10, fault: 'hang' }),
         ).rejects.toThrow(new RegExp(`ran past ${HANG_MS} ms`));
         clearInterval(watcher);
-        expect(performance.now() - t0).toBeLessThan(3_000);
+        // A busy thread that terminate() cannot stop (Deno) is given up on after core's 2 s kill wait.
+        expect(performance.now() - t0).toBeLessThan(HANG_MS + 2_500);
         // Both workers were seen alive, and both were seen to exit: threads are counted as well.
         expect(seenLive).toBe(2);
         expect(liveWorkerCount()).toBe(0);
