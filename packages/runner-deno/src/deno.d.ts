@@ -19,6 +19,10 @@ declare global {
       code: number;
       signal: string | null;
     }
+    interface CommandOutput extends CommandStatus {
+      readonly stdout: Uint8Array;
+      readonly stderr: Uint8Array;
+    }
     interface ChildProcess {
       readonly pid: number;
       readonly stdin: WritableStream<Uint8Array>;
@@ -26,6 +30,7 @@ declare global {
       readonly stderr: ReadableStream<Uint8Array>;
       readonly status: Promise<CommandStatus>;
       kill(signal?: string): void;
+      output(): Promise<CommandOutput>;
     }
     class Command {
       constructor(command: string | URL, options?: CommandOptions);

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { alive, childPids, until } from '@tvp/testkit';
 import { describe, expect, test } from 'vitest';
@@ -59,6 +61,40 @@ test('without --impl, the defaults run: the Web Worker and child_process', () =>
   ]);
   expect(r.code).toBe(0);
   expect(results(out)[0]?.cells.map((c) => c.impl)).toEqual(['web-worker', 'child_process']);
+});
+
+test('--upload sends the file with the permissions the runner starts with', async () => {
+  const bodies: Buffer[] = [];
+  const server = createServer((req, res) => {
+    const parts: Buffer[] = [];
+    req.on('data', (d: Buffer) => parts.push(d));
+    req.on('end', () => {
+      bodies.push(Buffer.concat(parts));
+      res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"stored-1"}');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const out = tmp();
+  // Async: the server answers on this process's event loop.
+  const [bin, ...args] = DENO_CLI as [string, ...string[]];
+  const r = await new Deno.Command(bin, {
+    args: [
+      ...args,
+      ...['--task', 'noop', '--mode', 'sequential', '--workers', '1', '--count', '2', '--repeat', '1'],
+      ...['--quiet', '--out', out, '--upload', url],
+    ],
+    stdout: 'piped',
+    stderr: 'piped',
+  })
+    .spawn()
+    .output();
+  server.close();
+  expect(new TextDecoder().decode(r.stderr)).not.toMatch(/error|NotCapable/);
+  expect(r.code).toBe(0);
+  expect(new TextDecoder().decode(r.stdout)).toContain(`uploaded to ${url} as stored-1`);
+  expect(bodies).toHaveLength(1);
+  expect(results(out)).toHaveLength(1);
 });
 
 describe.each([
