@@ -29,6 +29,7 @@ export { runMain } from './engine/baselines.ts';
 export { childProcessTransport, workerThreadsTransport } from './engine/compat.ts';
 export { otherCpuShare, readCpuCounters } from './engine/cpu-share.ts';
 export { collectEnv, recordedVars } from './engine/env.ts';
+export { encodeFrame, FrameDecoder, MAX_FRAME_BYTES } from './engine/frames.ts';
 export type { FsFile } from './engine/fs-file.ts';
 export { writeFsFile } from './engine/fs-file.ts';
 export type { HubOptions, HubResult } from './engine/hub-run.ts';
@@ -60,6 +61,8 @@ export type {
   WorkerEvents,
   WorkerHandle,
 } from './engine/transport.ts';
+export type { WebWorkerExit } from './engine/web-exit.ts';
+export { isWebWorkerExit } from './engine/web-exit.ts';
 export { setupArgv } from './engine/worker-channels.ts';
 export type { WorkerEntry } from './engine/worker-entries.ts';
 export { workerEntry } from './engine/worker-entries.ts';

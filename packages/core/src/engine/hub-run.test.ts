@@ -197,3 +197,29 @@ describe('measureRoundTrip', () => {
     expect(liveWorkerCount()).toBe(0);
   });
 });
+
+test('workers whose exit is reported inside kill() itself are not waited for (Deno reports it so)', async () => {
+  const transport: Transport = {
+    mode: 'threads',
+    impl: 'sync-exit',
+    start(events) {
+      let gone = false;
+      setTimeout(() => events.message({ t: 'ready', rssBytes: 0 }), 1);
+      return {
+        send: () => {},
+        kill: () => {
+          if (gone) return;
+          gone = true;
+          events.exit({ code: null, signal: null }); // synchronously, inside kill()
+        },
+      };
+    },
+  };
+  const t0 = performance.now();
+  await expect(
+    runHub({ ...base, timeoutMs: 100, transport, workers: 2, task: 'noop', count: 2, answers: ids }),
+  ).rejects.toThrow(/ran past 100 ms/);
+  // Before, the hub waited out the whole 2 s kill wait for exits it had already seen.
+  expect(performance.now() - t0).toBeLessThan(1000);
+  expect(liveWorkerCount()).toBe(0);
+});

@@ -152,6 +152,8 @@ export class Pool {
         // The worker died between the check and the kill.
       }
     }
+    // A runtime may report the exit inside kill() itself (Deno's worker_threads does): then all are gone.
+    if (this.exitCount === this.slots.length) return;
     // A worker leaves the live set only when its exit is seen, so one that outlives the wait stays
     // counted (and a signal handler's killAllWorkers still reaches it).
     await new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerMessage, WorkerSetup } from './protocol.ts';
+import { encodeFrame, FrameDecoder } from './frames.ts';
+import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 import { serveWorker } from './worker-loop.ts';
 
 /** How the hub hands a setup to a process worker: one argument after the entry file, JSON. */
@@ -24,7 +25,9 @@ export function serveParentPort(): void {
     {
       post: (msg) => port.postMessage(msg),
       on: (handler) => port.on('message', handler),
-      close: () => port.close(),
+      // Deno's parentPort has no close() (2.9.6: "port.close is not a function"); there
+      // process.exit ends this worker thread only, as it does on Node and Bun.
+      close: () => (typeof port.close === 'function' ? port.close() : process.exit(0)),
       rssBytes: () => process.memoryUsage.rss(),
     },
     setup,
@@ -40,12 +43,61 @@ export function serveProcessChannel(): void {
   if (!send) throw new Error('this worker file must be started as a child process with an IPC channel');
   // The hub is gone (it exited or was killed): leave too.
   process.on('disconnect', () => process.exit(0));
+  // Sends not yet written out. On Deno (2.9.6) disconnecting drops them: 128 of 200 answers sent
+  // just before `exit` arrived. So the channel closes only once the last send has called back.
+  let unsent = 0;
+  let closing = false;
+  const closeWhenSent = () => {
+    if (closing && unsent === 0 && process.connected) process.disconnect();
+  };
   serveWorker(
     {
       // Once the hub has gone there is no one to tell: drop the message (the disconnect handler exits).
-      post: (msg: WorkerMessage) => void (process.connected && send(msg, undefined, undefined, () => {})),
+      post: (msg: WorkerMessage) => {
+        if (!process.connected) return;
+        // The channel carries JSON. Node's send throws at once on what JSON cannot carry (a BigInt),
+        // Deno's does not: check a module's answer here, so that every runtime fails it the same
+        // way (numbers, the built-in tasks' answers, need no check).
+        if (msg.t === 'done' && typeof msg.value !== 'number') JSON.stringify(msg.value);
+        unsent++;
+        send(msg, undefined, undefined, () => {
+          unsent--;
+          closeWhenSent();
+        });
+      },
       on: (handler) => process.on('message', handler as (msg: unknown) => void),
-      close: () => process.disconnect(),
+      close: () => {
+        closing = true;
+        closeWhenSent();
+      },
+      rssBytes: () => process.memoryUsage.rss(),
+    },
+    setupFromArgv(process.argv),
+  );
+}
+
+/**
+ * The worker side of a child process that speaks frames (frames.ts) on its stdin and stdout, such
+ * as Deno.Command with both piped. Only node:process streams, so it runs on Node and Deno alike.
+ * Leaves when its stdin ends (the hub went away), so it never lingers as an orphan.
+ */
+export function serveStdio(): void {
+  const decoder = new FrameDecoder();
+  const hubGone = () => process.exit(0);
+  process.stdin.on('end', hubGone);
+  serveWorker(
+    {
+      post: (msg) => void process.stdout.write(encodeFrame(msg)),
+      on: (handler) =>
+        process.stdin.on('data', (chunk: Buffer) => {
+          for (const msg of decoder.push(chunk)) handler(msg as HubMessage);
+        }),
+      // Stop reading and let the process end by itself: it exits once every frame already written
+      // has gone out, where an immediate process.exit could cut the last ones off.
+      close: () => {
+        process.stdin.off('end', hubGone);
+        process.stdin.destroy();
+      },
       rssBytes: () => process.memoryUsage.rss(),
     },
     setupFromArgv(process.argv),

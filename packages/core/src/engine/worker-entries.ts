@@ -1,11 +1,12 @@
 /** The worker entries core ships, each bundled into one file: start-up loads one file, not a module graph. */
-export type WorkerEntry = 'thread' | 'process' | 'web' | 'pool';
+export type WorkerEntry = 'thread' | 'process' | 'web' | 'pool' | 'stdio';
 
 const FILES: Record<WorkerEntry, string> = {
   thread: 'thread.cjs',
   process: 'process.cjs',
   web: 'web.js',
   pool: 'pool.cjs',
+  stdio: 'stdio.cjs',
 };
 
 /**

@@ -1,0 +1,52 @@
+import {
+  type ExitInfo,
+  type HubMessage,
+  isWebWorkerExit,
+  type Transport,
+  type WorkerMessage,
+  workerEntry,
+} from '@tvp/core';
+
+/** `threads` on Deno's Web Worker (https://docs.deno.com/api/web/~/Worker) with `entry` (core's bundled one). */
+export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport => ({
+  mode: 'threads',
+  impl: 'web-worker',
+  start(events, { setup }) {
+    const w = new Worker(entry.href, { type: 'module' });
+    let exited = false;
+    const exit = (info: ExitInfo) => {
+      if (exited) return;
+      exited = true;
+      events.exit(info);
+    };
+    // Attached right after `new Worker()`, before anything can yield: on Deno a listener attached
+    // after an await has missed the worker's first message (`ready`), and the start hung.
+    w.addEventListener('message', (e) => {
+      const data = (e as MessageEvent).data as unknown;
+      // Deno's Worker has no exit event: core's entry says it is leaving, and with what code.
+      if (isWebWorkerExit(data)) exit({ code: data.code, signal: null });
+      else events.message(data as WorkerMessage);
+    });
+    w.addEventListener('messageerror', () => events.error(new Error('a message from the worker could not be read')));
+    w.addEventListener('error', (e) => {
+      // Unhandled, a worker's error would end this whole process.
+      e.preventDefault();
+      events.error(new Error((e as Event & { message?: string }).message || 'the worker failed'));
+    });
+    // core's web entry waits for this before anything else (a Web Worker has no argv to read).
+    w.postMessage({ t: 'setup', setup: setup ?? {} } satisfies HubMessage);
+    return {
+      send: (msg) => w.postMessage(msg),
+      // terminate() says nothing after, so the exit is reported here: on the next microtask, once
+      // the hub's kill() is waiting for it (reported within kill(), it went unseen for 2 s). A
+      // thread in a busy loop is not stopped by it on Deno 2.9.6 (traps.test.ts); none can tell.
+      kill: () => {
+        w.terminate();
+        queueMicrotask(() => exit({ code: null, signal: null }));
+      },
+    };
+  },
+});
+
+/** Deno's Web Worker with core's bundled entry. */
+export const webWorker = webWorkerTransport();

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import type { ResultFile } from '@tvp/core';
+import { expect, test } from 'vitest';
+import { DENO_CLI, NODE_CLI, resultFiles, results, run, tmp } from './cli.ts';
+
+// Worker cells on both runtimes; count, repeat, warmup, io-ms, cpu-iters and timeout left at their defaults.
+const FLAGS = ['--task', 'noop', '--mode', 'sequential,threads,processes', '--workers', '1', '--quiet'];
+
+/** Decode a file with core's reader under Node, printed back as JSON. */
+function decodeInNode(file: string): ResultFile {
+  const script = `
+    import { readFileSync } from 'node:fs';
+    import { decodeResult } from '@tvp/core';
+    const file = process.argv[1];
+    process.stdout.write(JSON.stringify(decodeResult(readFileSync(file), file)));`;
+  const r = run(['node', '--input-type=module', '-e', script, file]);
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout) as ResultFile;
+}
+
+const byRuntime = (files: ResultFile[], runtime: string) => {
+  const f = files.find((x) => x.env.runtime === runtime);
+  if (!f) throw new Error(`no ${runtime} file`);
+  return f;
+};
+
+test('the Deno and Node runners, default parameters: the same work, and the Deno file decodes on Node', () => {
+  const out = tmp();
+  expect(run(['node', NODE_CLI, ...FLAGS, '--out', out]).code).toBe(0);
+  expect(run([...DENO_CLI, ...FLAGS, '--out', out]).code).toBe(0);
+  const files = results(out); // decoded here, on Deno: the Node file too
+  expect(files).toHaveLength(2);
+  const node = byRuntime(files, 'node');
+  const deno = byRuntime(files, 'deno');
+
+  const work = ({ impls: _impls, ...rest }: ResultFile['config']) => rest;
+  expect(work(deno.config)).toEqual(work(node.config));
+  expect(deno.config).toMatchObject({ count: 100, repeat: 5, warmup: 1, ioMs: 20, cpuIters: 6_000_000 });
+  expect(node.cells.map((c) => c.impl)).toEqual(['main', 'worker_threads', 'child_process']);
+  expect(deno.cells.map((c) => c.impl)).toEqual(['main', 'web-worker', 'child_process']);
+  expect(deno.env.runtime).toBe('deno');
+
+  // The Deno file read by Node gives the very same result as read by Deno.
+  const denoFile = resultFiles(out).find((f) => path.basename(f).includes('-deno-'));
+  if (!denoFile) throw new Error('no deno file');
+  expect(decodeInNode(denoFile)).toEqual(JSON.parse(JSON.stringify(deno)));
+}, 90_000);
