@@ -198,7 +198,9 @@ describe.each(['throw', 'exit', 'hang'] as const)('--fault %s', (fault) => {
     ]);
     const reason = {
       throw: [/task 3 failed: InjectedFault: injected fault in task 3/],
-      exit: [/task 3 failed: SystemExit: 3/, /task 3 failed: BrokenProcessPool/],
+      // A dead process worker breaks the whole pool: the error may surface on task 3 or on the next
+      // submit, so only the kind of error is certain.
+      exit: [/task 3 failed: SystemExit: 3/, /BrokenProcessPool: A child process terminated abruptly/],
       hang: [/task 3 ran past 400 ms/],
     }[fault];
     for (const [i, c] of failed.entries()) expect(c.error).toMatch(reason[i % reason.length] as RegExp);

@@ -86,7 +86,7 @@ Runs the threads-vs-processes experiment on this runtime and writes one msgpack 
                          argument (sync or async); optional exports name, arg, bound ('cpu'|'io')
   --fs-bytes ${DEFAULT_FS_BYTES}     fs task: size of the file each task reads (through libuv's pool)
   --net-delay-ms ${DEFAULT_NET_DELAY_MS}       net task: the loopback server's delay before it answers, ms
-  --net-bytes ${DEFAULT_NET_BYTES}        net task: the size of its answer
+  --net-bytes ${DEFAULT_NET_BYTES}      net task: the size of its answer
   --mode M,...           ${MODES.join(', ')}, or all (default all four)
   --impl I,...           ${all.join(', ')},
                          or all (every primitive; a pool library runs only when named)
