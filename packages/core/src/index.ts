@@ -63,12 +63,12 @@ export type {
 } from './engine/transport.ts';
 export type { WebWorkerExit } from './engine/web-exit.ts';
 export { isWebWorkerExit } from './engine/web-exit.ts';
-export { setupArgv } from './engine/worker-channels.ts';
 export type { WorkerEntry } from './engine/worker-entries.ts';
 export { workerEntry } from './engine/worker-entries.ts';
 export { workerProcessEnv } from './engine/worker-env.ts';
 export type { WorkerPort } from './engine/worker-loop.ts';
 export { InjectedFault, serveWorker } from './engine/worker-loop.ts';
+export { setupArgv, setupName } from './engine/worker-setup.ts';
 export { measureRoundTrip } from './engine/yardstick.ts';
 export { HubError, ResultFileError, RunAborted, UsageError } from './errors.ts';
 export { BATCH_VARS, batchFromEnv, batchProblem, MAX_ROUNDS } from './format/batch.ts';

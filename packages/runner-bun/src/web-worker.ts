@@ -1,4 +1,4 @@
-import { type ExitInfo, type HubMessage, type Transport, type WorkerMessage, workerEntry } from '@tvp/core';
+import { type ExitInfo, setupArgv, type Transport, type WorkerMessage, workerEntry } from '@tvp/core';
 
 /**
  * Bun fires `close` on the Worker after terminate(), even for a thread stuck in a busy loop
@@ -12,7 +12,8 @@ export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport =
   mode: 'threads',
   impl: 'web-worker',
   start(events, { setup }) {
-    const w = new Worker(entry.href);
+    // The setup goes in Bun's `argv` option: the entry prepares it before it says ready.
+    const w = new Worker(entry.href, { argv: setupArgv(setup) } as WorkerOptions);
     let exited = false;
     const exit = (info: ExitInfo) => {
       if (exited) return;
@@ -28,8 +29,6 @@ export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport =
     });
     // Bun's own event: the worker has ended, with process.exit's code (0 after terminate()).
     w.addEventListener('close', (e) => exit({ code: (e as CloseEvent).code ?? null, signal: null }));
-    // core's web entry waits for this before anything else (a Web Worker has no argv to read).
-    w.postMessage({ t: 'setup', setup: setup ?? {} } satisfies HubMessage);
     return {
       send: (msg) => w.postMessage(msg),
       kill: () => {

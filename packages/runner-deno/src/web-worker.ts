@@ -1,18 +1,12 @@
-import {
-  type ExitInfo,
-  type HubMessage,
-  isWebWorkerExit,
-  type Transport,
-  type WorkerMessage,
-  workerEntry,
-} from '@tvp/core';
+import { type ExitInfo, isWebWorkerExit, setupName, type Transport, type WorkerMessage, workerEntry } from '@tvp/core';
 
 /** `threads` on Deno's Web Worker (https://docs.deno.com/api/web/~/Worker) with `entry` (core's bundled one). */
 export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport => ({
   mode: 'threads',
   impl: 'web-worker',
   start(events, { setup }) {
-    const w = new Worker(entry.href, { type: 'module' });
+    // The setup goes in the worker's name: the entry prepares it before it says ready.
+    const w = new Worker(entry.href, { type: 'module', name: setupName(setup) });
     let exited = false;
     const exit = (info: ExitInfo) => {
       if (exited) return;
@@ -33,8 +27,6 @@ export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport =
       e.preventDefault();
       events.error(new Error((e as Event & { message?: string }).message || 'the worker failed'));
     });
-    // core's web entry waits for this before anything else (a Web Worker has no argv to read).
-    w.postMessage({ t: 'setup', setup: setup ?? {} } satisfies HubMessage);
     return {
       send: (msg) => w.postMessage(msg),
       // terminate() says nothing after, so the exit is reported here: on the next microtask, once

@@ -1,4 +1,4 @@
 // The process worker entry as it was before bundling: an ES module graph (built core).
-import { serveProcessChannel } from '../../dist/worker-channels.js';
+import { serveProcessChannel } from '../../dist/engine/worker-channels.js';
 
 serveProcessChannel();

@@ -1,4 +1,4 @@
 // The stdio worker entry as an ES module graph (built core), against its bundled form.
-import { serveStdio } from '../../dist/worker-channels.js';
+import { serveStdio } from '../../dist/engine/worker-channels.js';
 
 serveStdio();

@@ -1,5 +1,5 @@
 // The Web Worker entry as it was before bundling: an ES module graph (built core).
-import { serveWorker } from '../../dist/worker-loop.js';
+import { serveWorker } from '../../dist/engine/worker-loop.js';
 
 // Deno's Worker has no exit event: say so as the last thing (see src/web-exit.ts).
 const deno = globalThis.Deno;

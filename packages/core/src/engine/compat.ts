@@ -1,9 +1,9 @@
 import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import type { Transport } from './transport.ts';
-import { setupArgv } from './worker-channels.ts';
 import { workerEntry } from './worker-entries.ts';
 import { workerProcessEnv } from './worker-env.ts';
+import { setupArgv } from './worker-setup.ts';
 
 /**
  * `threads` on node:worker_threads, which Node, Bun and Deno all have. `entry` is the worker file

@@ -24,7 +24,6 @@ export interface WorkerSetup {
 
 /** Hub to worker. A `module` task carries its `arg`, as a pool's input would: copying it is part of the work. */
 export type HubMessage =
-  | { t: 'setup'; setup: WorkerSetup }
   | { t: 'task'; id: number; kind: TaskKind; ioMs: number; cpuIters: number; arg?: unknown; fault?: Fault }
   | { t: 'ping'; id: number }
   | { t: 'exit' };

@@ -2,19 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { encodeFrame, FrameDecoder } from './frames.ts';
 import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 import { serveWorker } from './worker-loop.ts';
-
-/** How the hub hands a setup to a process worker: one argument after the entry file, JSON. */
-export const SETUP_ARG_PREFIX = '--tvp-setup=';
-
-/** The setup in a process worker's argv, or none. */
-export function setupFromArgv(argv: readonly string[]): WorkerSetup {
-  const arg = argv.find((a) => a.startsWith(SETUP_ARG_PREFIX));
-  return arg === undefined ? {} : (JSON.parse(arg.slice(SETUP_ARG_PREFIX.length)) as WorkerSetup);
-}
-
-/** The argv a process worker gets for `setup` (none when there is nothing to prepare). */
-export const setupArgv = (setup: WorkerSetup | undefined): string[] =>
-  setup === undefined || Object.keys(setup).length === 0 ? [] : [`${SETUP_ARG_PREFIX}${JSON.stringify(setup)}`];
+import { setupFromArgv } from './worker-setup.ts';
 
 /** The worker side of a node:worker_threads Worker (every runtime's node-compatible threads). */
 export function serveParentPort(): void {

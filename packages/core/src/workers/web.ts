@@ -2,6 +2,7 @@
 import type { HubMessage } from '../engine/protocol.ts';
 import type { WebWorkerExit } from '../engine/web-exit.ts';
 import { serveWorker } from '../engine/worker-loop.ts';
+import { setupFromArgv, setupFromName } from '../engine/worker-setup.ts';
 
 /** The part of Deno's namespace this entry uses. */
 interface DenoNamespace {
@@ -15,6 +16,8 @@ interface WorkerScope {
   postMessage(msg: unknown): void;
   addEventListener(type: 'message' | 'unload', listener: (e: { data: unknown }) => void): void;
   close(): void;
+  /** The worker's name: Deno's setup. */
+  name?: string;
   Bun?: unknown;
   Deno?: DenoNamespace;
   WorkerGlobalScope?: unknown;
@@ -34,21 +37,17 @@ if (deno) {
     scope.postMessage({ t: 'exited', code: deno.exitCode } satisfies WebWorkerExit),
   );
 }
-const port = {
-  post: (msg: unknown) => scope.postMessage(msg),
-  on: (h: (msg: HubMessage) => void) => {
-    handler = h;
+// The setup comes with the start (see worker-setup.ts): nothing to wait for before serving.
+const setup = deno ? setupFromName(scope.name) : setupFromArgv(process.argv);
+serveWorker(
+  {
+    post: (msg) => scope.postMessage(msg),
+    // Attached before anything can yield: a message sent right after `new Worker()` is not lost.
+    on: (handler) => scope.addEventListener('message', (e) => handler(e.data as HubMessage)),
+    // Bun: process.exit ends this worker only, with close code 0 (self.close() reports 1). Deno:
+    // Deno.exit ends this worker only, and the unload hook above says so. Elsewhere self.close().
+    close: () => (scope.Bun ? process.exit(0) : deno ? deno.exit(0) : scope.close()),
+    rssBytes: () => (deno ? deno.memoryUsage().rss : process.memoryUsage.rss()),
   },
-  // Bun: process.exit ends this worker only, with close code 0 (self.close() reports 1). Deno:
-  // Deno.exit ends this worker only, and the unload hook above says so. Elsewhere self.close().
-  close: () => (scope.Bun ? process.exit(0) : deno ? deno.exit(0) : scope.close()),
-  rssBytes: () => (deno ? deno.memoryUsage().rss : process.memoryUsage.rss()),
-};
-let handler: ((msg: HubMessage) => void) | undefined;
-// Attached before anything can yield: a message sent right after `new Worker()` is not lost. A Web
-// Worker has no argv nor workerData everywhere, so its transport sends the setup as the first message.
-scope.addEventListener('message', (e) => {
-  const msg = e.data as HubMessage;
-  if (handler) handler(msg);
-  else if (msg.t === 'setup') serveWorker(port, msg.setup);
-});
+  setup,
+);
