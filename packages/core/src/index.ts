@@ -23,8 +23,8 @@ export {
   TOOL_NAME,
   TOOL_VERSION,
 } from './constants.ts';
-export type { Answer, ExpectedValue } from './engine/answers.ts';
-export { answerMatches, expectedValue } from './engine/answers.ts';
+export type { Answer, Answers, ExpectedValue } from './engine/answers.ts';
+export { answerMatches, expectedAnswers, expectedValue } from './engine/answers.ts';
 export { runMain } from './engine/baselines.ts';
 export { childProcessTransport, workerThreadsTransport } from './engine/compat.ts';
 export { otherCpuShare, readCpuCounters } from './engine/cpu-share.ts';
@@ -51,8 +51,7 @@ export type { LoadedTaskModule } from './engine/task-module.ts';
 export { loadTaskModule } from './engine/task-module.ts';
 export type { TaskTarget } from './engine/task-target.ts';
 export { prepareTarget } from './engine/task-target.ts';
-export type { Answers } from './engine/tasks.ts';
-export { cpuWork, expectedAnswers, runTask } from './engine/tasks.ts';
+export { cpuWork, runTask } from './engine/tasks.ts';
 export type {
   ExitInfo,
   RuntimeAdapter,

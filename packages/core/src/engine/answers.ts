@@ -1,4 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { TaskKind, TaskParams } from '../format/types.ts';
+import { cpuWork, YIELD_EVERY_MS, yieldToLoop } from './tasks.ts';
 
 /**
  * A module's expected answer: its function's result on the main thread, and that result as it
@@ -65,4 +67,38 @@ export function showAnswer(x: unknown): string {
     text = String(v);
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** The answer task `id` of a run must give: a number for the built-in tasks, see answers.ts. */
+export type Answers = (id: number) => Answer;
+
+/**
+ * Every answer a run of `count` tasks must give, computed once per sweep and off the clock: cpu
+ * answers are worked out here (yielding to the event loop so that a signal still stops it, and
+ * returning undefined when `signal` aborts); io and noop answer their own id, fs and net their id
+ * plus the bytes read. A module's answer is its function's, worked out when it is loaded
+ * (task-module.ts): pass it as `moduleAnswer`.
+ */
+export async function expectedAnswers(
+  kind: TaskKind,
+  params: TaskParams,
+  count: number,
+  signal?: AbortSignal,
+  moduleAnswer: Answer = expectedValue(undefined, false),
+): Promise<Answers | undefined> {
+  if (kind === 'module') return () => moduleAnswer;
+  if (kind === 'fs') return (id) => id + (params.fsBytes ?? 0);
+  if (kind === 'net') return (id) => id + (params.netBytes ?? 0);
+  if (kind !== 'cpu') return (id) => id;
+  const answers = new Uint32Array(count);
+  let lastYield = performance.now();
+  for (let id = 0; id < count; id++) {
+    answers[id] = cpuWork(params.cpuIters, id);
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await yieldToLoop();
+      lastYield = performance.now();
+      if (signal?.aborted) return undefined;
+    }
+  }
+  return (id) => (id >= 0 && id < count ? (answers[id] as number) : Number.NaN);
 }

@@ -1,9 +1,10 @@
 import { HubError, RunAborted } from '../errors.ts';
 import type { MainMode, TaskKind, TaskParams } from '../format/types.ts';
+import type { Answers } from './answers.ts';
 import { answerMatches, showAnswer } from './answers.ts';
 import type { HubResult } from './hub-run.ts';
 import type { TaskTarget } from './task-target.ts';
-import { type Answers, runTask, YIELD_EVERY_MS, yieldToLoop } from './tasks.ts';
+import { runTask, YIELD_EVERY_MS, yieldToLoop } from './tasks.ts';
 
 export interface MainOptions {
   mode: MainMode;

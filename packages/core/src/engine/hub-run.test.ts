@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { HubError, RunAborted } from '../errors.ts';
+import { type Answers, expectedAnswers } from './answers.ts';
 import { runMain } from './baselines.ts';
 import { runHub } from './hub-run.ts';
 import { inMemory } from './in-memory.fixture.ts';
 import { liveWorkerCount } from './live-workers.ts';
-import { type Answers, cpuWork, expectedAnswers } from './tasks.ts';
+import { cpuWork } from './tasks.ts';
 import type { Transport } from './transport.ts';
 import { measureRoundTrip } from './yardstick.ts';
 

@@ -1,11 +1,11 @@
 import { median } from '../analysis/stats.ts';
 import { HubError } from '../errors.ts';
 import type { Fault, Sample, TaskKind, TaskParams, WorkerEnv, WorkerMemory } from '../format/types.ts';
+import type { Answers } from './answers.ts';
 import { answerMatches, showAnswer } from './answers.ts';
 import { Pool, type Slot } from './pool.ts';
 import { poolMemory } from './proc-memory.ts';
 import type { WorkerSetup } from './protocol.ts';
-import type { Answers } from './tasks.ts';
 import type { Transport } from './transport.ts';
 import { watch } from './watchdog.ts';
 

@@ -2,12 +2,12 @@ import { median } from '../analysis/stats.ts';
 import { KILL_WAIT_MS } from '../constants.ts';
 import { HubError } from '../errors.ts';
 import type { Fault, TaskKind, TaskParams, WorkerEnv } from '../format/types.ts';
+import type { Answers } from './answers.ts';
 import type { HubResult } from './hub-run.ts';
 import type { LibraryPool, LibraryPoolHandle, PoolTask } from './library-pool.ts';
 import { live } from './live-workers.ts';
 import { PoolGuard } from './pool-guard.ts';
 import { poolMemory } from './proc-memory.ts';
-import type { Answers } from './tasks.ts';
 
 export interface PoolHubOptions {
   pool: LibraryPool;

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { median } from '../analysis/stats.ts';
 import { HubError, RunAborted } from '../errors.ts';
 import type { Cell, Impl, Mode, RoundTrip, RunConfig, TaskKind, WorkerMemory } from '../format/types.ts';
+import { type Answers, expectedAnswers } from './answers.ts';
 import { runMain } from './baselines.ts';
 import { type FsFile, writeFsFile } from './fs-file.ts';
 import { type HubResult, runHub } from './hub-run.ts';
@@ -11,7 +12,6 @@ import { runPoolHub } from './pool-hub-run.ts';
 import type { WorkerSetup } from './protocol.ts';
 import type { LoadedTaskModule } from './task-module.ts';
 import { prepareTarget, type TaskTarget } from './task-target.ts';
-import { type Answers, expectedAnswers } from './tasks.ts';
 import type { Transport } from './transport.ts';
 import { measureRoundTrip } from './yardstick.ts';
 
