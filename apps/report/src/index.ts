@@ -25,9 +25,9 @@ export type {
   StoredResult,
   Sweep,
 } from './payload.ts';
-export { indexJson, inlineJson, payloadJson } from './payload-json.ts';
+export { indexJson, inlineJson, payloadStream } from './payload-json.ts';
 export type { Listening, Servable } from './serve.ts';
 export { listen } from './serve.ts';
-export type { Log, Snapshot, Stored } from './store.ts';
-export { ResultStore, StoredRun } from './store.ts';
+export type { Log, Snapshot, Stored, StoreOptions } from './store.ts';
+export { CACHED_RUNS, FRESH_MS, ResultStore, StoredRun } from './store.ts';
 export { machineOf, sweepOf, toMeta, toView } from './view.ts';
