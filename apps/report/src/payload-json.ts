@@ -1,6 +1,6 @@
 import type { PageStart } from './paging.ts';
 import { pageOf } from './paging.ts';
-import type { ResultStore } from './store.ts';
+import type { ResultStore, Snapshot } from './store.ts';
 
 const now = () => JSON.stringify(new Date().toISOString());
 
@@ -43,8 +43,16 @@ export async function payloadStream(
 /** `IndexPayload` as JSON text: what the page needs to list and choose runs. */
 export async function indexJson(store: ResultStore): Promise<string> {
   const snap = await store.snapshot();
-  return `{"generatedAt":${now()},"runs":${JSON.stringify(snap.runs.map((r) => r.meta))},"skipped":${JSON.stringify(snap.skipped)}}`;
+  let body = listed.get(snap);
+  if (body === undefined) {
+    body = `"runs":${JSON.stringify(snap.runs.map((r) => r.meta))},"skipped":${JSON.stringify(snap.skipped)}}`;
+    listed.set(snap, body);
+  }
+  return `{"generatedAt":${now()},${body}`;
 }
+
+// The index's JSON per listing: 10,000 metas are serialized once, not on every page load.
+const listed = new WeakMap<Snapshot, string>();
 
 /** `InlineData` as JSON text: the index and every run, for an exported page. Runs are read one at a time. */
 export async function inlineJson(store: ResultStore): Promise<string> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type FSWatcher, watch } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeResult, type ResultFile, writeAtomic } from '@tvp/core';
@@ -75,8 +76,13 @@ export type Log = (line: string) => void;
 export interface StoreOptions {
   /** Decoded runs kept in memory, least recently used dropped first. Default CACHED_RUNS. */
   cachedRuns?: number;
-  /** A listing younger than this is reused, unless an upload changed the folder. Default FRESH_MS. */
+  /** A listing younger than this is reused, unless an upload or the watcher changed the folder. Default FRESH_MS. */
   freshMs?: number;
+  /**
+   * Watch the folder (default true): a listing then stats only the files the watcher named, not
+   * every file (10,000 stats took 236 ms on a loaded machine). Without it, every listing stats all.
+   */
+  watch?: boolean;
 }
 
 /**
@@ -89,6 +95,9 @@ export const CACHED_RUNS = 128;
 
 /** One listing serves the requests of a page load (index, runs, history) instead of one each. */
 export const FRESH_MS = 1000;
+
+/** Even when watching, every file is checked this often, in case the watcher missed an event. */
+export const RESTAT_MS = 60_000;
 
 /** Files decoded at once while the index is built: enough to overlap reads, few enough to bound the garbage. */
 const DECODE_AT_ONCE = 8;
@@ -109,6 +118,12 @@ export class ResultStore {
   #uploads: Promise<unknown> = Promise.resolve();
   #scan: Promise<Snapshot> | undefined;
   #last: { at: number; snap: Snapshot } | undefined;
+  readonly #watch: boolean;
+  #watcher: FSWatcher | undefined;
+  /** File names the watcher reported since the last listing; `all` when it could not say which. */
+  #changed = new Set<string>();
+  #changedAll = true;
+  #statAllAt = 0;
 
   constructor(
     readonly dir: string,
@@ -117,6 +132,29 @@ export class ResultStore {
   ) {
     this.#cache = new LruCache(opts.cachedRuns ?? CACHED_RUNS);
     this.#freshMs = opts.freshMs ?? FRESH_MS;
+    this.#watch = opts.watch ?? true;
+  }
+
+  /** Stop watching the folder. */
+  close(): void {
+    this.#watcher?.close();
+    this.#watcher = undefined;
+    this.#changedAll = true;
+  }
+
+  /** Watch the folder once it exists; a failed watch leaves every listing to stat every file. */
+  #startWatching(): void {
+    if (!this.#watch || this.#watcher) return;
+    try {
+      this.#watcher = watch(this.dir, { persistent: false }, (_event, name) => {
+        if (name) this.#changed.add(String(name));
+        else this.#changedAll = true;
+        this.#last = undefined;
+      });
+      this.#watcher.on('error', () => this.close());
+    } catch {
+      this.#watcher = undefined; // no folder yet, or no inotify watches left: stat everything
+    }
   }
 
   /** How many decoded runs the cache holds now (never more than its bound). */
@@ -201,6 +239,13 @@ export class ResultStore {
       else throw err;
     }
     names.sort();
+    this.#startWatching();
+    // Which known files to stat: those the watcher named, or all of them when it cannot be trusted.
+    const statAll = !this.#watcher || this.#changedAll || at - this.#statAllAt >= RESTAT_MS;
+    const changed = this.#changed;
+    this.#changed = new Set();
+    this.#changedAll = false;
+    if (statAll) this.#statAllAt = at;
     const present = new Set(names);
     for (const file of this.#index.keys()) {
       if (!present.has(file)) {
@@ -213,7 +258,9 @@ export class ResultStore {
     const worker = async () => {
       while (next < names.length) {
         const i = next++;
-        entries[i] = await this.#entry(names[i]!);
+        const name = names[i]!;
+        const known = this.#index.get(name);
+        entries[i] = known && !statAll && !changed.has(name) ? known : await this.#entry(name);
       }
     };
     await Promise.all(Array.from({ length: DECODE_AT_ONCE }, worker));
@@ -236,7 +283,8 @@ export class ResultStore {
     });
     const runs = [...byId.values()].sort(newestFirst);
     const snap: Snapshot = { runs, skipped, byId };
-    this.#last = { at, snap };
+    // An event during the listing may name a file already read: keep the listing only without one.
+    if (this.#changed.size === 0 && !this.#changedAll) this.#last = { at, snap };
     return snap;
   }
 

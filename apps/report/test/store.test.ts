@@ -69,7 +69,7 @@ describe('ResultStore', () => {
   it('picks up new, changed and removed files without a restart, decoding only what changed', async () => {
     const dir = await tempDir();
     const [first] = await writeResults(dir, [makeResult({ runtime: 'node', seed: 1 })]);
-    const store = new ResultStore(dir, () => undefined, { freshMs: 0 });
+    const store = new ResultStore(dir, () => undefined, { freshMs: 0, watch: false });
     const before = await store.snapshot();
     expect(before.runs).toHaveLength(1);
     await writeResults(dir, [makeResult({ runtime: 'bun', seed: 2 })]);
