@@ -31,4 +31,5 @@ td:first-child, th:first-child { text-align: left; }
 table.env td { text-align: left; }
 .env-grid { display: flex; flex-wrap: wrap; gap: 8px 16px; }
 .yes { color: #0a6b2d; font-weight: 600; }
+tr.incomparable td, .legend .incomparable { color: var(--warn); }
 `;
