@@ -6,6 +6,7 @@ import { decodeResult, type ResultFile, writeAtomic } from '@tvp/core';
 import { safeFileName } from './file-name.ts';
 import { newestFirst } from './paging.ts';
 import type { RunMeta, RunView, SkippedFile } from './payload.ts';
+import { INDEX_FILE, indexText, readIndex, writeIndex } from './store/persist.ts';
 import { LruCache } from './store/run-cache.ts';
 import { CellKeys, type RunSummary, summarizeRun } from './store/run-summary.ts';
 import { toMeta, toView } from './view.ts';
@@ -83,6 +84,12 @@ export interface StoreOptions {
    * every file (10,000 stats took 236 ms on a loaded machine). Without it, every listing stats all.
    */
   watch?: boolean;
+  /**
+   * Save the index in the folder (INDEX_FILE, default true), so that a restart reads one file
+   * instead of decoding every run again; a saved entry counts only while its file's size and
+   * mtime match, which a check soon after the start confirms.
+   */
+  persist?: boolean;
 }
 
 /**
@@ -98,6 +105,12 @@ export const FRESH_MS = 1000;
 
 /** Even when watching, every file is checked this often, in case the watcher missed an event. */
 export const RESTAT_MS = 60_000;
+
+/** After a start from the saved index, every file is checked this soon (in the background). */
+const VERIFY_MS = 1000;
+
+/** The index is saved this long after its last change, so that a burst of uploads saves once. */
+const SAVE_MS = 1000;
 
 /** Files decoded at once while the index is built: enough to overlap reads, few enough to bound the garbage. */
 const DECODE_AT_ONCE = 8;
@@ -123,7 +136,11 @@ export class ResultStore {
   /** File names the watcher reported since the last listing; `all` when it could not say which. */
   #changed = new Set<string>();
   #changedAll = true;
-  #statAllAt = 0;
+  #timers: NodeJS.Timeout[] = [];
+  readonly #persist: boolean;
+  #savedRead = false;
+  #saveTimer: NodeJS.Timeout | undefined;
+  #saveFailed = false;
 
   constructor(
     readonly dir: string,
@@ -133,6 +150,7 @@ export class ResultStore {
     this.#cache = new LruCache(opts.cachedRuns ?? CACHED_RUNS);
     this.#freshMs = opts.freshMs ?? FRESH_MS;
     this.#watch = opts.watch ?? true;
+    this.#persist = opts.persist ?? true;
   }
 
   /** Stop watching the folder. */
@@ -140,6 +158,32 @@ export class ResultStore {
     this.#watcher?.close();
     this.#watcher = undefined;
     this.#changedAll = true;
+    for (const t of this.#timers) clearTimeout(t);
+    this.#timers = [];
+  }
+
+  /** Check every file at the next listing, started now in the background. */
+  #checkAll = (): void => {
+    this.#changedAll = true;
+    this.#last = undefined;
+    void this.snapshot().catch((err: Error) => this.log(`report: checking ${this.dir}: ${err.message}`));
+  };
+
+  /** Save the index soon; a save that fails is said once, and the next start reads every file. */
+  #saveSoon(): void {
+    if (!this.#persist || this.#saveTimer) return;
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = undefined;
+      const entries = [...this.#index].flatMap(([file, e]) =>
+        e.outcome.ok ? [{ file, mtimeMs: e.mtimeMs, size: e.size, summary: e.outcome.summary }] : [],
+      );
+      writeIndex(path.join(this.dir, INDEX_FILE), indexText(entries, this.keys)).catch((err: Error) => {
+        if (!this.#saveFailed)
+          this.log(`report: could not save the index in ${this.dir} (${err.message}); a restart reads every file`);
+        this.#saveFailed = true;
+      });
+    }, SAVE_MS);
+    this.#saveTimer.unref();
   }
 
   /** Watch the folder once it exists; a failed watch leaves every listing to stat every file. */
@@ -147,11 +191,15 @@ export class ResultStore {
     if (!this.#watch || this.#watcher) return;
     try {
       this.#watcher = watch(this.dir, { persistent: false }, (_event, name) => {
+        if (name && String(name).startsWith('.')) return; // our own writes in progress and the saved index
         if (name) this.#changed.add(String(name));
         else this.#changedAll = true;
         this.#last = undefined;
       });
       this.#watcher.on('error', () => this.close());
+      const restat = setInterval(this.#checkAll, RESTAT_MS);
+      restat.unref();
+      this.#timers.push(restat);
     } catch {
       this.#watcher = undefined; // no folder yet, or no inotify watches left: stat everything
     }
@@ -222,6 +270,7 @@ export class ResultStore {
     if (!indexed || indexed.mtimeMs !== info.mtimeMs || indexed.size !== info.size) {
       this.#index.set(file, { ...info, outcome: { ok: true, summary: summarizeRun(file, result, this.keys) } });
       this.#last = undefined;
+      this.#saveSoon();
     }
     if (keep) this.#cache.set(file, { ...info, run });
     return run;
@@ -239,18 +288,25 @@ export class ResultStore {
       else throw err;
     }
     names.sort();
+    const fromSaved = await this.#readSaved(names.length > 0);
     this.#startWatching();
     // Which known files to stat: those the watcher named, or all of them when it cannot be trusted.
-    const statAll = !this.#watcher || this.#changedAll || at - this.#statAllAt >= RESTAT_MS;
+    // Right after a start from the saved index, none: the check follows in the background.
+    const statAll = !fromSaved && (!this.#watcher || this.#changedAll);
+    if (fromSaved && this.#watcher) {
+      const verify = setTimeout(this.#checkAll, VERIFY_MS);
+      verify.unref();
+      this.#timers.push(verify);
+    }
     const changed = this.#changed;
     this.#changed = new Set();
     this.#changedAll = false;
-    if (statAll) this.#statAllAt = at;
     const present = new Set(names);
     for (const file of this.#index.keys()) {
       if (!present.has(file)) {
         this.#index.delete(file);
         this.#cache.delete(file);
+        this.#saveSoon();
       }
     }
     const entries: (Entry | undefined)[] = new Array(names.length);
@@ -288,6 +344,21 @@ export class ResultStore {
     return snap;
   }
 
+  /**
+   * On the first listing, take the saved index (when persisting, with files to index): true when
+   * it gave entries, so this listing trusts them unchecked.
+   */
+  async #readSaved(any: boolean): Promise<boolean> {
+    if (this.#savedRead || !this.#persist || !any) return false;
+    this.#savedRead = true;
+    const saved = await readIndex(path.join(this.dir, INDEX_FILE), this.keys);
+    for (const e of saved) {
+      if (!this.#index.has(e.file))
+        this.#index.set(e.file, { mtimeMs: e.mtimeMs, size: e.size, outcome: { ok: true, summary: e.summary } });
+    }
+    return saved.length > 0;
+  }
+
   async #entry(name: string): Promise<Entry | undefined> {
     const file = path.join(this.dir, name);
     let info: Version;
@@ -309,6 +380,7 @@ export class ResultStore {
     }
     const entry: Entry = { mtimeMs: info.mtimeMs, size: info.size, outcome };
     this.#index.set(name, entry);
+    this.#saveSoon();
     return entry;
   }
 
@@ -345,6 +417,7 @@ export class ResultStore {
       outcome: { ok: true, summary: summarizeRun(name, result, this.keys) },
     });
     this.#last = undefined;
+    this.#saveSoon();
     return { id, file: name, duplicate: false };
   }
 }

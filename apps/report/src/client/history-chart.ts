@@ -24,6 +24,7 @@ function changesPlugin(p: HistoryPayload, xs: number[]): uPlot.Plugin {
         ctx.strokeStyle = '#8a4b00';
         ctx.fillStyle = '#8a4b00';
         ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+        ctx.textAlign = 'left';
         for (const r of starts) {
           const x = Math.round(u.valToPos(xs[p.runs.indexOf(r)]!, 'x', true));
           ctx.beginPath();
