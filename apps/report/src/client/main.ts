@@ -4,7 +4,7 @@ import { openSource, type Source } from './data.ts';
 import { h } from './dom.ts';
 import { skippedPanel } from './panels.ts';
 import { machineSection } from './section.ts';
-import { initialSelection, type Selection, shownMachines, shownRunIds } from './state.ts';
+import { initialSelection, machineRunIds, type Selection, shownMachines } from './state.ts';
 
 let book: ChartBook = { charts: [], drawn: [] };
 let generation = 0;
@@ -18,12 +18,18 @@ async function render(source: Source, sel: Selection): Promise<void> {
   const mine = ++generation;
   document.body.dataset.drawn = '';
   const p = source.index;
-  const views = await source.runs(shownRunIds(p, sel));
+  const machines = shownMachines(p, sel);
+  // Every machine's runs are asked for now, in page order; each section is drawn as soon as its
+  // own have come, so the first charts never wait for the last machine's runs.
+  const loads = machines.map((m) => source.runs(machineRunIds(p, sel, m)));
+  const first = await loads[0];
   if (mine !== generation) return; // a newer choice was made while loading
   for (const c of book.charts) c.destroy();
-  book = { charts: [], drawn: [] };
+  const drawn: ChartBook = { charts: [], drawn: [] };
+  book = drawn;
   const changed = () => void render(source, sel);
   document.getElementById('controls')!.replaceChildren(controls(p, sel, changed));
+  const slots = machines.map(() => h('div', { class: 'machine-slot' }));
   document
     .getElementById('app')!
     .replaceChildren(
@@ -31,9 +37,15 @@ async function render(source: Source, sel: Selection): Promise<void> {
       p.runs.length === 0
         ? h('p', {}, 'No result files yet. Run a benchmark (pnpm bench -- --quick) or upload one.')
         : '',
-      ...shownMachines(p, sel).map((m) => machineSection(p, views, sel, m, book, changed)),
+      ...slots,
     );
-  const drawn = book;
+  for (const [i, m] of machines.entries()) {
+    const views = i === 0 ? first! : await loads[i]!;
+    if (mine !== generation) return;
+    slots[i]!.replaceWith(machineSection(p, views, sel, m, drawn, changed));
+    // Let the browser paint this machine before the next is built.
+    await new Promise<void>((done) => requestAnimationFrame(() => done()));
+  }
   await Promise.all(drawn.drawn);
   if (mine !== generation) return;
   const ms = performance.now() - started;
