@@ -141,6 +141,7 @@ export class ResultStore {
   #savedRead = false;
   #saveTimer: NodeJS.Timeout | undefined;
   #saveFailed = false;
+  #indexChanged = false;
 
   constructor(
     readonly dir: string,
@@ -259,7 +260,8 @@ export class ResultStore {
     let info: Version;
     let result: ResultFile;
     try {
-      info = await stat(full);
+      const { mtimeMs, size } = await stat(full);
+      info = { mtimeMs, size };
       result = decodeResult(await readFile(full), file);
     } catch {
       this.#last = undefined; // gone or broken since it was indexed: the next listing says which
@@ -306,7 +308,7 @@ export class ResultStore {
       if (!present.has(file)) {
         this.#index.delete(file);
         this.#cache.delete(file);
-        this.#saveSoon();
+        this.#indexChanged = true;
       }
     }
     const entries: (Entry | undefined)[] = new Array(names.length);
@@ -339,6 +341,10 @@ export class ResultStore {
     });
     const runs = [...byId.values()].sort(newestFirst);
     const snap: Snapshot = { runs, skipped, byId };
+    if (this.#indexChanged) {
+      this.#indexChanged = false;
+      this.#saveSoon();
+    }
     // An event during the listing may name a file already read: keep the listing only without one.
     if (this.#changed.size === 0 && !this.#changedAll) this.#last = { at, snap };
     return snap;
@@ -380,7 +386,7 @@ export class ResultStore {
     }
     const entry: Entry = { mtimeMs: info.mtimeMs, size: info.size, outcome };
     this.#index.set(name, entry);
-    this.#saveSoon();
+    this.#indexChanged = true; // saved once the listing is done, not file by file while it runs
     return entry;
   }
 
