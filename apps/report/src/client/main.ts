@@ -10,8 +10,9 @@ let book: ChartBook = { charts: [], drawn: [] };
 let generation = 0;
 
 /**
- * Draw the whole page for the current choice: load the shown runs, then every chart. Says in
- * #status and on <body data-drawn data-render-ms data-drawn-at> when all charts have drawn.
+ * Draw the whole page for the current choice, machine by machine: each as soon as its shown runs
+ * have loaded. Says in #status and on <body data-drawn data-render-ms data-drawn-at> when all
+ * charts have drawn.
  */
 async function render(source: Source, sel: Selection): Promise<void> {
   const started = performance.now();
