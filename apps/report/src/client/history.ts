@@ -27,10 +27,30 @@ function historyUrl(machine: string, runtime: string, choice: HistoryChoice): st
   return `/api/history?${q}`;
 }
 
-async function fetchHistory(url: string): Promise<HistoryPayload> {
-  const res = await fetch(url, { cache: 'no-store' });
-  if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
-  return (await res.json()) as HistoryPayload;
+// Histories by URL, like the runs the page loads: asked once per page load (the index is too).
+const fetched = new Map<string, Promise<HistoryPayload>>();
+
+function fetchHistory(url: string): Promise<HistoryPayload> {
+  let got = fetched.get(url);
+  if (!got) {
+    got = fetch(url, { cache: 'no-store' }).then(async (res) => {
+      if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
+      return (await res.json()) as HistoryPayload;
+    });
+    got.catch(() => fetched.delete(url)); // a failed one is asked again on the next render
+    fetched.set(url, got);
+  }
+  return got;
+}
+
+/**
+ * Ask for one machine's histories now, before its section is built: when they have come by then,
+ * their charts are drawn in the same task as the section's others, with one layout.
+ */
+export function prefetchHistory(machine: string, runtimes: string[]): void {
+  if (document.getElementById('tvp-data')?.textContent) return;
+  const choice = choices.get(machine) ?? { task: 'io', cell: '' };
+  for (const rt of runtimes) void fetchHistory(historyUrl(machine, rt, choice)).catch(() => undefined);
 }
 
 /** Fill `box` with one chart per runtime; `book` learns when each has drawn (or failed to). */

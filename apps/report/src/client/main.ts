@@ -2,9 +2,10 @@ import type { ChartBook } from './chart.ts';
 import { controls } from './controls.ts';
 import { openSource, type Source } from './data.ts';
 import { h } from './dom.ts';
+import { prefetchHistory } from './history.ts';
 import { skippedPanel } from './panels.ts';
 import { machineSection } from './section.ts';
-import { initialSelection, machineRunIds, type Selection, shownMachines } from './state.ts';
+import { initialSelection, machineRunIds, type Selection, shownMachines, shownRuntimes } from './state.ts';
 
 let book: ChartBook = { charts: [], drawn: [] };
 let generation = 0;
@@ -20,9 +21,13 @@ async function render(source: Source, sel: Selection): Promise<void> {
   document.body.dataset.drawn = '';
   const p = source.index;
   const machines = shownMachines(p, sel);
-  // Every machine's runs are asked for now, in page order; each section is drawn as soon as its
-  // own have come, so the first charts never wait for the last machine's runs.
-  const loads = machines.map((m) => source.runs(machineRunIds(p, sel, m)));
+  // Every machine's runs and histories are asked for now, in page order; each section is drawn as
+  // soon as its own runs have come, so the first charts never wait for the last machine's.
+  const loads = machines.map((m) => {
+    const runs = source.runs(machineRunIds(p, sel, m));
+    prefetchHistory(m, shownRuntimes(p, sel, m));
+    return runs;
+  });
   const first = await loads[0];
   if (mine !== generation) return; // a newer choice was made while loading
   for (const c of book.charts) c.destroy();
@@ -44,8 +49,9 @@ async function render(source: Source, sel: Selection): Promise<void> {
     const views = i === 0 ? first! : await loads[i]!;
     if (mine !== generation) return;
     slots[i]!.replaceWith(machineSection(p, views, sel, m, drawn, changed));
-    // Let the browser paint this machine before the next is built.
-    await new Promise<void>((done) => requestAnimationFrame(() => done()));
+    // The first machine is painted before the others are built; the others are laid out in one go
+    // (a frame after each cost 1,000 runs over 4 machines ~400 ms more to the last chart).
+    if (i === 0) await new Promise<void>((done) => requestAnimationFrame(() => done()));
   }
   await Promise.all(drawn.drawn);
   if (mine !== generation) return;

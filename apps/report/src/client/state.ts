@@ -54,6 +54,10 @@ export function batchMates(p: IndexPayload, run: RunMeta): RunMeta[] {
   return runsFor(p, run.machine, run.runtime, run.sweep).filter((r) => r.id !== run.id && r.batch?.id === b.id);
 }
 
+/** The runtimes one machine's section shows: the machine's, those chosen. */
+export const shownRuntimes = (p: IndexPayload, sel: Selection, machine: string): string[] =>
+  runtimesOf(p.runs.filter((r) => r.machine === machine)).filter((r) => sel.runtimes.has(r));
+
 /** The ids of every run one machine's section shows, and their batch mates: what it must load before drawing. */
 export function machineRunIds(p: IndexPayload, sel: Selection, m: string): string[] {
   const ids: string[] = [];
