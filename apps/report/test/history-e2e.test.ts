@@ -6,26 +6,30 @@ import { type Listening, listen } from '../src/serve.ts';
 import { tempDir, writeResults } from './fixtures.ts';
 import { cellMedian, historyRuns } from './history-fixtures.ts';
 
-/** The history figure of one machine and runtime: drawn, painted, its rows and their medians. */
-const historyState = (page: Page, machine: string, runtime: string) =>
-  page.$eval(
-    `section.history[data-machine="${machine}"] .history-slot[data-runtime="${runtime}"] figure.history`,
-    (f) => {
-      const canvas = f.querySelector('canvas')!;
-      const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      let painted = 0;
-      for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) painted++;
-      const head = [...f.querySelectorAll('thead th')].map((th) => th.textContent);
-      const rows = [...f.querySelectorAll('tbody tr')].map((tr) => ({
-        run: tr.getAttribute('data-run'),
-        marked: tr.classList.contains('incomparable'),
-        ms: [...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-ms')),
-        text: tr.textContent,
-      }));
-      const el = f as HTMLElement;
-      return { drawn: el.dataset.drawn === '1', changes: Number(el.dataset.changes), painted, head, rows };
-    },
-  );
+/** The history figure of one machine and runtime: drawn, painted, its rows (table opened) and their medians. */
+async function historyState(page: Page, machine: string, runtime: string) {
+  const fig = `section.history[data-machine="${machine}"] .history-slot[data-runtime="${runtime}"] figure.history`;
+  // The table is built when first opened.
+  await page.$eval(`${fig} details`, (d) => {
+    (d as HTMLDetailsElement).open = true;
+  });
+  await page.waitForFunction((sel) => document.querySelector(`${sel} tbody tr`) !== null, fig);
+  return page.$eval(fig, (f) => {
+    const canvas = f.querySelector('canvas')!;
+    const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) painted++;
+    const head = [...f.querySelectorAll('thead th')].map((th) => th.textContent);
+    const rows = [...f.querySelectorAll('tbody tr')].map((tr) => ({
+      run: tr.getAttribute('data-run'),
+      marked: tr.classList.contains('incomparable'),
+      ms: [...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-ms')),
+      text: tr.textContent,
+    }));
+    const el = f as HTMLElement;
+    return { drawn: el.dataset.drawn === '1', changes: Number(el.dataset.changes), painted, head, rows };
+  });
+}
 
 describe('the history chart in headless Chromium', () => {
   let browser: Browser;

@@ -59,11 +59,34 @@ function seriesOf(p: HistoryPayload, s: HistorySeries, color: string) {
   });
 }
 
-/** The numbers behind a history chart: a row per run, the ones that did other work than the latest marked. */
+/**
+ * The numbers behind a history chart: a row per run, the ones that did other work than the latest
+ * marked. Built when first opened: a year of nightly runs is hundreds of rows per chart.
+ */
 function historyTable(p: HistoryPayload): HTMLElement {
-  return h(
+  const rows = () =>
+    p.runs.map((r, i) =>
+      h(
+        'tr',
+        { 'data-run': r.id, class: r.comparable ? undefined : 'incomparable' },
+        h('td', {}, `${new Date(r.createdAt).toLocaleString()} · ${r.id.slice(0, 8)}`),
+        h('td', {}, r.runtimeVersion),
+        p.series.map((s) => {
+          const m = s.medians[i];
+          return h('td', m == null ? {} : { 'data-ms': m }, m == null ? '' : `${fmtMs(m)} (n=${s.ns[i]})`);
+        }),
+        h('td', {}, r.comparable ? 'yes' : `no: ${r.reasons.join('; ')}`),
+      ),
+    );
+  const body = h('tbody', {});
+  const details = h(
     'details',
-    { class: 'numbers' },
+    {
+      class: 'numbers',
+      ontoggle: () => {
+        if (details.open && body.childElementCount === 0) body.append(...rows());
+      },
+    },
     h('summary', {}, 'numbers: median total ms (samples) per run, oldest first'),
     h(
       'table',
@@ -80,25 +103,10 @@ function historyTable(p: HistoryPayload): HTMLElement {
           h('th', {}, 'comparable with the latest'),
         ),
       ),
-      h(
-        'tbody',
-        {},
-        p.runs.map((r, i) =>
-          h(
-            'tr',
-            { 'data-run': r.id, class: r.comparable ? undefined : 'incomparable' },
-            h('td', {}, `${new Date(r.createdAt).toLocaleString()} · ${r.id.slice(0, 8)}`),
-            h('td', {}, r.runtimeVersion),
-            p.series.map((s) => {
-              const m = s.medians[i];
-              return h('td', m == null ? {} : { 'data-ms': m }, m == null ? '' : `${fmtMs(m)} (n=${s.ns[i]})`);
-            }),
-            h('td', {}, r.comparable ? 'yes' : `no: ${r.reasons.join('; ')}`),
-          ),
-        ),
-      ),
+      body,
     ),
   );
+  return details;
 }
 
 /** A chart of each chosen cell's median total over time, with a break and a marker where the work changed. */
