@@ -19,7 +19,8 @@ export async function exportReport(
   log?: Log,
   assets: () => Promise<Assets> = loadAssets,
 ): Promise<Exported> {
-  const store = new ResultStore(resultsDir, log);
+  // One read, then the process ends: no watcher, and no saved index written into the user's folder.
+  const store = new ResultStore(resultsDir, log, { watch: false, persist: false });
   const snap = await store.snapshot();
   const html = exportedPage(await assets(), await inlineJson(store));
   const bytes = new TextEncoder().encode(html);

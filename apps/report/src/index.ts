@@ -9,13 +9,21 @@ export { loadAssets } from './assets.ts';
 export { DEFAULT_HOST, DEFAULT_PORT, MSGPACK_TYPE, STANDARD_MAX_WORKERS } from './constants.ts';
 export type { Exported } from './export.ts';
 export { exportReport } from './export.ts';
+export type { HistoryQuery } from './history.ts';
+export { DEFAULT_WORKERS, defaultCells, historyOf } from './history.ts';
 export type { HostName, HostPort } from './host.ts';
 export { formatHost, parseHost, parseOrigin } from './host.ts';
 export { hostGuard } from './host-guard.ts';
 export type { HostRefusal } from './host-policy.ts';
 export { HostPolicy } from './host-policy.ts';
 export { isLoopback } from './loopback.ts';
+export type { PageRequest, PageStart } from './paging.ts';
+export { PAGE_LIMIT, pageOf, parsePage } from './paging.ts';
 export type {
+  HistoryCell,
+  HistoryPayload,
+  HistoryRun,
+  HistorySeries,
   IndexPayload,
   InlineData,
   ResultsPayload,
@@ -25,9 +33,12 @@ export type {
   StoredResult,
   Sweep,
 } from './payload.ts';
-export { indexJson, inlineJson, payloadJson } from './payload-json.ts';
+export { indexJson, inlineJson, payloadStream } from './payload-json.ts';
 export type { Listening, Servable } from './serve.ts';
 export { listen } from './serve.ts';
-export type { Log, Snapshot, Stored } from './store.ts';
-export { ResultStore, StoredRun } from './store.ts';
+export { INDEX_FILE } from './store/persist.ts';
+export type { CellId, RunSummary } from './store/run-summary.ts';
+export { CellKeys, cellKey, summarizeRun } from './store/run-summary.ts';
+export type { Log, Snapshot, Stored, StoreOptions } from './store.ts';
+export { CACHED_RUNS, FRESH_MS, RESTAT_MS, ResultStore, StoredRun } from './store.ts';
 export { machineOf, sweepOf, toMeta, toView } from './view.ts';

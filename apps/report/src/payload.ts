@@ -56,12 +56,55 @@ export interface StoredResult {
 }
 
 /**
- * `GET /api/results`: every decoded run (DESIGN.md), newest first, and the skipped files. The
- * derived statistics of one run are at `GET /api/results/:id` (a `RunView`), so that a folder of
- * a thousand runs is not summarized all at once.
+ * `GET /api/results`: one page of the decoded runs (DESIGN.md's every run, a page at a time),
+ * newest first, and the skipped files. Follow `next` (`?cursor=`) until it is null to get every
+ * run. The derived statistics of one run are at `GET /api/results/:id` (a `RunView`).
  */
 export interface ResultsPayload {
   generatedAt: string;
+  /** Runs in the folder, across every page. */
+  total: number;
   runs: StoredResult[];
   skipped: SkippedFile[];
+  /** The cursor of the next page (`?cursor=`), null on the last page. */
+  next: string | null;
+}
+
+/** A run on a history chart: where it sits, and whether it did the same work as the latest. */
+export interface HistoryRun {
+  id: string;
+  createdAt: string;
+  runtimeVersion: string;
+  /** Runs in one segment did comparable work, one after another; a new segment starts where the work changed. */
+  segment: number;
+  /** Comparable with the latest run (core's `comparable`) on this task. */
+  comparable: boolean;
+  /** Why not, when not. */
+  reasons: string[];
+}
+
+/** One cell of a machine and runtime: a line on a history chart. */
+export interface HistoryCell {
+  mode: string;
+  impl: string;
+  workers: number;
+}
+
+/** A cell's median total over time, aligned with `HistoryPayload.runs` (null where a run lacks it). */
+export interface HistorySeries extends HistoryCell {
+  medians: (number | null)[];
+  ns: (number | null)[];
+}
+
+/** `GET /api/history`: one machine, runtime and task over time, from the server's index. */
+export interface HistoryPayload {
+  machine: string;
+  runtime: string;
+  task: string;
+  /** Oldest first. */
+  runs: HistoryRun[];
+  /** Every cell the runs have, to choose from. */
+  cells: HistoryCell[];
+  /** The chosen cell, else per mode and implementation the 8-worker cell (or the largest). */
+  series: HistorySeries[];
 }

@@ -5,6 +5,7 @@ import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
 import { efficiencyFigure, phasesFigure, ratioFigure, speedupFigure, timeFigure } from './figures.ts';
 import { fitFigure, taskFits } from './fit-figure.ts';
+import { historyBlock } from './history.ts';
 import { envPanel, findingsPanel, warningsPanel } from './panels.ts';
 import { recommendationsPanel } from './recommendations.ts';
 import { pickedRun, pickKey, runsFor, runtimesOf, type Selection } from './state.ts';
@@ -217,5 +218,6 @@ export function machineSection(
       h('div', { class: 'env-grid' }, shown.map(envPanel)),
     ),
     bySweep.filter((s) => s.runs.length > 0).map((s) => sweepBlock(s.runs, s.sweep, sel.task, book, pool)),
+    runtimes.length > 0 && historyBlock(machine, runtimes, book),
   );
 }

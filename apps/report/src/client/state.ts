@@ -54,17 +54,23 @@ export function batchMates(p: IndexPayload, run: RunMeta): RunMeta[] {
   return runsFor(p, run.machine, run.runtime, run.sweep).filter((r) => r.id !== run.id && r.batch?.id === b.id);
 }
 
-/** The ids of every run the selection shows, and their batch mates: what must be loaded before drawing. */
-export function shownRunIds(p: IndexPayload, sel: Selection): string[] {
+/** The runtimes one machine's section shows: the machine's, those chosen. */
+export const shownRuntimes = (p: IndexPayload, sel: Selection, machine: string): string[] =>
+  runtimesOf(p.runs.filter((r) => r.machine === machine)).filter((r) => sel.runtimes.has(r));
+
+/** The ids of every run one machine's section shows, and their batch mates: what it must load before drawing. */
+export function machineRunIds(p: IndexPayload, sel: Selection, m: string): string[] {
   const ids: string[] = [];
-  for (const m of shownMachines(p, sel)) {
-    for (const rt of runtimesOf(p.runs.filter((r) => r.machine === m))) {
-      if (!sel.runtimes.has(rt)) continue;
-      for (const sweep of ['standard', 'extended'] as const) {
-        const r = pickedRun(p, sel, m, rt, sweep);
-        if (r) ids.push(r.id, ...batchMates(p, r).map((m) => m.id));
-      }
+  for (const rt of runtimesOf(p.runs.filter((r) => r.machine === m))) {
+    if (!sel.runtimes.has(rt)) continue;
+    for (const sweep of ['standard', 'extended'] as const) {
+      const r = pickedRun(p, sel, m, rt, sweep);
+      if (r) ids.push(r.id, ...batchMates(p, r).map((m) => m.id));
     }
   }
   return ids;
 }
+
+/** The ids of every run the selection shows, and their batch mates. */
+export const shownRunIds = (p: IndexPayload, sel: Selection): string[] =>
+  shownMachines(p, sel).flatMap((m) => machineRunIds(p, sel, m));

@@ -38,4 +38,5 @@ table.env td { text-align: left; }
 .compare .refused { color: var(--warn); }
 .compare > summary { cursor: pointer; }
 .compare > summary h3 { display: inline; }
+tr.incomparable td, .legend .incomparable { color: var(--warn); }
 `;
