@@ -36,12 +36,16 @@ describe('discoverRunners', () => {
     expect(discoverRunners(root).map((r) => r.runtime)).toEqual(['bun', 'node']);
   });
 
-  test('this repository: node, then bun, each with its sweep script', () => {
+  test('this repository: node, bun, deno, then cpython, each with its sweep script', () => {
     const found = discoverRunners(REPO);
-    expect(found.map((r) => [r.runtime, r.name, r.sweep])).toEqual([
-      ['node', '@tvp/runner-node', 'node dist/cli.js'],
-      ['bun', '@tvp/runner-bun', 'bun src/cli.ts'],
+    expect(found.map((r) => [r.runtime, r.name])).toEqual([
+      ['node', '@tvp/runner-node'],
+      ['bun', '@tvp/runner-bun'],
+      ['deno', '@tvp/runner-deno'],
+      ['cpython', '@tvp/runner-python'],
     ]);
+    expect(found.slice(0, 2).map((r) => r.sweep)).toEqual(['node dist/cli.js', 'bun src/cli.ts']);
+    expect(found[2]?.sweep).toMatch(/^node_modules\/deno\/deno run --no-prompt .* src\/cli\.ts$/);
   });
 
   test.each([

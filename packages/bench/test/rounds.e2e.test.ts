@@ -14,7 +14,7 @@ const span = (r: ResultFile) => {
   return { start, end: start + (r.durationMs ?? Number.NaN) };
 };
 
-test('pnpm bench -- --rounds 2: node, bun, then bun, node, never two at once, one batch, flags reach every runner', () => {
+test('pnpm bench -- --rounds 2: every runtime in turn, rotated the next round, never two at once, one batch, flags reach every runner', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'tvp-rounds-'));
   // The root script itself, as a user runs it, with a sweep small enough to take a second.
   const tiny = ['--task', 'io', '--mode', 'threads,processes', '--workers', '2', '--count', '8', '--io-ms', '20'];
@@ -30,7 +30,7 @@ test('pnpm bench -- --rounds 2: node, bun, then bun, node, never two at once, on
     .map((f) => decodeResult(readFileSync(path.join(out, f)), f))
     // Names sort by time only to the second: order by the recorded start instead.
     .sort((a, b) => span(a).start - span(b).start);
-  expect(files.map((f) => f.env.runtime)).toEqual(['node', 'bun', 'bun', 'node']);
+  expect(files.map((f) => f.env.runtime)).toEqual(['node', 'bun', 'deno', 'cpython', 'bun', 'deno', 'cpython', 'node']);
   const spans = files.map(span);
   for (let i = 1; i < spans.length; i++) expect(spans[i - 1]!.end).toBeLessThanOrEqual(spans[i]!.start);
   expect(new Set(files.map((f) => f.batch?.id)).size).toBe(1);
@@ -38,6 +38,10 @@ test('pnpm bench -- --rounds 2: node, bun, then bun, node, never two at once, on
   expect(files.map((f) => [f.batch?.round, f.batch?.rounds])).toEqual([
     [1, 2],
     [1, 2],
+    [1, 2],
+    [1, 2],
+    [2, 2],
+    [2, 2],
     [2, 2],
     [2, 2],
   ]);
@@ -46,12 +50,16 @@ test('pnpm bench -- --rounds 2: node, bun, then bun, node, never two at once, on
     expect(f.cells.map((c) => c.mode)).toEqual(['threads', 'processes']);
   }
   expect(r.stdout.match(/bench: round .*/g)).toEqual([
-    'bench: round 1/2, node (1 of 2 this round)',
-    'bench: round 1/2, bun (2 of 2 this round)',
-    'bench: round 2/2, bun (1 of 2 this round)',
-    'bench: round 2/2, node (2 of 2 this round)',
+    'bench: round 1/2, node (1 of 4 this round)',
+    'bench: round 1/2, bun (2 of 4 this round)',
+    'bench: round 1/2, deno (3 of 4 this round)',
+    'bench: round 1/2, cpython (4 of 4 this round)',
+    'bench: round 2/2, bun (1 of 4 this round)',
+    'bench: round 2/2, deno (2 of 4 this round)',
+    'bench: round 2/2, cpython (3 of 4 this round)',
+    'bench: round 2/2, node (4 of 4 this round)',
   ]);
   // Turbo runs the bench task alone: no runner has a task of its own any more.
   expect(r.stdout).toContain('@tvp/bench:bench');
-  expect(r.stdout).not.toMatch(/@tvp\/runner-(node|bun):(bench|sweep)/);
+  expect(r.stdout).not.toMatch(/@tvp\/runner-(node|bun|deno|python):(bench|sweep)/);
 }, 120_000);
