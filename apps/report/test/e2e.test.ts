@@ -75,6 +75,8 @@ describe('the report in a real browser (headless Chromium)', () => {
     expect(titles).toContain('cpu: Bun / Node time');
     const text = await page.textContent('main');
     expect(text).toMatch(/Node processes take 2\.\dx longer to start than threads \(95% interval 2\.\d\d–2\.\d\dx\)/);
+    // The article's conclusions, checked on each runtime's run.
+    expect(text).toMatch(/The article: "for CPU, threads do not help \(the GIL\)"\. On Node it does not hold/);
     expect(text).toMatch(/threads start: Bun \d+\.\dx faster than Node \(95% interval \d+\.\d–\d+\.\dx\)/);
     expect(await page.$$('p.incomparable')).toHaveLength(0);
     expect(text).toMatch(/Extended sweep/);

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -46,6 +46,13 @@ describe('discoverRunners', () => {
     ]);
     expect(found.slice(0, 2).map((r) => r.sweep)).toEqual(['node dist/cli.js', 'bun src/cli.ts']);
     expect(found[2]?.sweep).toMatch(/^node_modules\/deno\/deno run --no-prompt .* src\/cli\.ts$/);
+  });
+
+  test("every runner is a dependency of @tvp/bench: turbo's ^build builds it before the bench runs it", () => {
+    const bench = JSON.parse(readFileSync(path.join(REPO, 'packages/bench/package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    for (const r of discoverRunners(REPO)) expect(bench.dependencies[r.name], r.name).toBe('workspace:*');
   });
 
   test.each([

@@ -1,5 +1,14 @@
 import type { ResultFile, TaskKind } from '@tvp/core';
-import { type LinePair, linesOf, pairRuntimes, runFindings, runtimeFindings, runtimeName } from '@tvp/core/analysis';
+import {
+  articleFindings,
+  type LinePair,
+  linesOf,
+  pairRuntimes,
+  runFindings,
+  runtimeFindings,
+  runtimeName,
+  workOf,
+} from '@tvp/core/analysis';
 import type { IndexPayload, RunView, Sweep } from '../payload.ts';
 import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
@@ -16,12 +25,16 @@ const SWEEP_TITLE: Record<Sweep, string> = {
   extended: "Extended sweep, workers on a log2 axis (the article's second experiment)",
 };
 
-function workLine(run: RunView, task: TaskKind): string {
-  const { count, ioMs, cpuIters } = run.result.config;
-  if (task === 'io') return `IO: ${count} tasks, each waits ${ioMs} ms`;
-  if (task === 'cpu') return `CPU: ${count} tasks, each ${cpuIters.toLocaleString('en-US')} rounds of integer work`;
-  return `noop: ${count} tasks that return at once (the cost of dispatch alone)`;
-}
+/** The task's name on the page, before its work in words. */
+const TASK_TITLE: Record<TaskKind, string> = {
+  io: 'IO',
+  cpu: 'CPU',
+  noop: 'noop',
+  fs: 'fs',
+  net: 'net',
+  module: 'module',
+};
+const workLine = (run: RunView, task: TaskKind): string => `${TASK_TITLE[task]}: ${workOf(run.result, task)}`;
 
 /** The work of a task in the shown runs: one line when they agree, else each runtime's own. */
 function taskLine(runs: RunView[], task: TaskKind): string {
@@ -184,6 +197,7 @@ export function machineSection(
     const name = (r: RunView) => `${runtimeName(r.result.env.runtime)} ${r.result.env.runtimeVersion}`;
     return [
       ...runs.map((r) => findingsPanel(`${name(r)}, ${span}`, runFindings(r))),
+      ...runs.map((r) => findingsPanel(`${name(r)}, ${span}: the article's claims`, articleFindings(r))),
       ...runs
         .filter((r) => r !== base)
         .map((o) => findingsPanel(`${name(o)} against ${name(base!)}, ${span}`, runtimeFindings(base!, o, pool))),

@@ -27,7 +27,10 @@ export function fmtEstimate(e: Estimate): string {
 /** "8.10 ± 0.52 ms + 3.02 ± 0.11 ms per worker", or why there is no line. */
 export function lineText(l: LineFit): string {
   if (!l.ok) return `no line (${l.reason})`;
-  return `${fmtEstimate(l.intercept)} ms + ${fmtEstimate(l.slope)} ms per worker (R² ${l.rSquared.toFixed(2)})`;
+  // A negative slope (noise around a flat line) reads "- 0.21", not "+ -0.21".
+  const sign = l.slope.value < 0 ? '-' : '+';
+  const slope = fmtEstimate({ ...l.slope, value: Math.abs(l.slope.value) });
+  return `${fmtEstimate(l.intercept)} ms ${sign} ${slope} ms per worker (R² ${l.rSquared.toFixed(2)})`;
 }
 
 /** "31.2 MiB per worker (uss, 6 cells)"; old files' values say they are the old RSS figure. */

@@ -2,6 +2,7 @@
 
 export type { AnalyzedRun } from './analyzed-run.ts';
 export { analyze } from './analyzed-run.ts';
+export { ARTICLE_CLAIMS, articleFindings } from './article-claims.ts';
 export type { Atom, BootstrapMethod, RatioInterval } from './bootstrap.ts';
 export { BOOTSTRAP_RESAMPLES, MAX_EXACT_N, medianBootstrap, ratioInterval } from './bootstrap.ts';
 export type { Comparability } from './comparability.ts';
@@ -68,6 +69,7 @@ export type { Stats } from './stats.ts';
 export { boundOf, describe, idealSpeedup, median, separated, tQuantile95 } from './stats.ts';
 export type { CellSummary } from './summarize.ts';
 export { coresOf, summarize } from './summarize.ts';
+export { workOf } from './task-words.ts';
 export type { Verdict } from './verdict.ts';
 export { EQUAL_MARGIN, verdict } from './verdict.ts';
 export { BUSY_SHARE, environmentWarnings } from './warnings.ts';

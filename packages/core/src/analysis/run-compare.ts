@@ -1,6 +1,7 @@
 import type { Cell, ResultFile, TaskKind } from '../format/types.ts';
 import { type RatioInterval, ratioInterval } from './bootstrap.ts';
 import { comparable } from './comparability.ts';
+import { fmtMs } from './numbers.ts';
 import { median } from './stats.ts';
 import { type Verdict, verdict } from './verdict.ts';
 
@@ -88,7 +89,6 @@ export function compareRuns(a: ResultFile, b: ResultFile, failAbove = 0.1): RunC
 }
 
 const pct = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
-const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const WORDS: Record<Verdict, string> = {
   faster: 'faster',
   slower: 'slower',
@@ -101,8 +101,8 @@ export function comparisonRows(c: RunComparison): string[][] {
   const head = ['cell', 'A ms', 'B ms', 'change', '95% interval', 'verdict'];
   const body = c.changes.map((x) => [
     `${x.task} ${x.mode}${x.impl === 'main' ? '' : `/${x.impl}`} x${x.workers}`,
-    ms(x.aMs),
-    ms(x.bMs),
+    fmtMs(x.aMs),
+    fmtMs(x.bMs),
     pct(x.ratio.estimate),
     `${pct(x.ratio.lo)} .. ${pct(x.ratio.hi)}`,
     `${WORDS[x.verdict]}${x.regression ? ' REGRESSION' : ''} (n = ${x.ratio.n[1]} and ${x.ratio.n[0]})`,

@@ -1,15 +1,13 @@
 import { dispatchCosts } from '../analysis/dispatch-cost.ts';
 import { type FidelityCheck, fidelityChecks } from '../analysis/fidelity.ts';
+import { fmtMs } from '../analysis/numbers.ts';
 import { type CellSummary, summarize } from '../analysis/summarize.ts';
-import type { ResultFile } from '../format/types.ts';
+import { workOf } from '../analysis/task-words.ts';
+import type { ResultFile, TaskKind } from '../format/types.ts';
 import { formatDuration } from './progress.ts';
 import { fitLines, recommendationLines, workerCostLines } from './summary-decision.ts';
 
 const pad = (s: string, n: number) => s.padStart(n);
-
-function fmtMs(ms: number): string {
-  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
-}
 
 /** " (1.98x 1.95-2.01)": the speedup and its interval, or the speedup alone when it has none. */
 function speedupText(c: CellSummary): string {
@@ -18,19 +16,7 @@ function speedupText(c: CellSummary): string {
   return ` (${c.speedup.toFixed(2)}x${ci})`;
 }
 
-function taskLine(r: ResultFile, task: string): string {
-  const { count, ioMs, cpuIters } = r.config;
-  if (task === 'io') return `io: ${count} tasks, each waits ${ioMs} ms`;
-  if (task === 'cpu') return `cpu: ${count} tasks, each ${cpuIters.toLocaleString('en-US')} rounds of integer work`;
-  if (task === 'fs') return `fs: ${count} tasks, each reads a ${r.config.fsBytes} byte file`;
-  if (task === 'net')
-    return `net: ${count} tasks, each asks a loopback server that answers ${r.config.netBytes} bytes after ${r.config.netDelayMs} ms`;
-  if (task === 'module') {
-    const m = r.config.taskModule;
-    return `module: ${count} calls of ${m?.name} (${m?.bound}-bound, sha256 ${m?.sha256.slice(0, 12)}, answers ${m?.checked ? 'checked' : 'NOT checked'})`;
-  }
-  return `noop: ${count} tasks that return at once (dispatch cost alone)`;
-}
+const taskLine = (r: ResultFile, task: TaskKind): string => `${task}: ${workOf(r, task)}`;
 
 /**
  * What an fs table needs beside it on Node: its reads run on libuv's thread pool, one per

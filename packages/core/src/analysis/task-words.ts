@@ -1,0 +1,23 @@
+import type { ResultFile, TaskKind } from '../format/types.ts';
+
+/**
+ * The work one task of a run does, in words ("100 tasks, each waits 20 ms"): the terminal summary
+ * and the page say it the same way. Each caller names the task its own way before it.
+ */
+export function workOf(r: Pick<ResultFile, 'config'>, task: TaskKind): string {
+  const { count, ioMs, cpuIters, fsBytes, netBytes, netDelayMs, taskModule: m } = r.config;
+  switch (task) {
+    case 'io':
+      return `${count} tasks, each waits ${ioMs} ms`;
+    case 'cpu':
+      return `${count} tasks, each ${cpuIters.toLocaleString('en-US')} rounds of integer work`;
+    case 'fs':
+      return `${count} tasks, each reads a ${fsBytes} byte file`;
+    case 'net':
+      return `${count} tasks, each asks a loopback server that answers ${netBytes} bytes after ${netDelayMs} ms`;
+    case 'module':
+      return `${count} calls of ${m?.name} (${m?.bound}-bound, sha256 ${m?.sha256.slice(0, 12)}, answers ${m?.checked ? 'checked' : 'NOT checked'})`;
+    case 'noop':
+      return `${count} tasks that return at once (the cost of dispatch alone)`;
+  }
+}
