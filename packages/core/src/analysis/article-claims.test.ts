@@ -39,3 +39,12 @@ test('no count past the cores: the plateau claim cannot be judged, and says so',
   );
   for (const x of f) expect(x.basis).not.toBe('');
 });
+
+test('processes that peak at the cores and then fall: the plateau holds only in part', () => {
+  const totals: Record<string, number[]> = {};
+  for (const n of [1, 2, 4, 8]) totals[`cpu processes ${n}`] = five(n === 1 ? 1000 : n === 2 ? 520 : 520 + 60 * n);
+  const f = articleFindings(analyze(fakeRun({ config: { workers: [1, 2, 4, 8], count: 96 }, totals })));
+  expect(f.map((x) => x.text).join('\n')).toMatch(
+    /plateau near the number of cores"\. On Node it holds in part: .* falling as more processes start/,
+  );
+});
