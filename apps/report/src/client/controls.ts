@@ -1,5 +1,5 @@
 import type { TaskKind } from '@tvp/core';
-import { runtimeName } from '@tvp/core/analysis';
+import { runtimeName, TASK_KINDS } from '@tvp/core/analysis';
 import type { IndexPayload } from '../payload.ts';
 import { h } from './dom.ts';
 import { machinesOf, runtimesOf, type Selection } from './state.ts';
@@ -36,7 +36,7 @@ export function controls(p: IndexPayload, sel: Selection, changed: () => void): 
       ` ${runtimeName(r)} `,
     ),
   );
-  const tasks: (TaskKind | 'all')[] = ['all', 'io', 'cpu', 'noop'];
+  const tasks: (TaskKind | 'all')[] = ['all', ...TASK_KINDS];
   const task = h(
     'select',
     {

@@ -1,3 +1,4 @@
+import { TASK_KINDS } from '@tvp/core/analysis';
 import type { HistoryCell, HistoryPayload } from '../payload.ts';
 import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
@@ -125,7 +126,7 @@ export function historyBlock(machine: string, runtimes: string[], book: ChartBoo
             redraw();
           },
         },
-        (['io', 'cpu', 'noop'] as const).map((t) => h('option', { value: t, selected: t === choice.task }, t)),
+        TASK_KINDS.map((t) => h('option', { value: t, selected: t === choice.task }, t)),
       ),
     ),
     h(

@@ -7,6 +7,7 @@ import {
   runFindings,
   runtimeFindings,
   runtimeName,
+  TASK_KINDS,
   workOf,
 } from '@tvp/core/analysis';
 import type { IndexPayload, RunView, Sweep } from '../payload.ts';
@@ -105,9 +106,7 @@ function sweepBlock(
 ): HTMLElement {
   const log2 = sweep === 'extended';
   const base = baseOf(runs)!;
-  const tasks = (['io', 'cpu', 'noop'] as const).filter(
-    (t) => (task === 'all' || task === t) && runs.some((r) => linesOf(r, t).length > 0),
-  );
+  const tasks = TASK_KINDS.filter((t) => (task === 'all' || task === t) && runs.some((r) => linesOf(r, t).length > 0));
   const B = runtimeName(base.result.env.runtime);
   return h(
     'section',

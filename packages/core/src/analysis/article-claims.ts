@@ -19,8 +19,8 @@ export const ARTICLE_CLAIMS = {
 
 /** A best speedup below this does not help: 15% is within what a busy machine varies. */
 const NO_HELP = 1.15;
-/** A plateau "near the cores": the best speedup is reached at a worker count within this of the cores. */
-const NEAR_CORES = 1;
+/** The speedup at the cores within this share of the best: more workers added nothing. */
+const PLATEAU_SHARE = 0.9;
 
 /** The first line of a mode: the runtime's default impl comes first in a run. */
 const lineOf = (lines: Line[], mode: 'threads' | 'processes') => lines.find((l) => l.mode === mode);
@@ -91,17 +91,19 @@ function cpuProcessesClaim(run: AnalyzedRun, R: string): Finding[] {
       },
     ];
   }
-  // A plateau: the best near the cores, and most of it kept at the largest count. A best near the
-  // cores that then falls (each added process costs more than it brings) holds only in part.
-  const peakNear = Math.abs(b.workers - run.cores) <= NEAR_CORES;
+  // A plateau: once N reaches the cores, more workers add nothing (the speedup at the cores is
+  // within 10% of the best), and most of it is kept at the largest count. Reaching it and then
+  // falling (each added process costs more than it brings) holds only in part.
+  const atCores = cells.filter((c) => c.workers <= run.cores).at(-1) as OkCell;
+  const reached = atCores.workers > 1 && atCores.speedup! >= PLATEAU_SHARE * b.speedup!;
   const kept = top.speedup! >= 0.8 * b.speedup!;
-  const verdict = peakNear && kept ? 'holds' : peakNear ? 'holds in part' : 'does not hold';
-  const tail = peakNear && !kept ? ', falling as more processes start' : '';
+  const verdict = reached && kept ? 'holds' : reached ? 'holds in part' : 'does not hold';
+  const tail = reached && !kept ? ', falling as more processes start' : '';
   return [
     {
       topic: 'article',
-      text: `The article: "${ARTICLE_CLAIMS.cpuProcesses}". On ${R} it ${verdict}: processes reach at best ${fmtX(b.speedup!)}${ci(b)} at ${b.workers} workers (${run.cores} cores), and ${fmtX(top.speedup!)}${ci(top)} at ${top.workers}${tail}`,
-      basis: `${impl(p)}, median totals ${fmtMs(b.total.median)} ms at ${b.workers} and ${fmtMs(top.total.median)} ms at ${top.workers} workers (n = ${b.total.n} and ${top.total.n}); a plateau: the best within ${NEAR_CORES} worker of the cores and at least 80% of it kept at the largest count`,
+      text: `The article: "${ARTICLE_CLAIMS.cpuProcesses}". On ${R} it ${verdict}: processes reach at best ${fmtX(b.speedup!)}${ci(b)} at ${b.workers} workers, ${fmtX(atCores.speedup!)} at ${atCores.workers} = the cores, ${fmtX(top.speedup!)}${ci(top)} at ${top.workers}${tail}`,
+      basis: `${impl(p)}, median totals ${fmtMs(b.total.median)} ms at ${b.workers} and ${fmtMs(top.total.median)} ms at ${top.workers} workers (n = ${b.total.n} and ${top.total.n}); a plateau: the speedup at the cores at least ${PLATEAU_SHARE * 100}% of the best, and at least 80% of the best kept at the largest count`,
     },
   ];
 }

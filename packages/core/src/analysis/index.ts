@@ -1,5 +1,6 @@
 // The analysis, runtime-neutral and safe in a browser (no node: imports): `@tvp/core/analysis`.
 
+export { TASK_KINDS } from '../constants.ts';
 export type { AnalyzedRun } from './analyzed-run.ts';
 export { analyze } from './analyzed-run.ts';
 export { ARTICLE_CLAIMS, articleFindings } from './article-claims.ts';

@@ -1,3 +1,4 @@
+import { TASK_KINDS } from '../constants.ts';
 import type { TaskKind } from '../format/types.ts';
 import type { AnalyzedRun } from './analyzed-run.ts';
 import type { CellSummary } from './summarize.ts';
@@ -37,7 +38,7 @@ export function linesOf(run: AnalyzedRun, task: TaskKind): Line[] {
 /** The tasks a run measured, in the article's order. */
 export function tasksOf(run: AnalyzedRun): TaskKind[] {
   const present = new Set(run.cells.map((c) => c.task));
-  return (['io', 'cpu', 'noop', 'fs', 'net', 'module'] as const).filter((t) => present.has(t));
+  return TASK_KINDS.filter((t) => present.has(t));
 }
 
 /** "node threads/worker_threads": how a line is named in legends and tables. */
