@@ -44,7 +44,7 @@ export { poolTask } from './engine/pool-task.ts';
 export type { HubMessage, WireError, WorkerMessage, WorkerSetup } from './engine/protocol.ts';
 export { toWireError } from './engine/protocol.ts';
 export type { StartRow, StartSubject, StartVariant } from './engine/start-bench.ts';
-export { benchEntry, compareStarts, formatStartTable, timeStart } from './engine/start-bench.ts';
+export { benchEntry, compareStarts, formatStartTable, startSubject, timeStart } from './engine/start-bench.ts';
 export type { PlannedCell, SweepOptions, SweepProgress, SweepResult } from './engine/sweep.ts';
 export { planCells, runSweep } from './engine/sweep.ts';
 export type { LoadedTaskModule } from './engine/task-module.ts';

@@ -3,32 +3,20 @@
 // graph (before) and a minimal worker, side by side in one run. `pnpm --filter @tvp/runner-bun
 // bench:start` (ROUNDS=15 by default). Process workers start with the clean environment.
 import {
-  benchEntry,
   childProcessTransport,
   compareStarts,
   formatStartTable,
-  type StartSubject,
-  type Transport,
-  type WorkerEntry,
-  workerEntry,
+  startSubject,
   workerThreadsTransport,
 } from '@tvp/core';
 import { bunSpawnTransport } from './bun-spawn.ts';
 import { webWorkerTransport } from './web-worker.ts';
 
 const rounds = Number(process.env.ROUNDS ?? 15);
-const subject = (name: string, kind: WorkerEntry, make: (entry: URL) => Transport): StartSubject => ({
-  name,
-  variants: {
-    minimal: make(benchEntry('minimal', kind)),
-    graph: make(benchEntry('graph', kind)),
-    bundled: make(workerEntry(kind)),
-  },
-});
 const subjects = [
-  subject('Bun web-worker', 'web', webWorkerTransport),
-  subject('Bun worker_threads', 'thread', workerThreadsTransport),
-  subject('Bun bun-spawn', 'process', bunSpawnTransport),
-  subject('Bun child_process', 'process', childProcessTransport),
+  startSubject('Bun web-worker', 'web', webWorkerTransport),
+  startSubject('Bun worker_threads', 'thread', workerThreadsTransport),
+  startSubject('Bun bun-spawn', 'process', bunSpawnTransport),
+  startSubject('Bun child_process', 'process', childProcessTransport),
 ];
 console.log(formatStartTable(await compareStarts(subjects, [1, 8], rounds), rounds));

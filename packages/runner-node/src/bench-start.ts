@@ -3,32 +3,16 @@
 // graph (before) and a minimal worker, side by side in one run. `pnpm --filter @tvp/runner-node
 // bench:start` (ROUNDS=15 by default). Process workers start with the clean environment.
 import {
-  benchEntry,
   childProcessTransport,
   compareStarts,
   formatStartTable,
-  type StartSubject,
-  workerEntry,
+  startSubject,
   workerThreadsTransport,
 } from '@tvp/core';
 
 const rounds = Number(process.env.ROUNDS ?? 15);
-const subjects: StartSubject[] = [
-  {
-    name: 'Node worker_threads',
-    variants: {
-      minimal: workerThreadsTransport(benchEntry('minimal', 'thread')),
-      graph: workerThreadsTransport(benchEntry('graph', 'thread')),
-      bundled: workerThreadsTransport(workerEntry('thread')),
-    },
-  },
-  {
-    name: 'Node child_process',
-    variants: {
-      minimal: childProcessTransport(benchEntry('minimal', 'process')),
-      graph: childProcessTransport(benchEntry('graph', 'process')),
-      bundled: childProcessTransport(workerEntry('process')),
-    },
-  },
+const subjects = [
+  startSubject('Node worker_threads', 'thread', workerThreadsTransport),
+  startSubject('Node child_process', 'process', childProcessTransport),
 ];
 console.log(formatStartTable(await compareStarts(subjects, [1, 8], rounds), rounds));

@@ -9,8 +9,8 @@ import type { WorkerSetup } from './protocol.ts';
 import type { Transport } from './transport.ts';
 import { watch } from './watchdog.ts';
 
-export interface HubOptions {
-  transport: Transport;
+/** What every measured run on workers is asked: raw transports and library pools alike. */
+export interface RunOptions {
   workers: number;
   task: TaskKind;
   params: TaskParams;
@@ -21,6 +21,10 @@ export interface HubOptions {
   workerEnv: WorkerEnv;
   fault?: Fault | undefined;
   signal?: AbortSignal | undefined;
+}
+
+export interface HubOptions extends RunOptions {
+  transport: Transport;
   /** What each worker prepares before it is ready (the module to import, the file, the server). */
   setup?: WorkerSetup | undefined;
   /** A module task's argument, sent with every task. */

@@ -1,26 +1,14 @@
 import { median } from '../analysis/stats.ts';
 import { KILL_WAIT_MS } from '../constants.ts';
 import { HubError } from '../errors.ts';
-import type { Fault, TaskKind, TaskParams, WorkerEnv } from '../format/types.ts';
-import type { Answers } from './answers.ts';
-import type { HubResult } from './hub-run.ts';
+import type { HubResult, RunOptions } from './hub-run.ts';
 import type { LibraryPool, LibraryPoolHandle, PoolTask } from './library-pool.ts';
 import { live } from './live-workers.ts';
 import { PoolGuard } from './pool-guard.ts';
 import { poolMemory } from './proc-memory.ts';
 
-export interface PoolHubOptions {
+export interface PoolHubOptions extends RunOptions {
   pool: LibraryPool;
-  workers: number;
-  task: TaskKind;
-  params: TaskParams;
-  count: number;
-  timeoutMs: number;
-  /** The answer each task must give (`expectedAnswers`). */
-  answers: Answers;
-  workerEnv: WorkerEnv;
-  fault?: Fault | undefined;
-  signal?: AbortSignal | undefined;
   /** Told the worker ids (pids for processes) once all are up; for tests. */
   onWorkers?: ((ids: number[]) => void) | undefined;
 }

@@ -1,6 +1,6 @@
 import { median } from '../analysis/stats.ts';
 import type { Transport, WorkerHandle } from './transport.ts';
-import type { WorkerEntry } from './worker-entries.ts';
+import { type WorkerEntry, workerEntry } from './worker-entries.ts';
 
 /** A worker file to compare: core's bundled entry, the same code as a module graph, or a minimal worker. */
 export type StartVariant = 'minimal' | 'graph' | 'bundled';
@@ -60,6 +60,16 @@ export interface StartSubject {
   name: string;
   variants: Record<StartVariant, Transport>;
 }
+
+/** A subject from a transport factory: the same transport with each variant's worker file. */
+export const startSubject = (name: string, kind: WorkerEntry, make: (entry: URL) => Transport): StartSubject => ({
+  name,
+  variants: {
+    minimal: make(benchEntry('minimal', kind)),
+    graph: make(benchEntry('graph', kind)),
+    bundled: make(workerEntry(kind)),
+  },
+});
 
 /** Medians of one subject at one pool size, and each variant against the minimal worker. */
 export interface StartRow {

@@ -5,7 +5,7 @@ import type { Cell, Impl, Mode, RoundTrip, RunConfig, TaskKind, WorkerMemory } f
 import { type Answers, expectedAnswers } from './answers.ts';
 import { runMain } from './baselines.ts';
 import { type FsFile, writeFsFile } from './fs-file.ts';
-import { type HubResult, runHub } from './hub-run.ts';
+import { type HubResult, type RunOptions, runHub } from './hub-run.ts';
 import type { LibraryPool } from './library-pool.ts';
 import { type NetServer, startNetServer } from './net-server.ts';
 import { runPoolHub } from './pool-hub-run.ts';
@@ -236,34 +236,21 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
               `${p.impl}: library pools run the built-in ${POOL_TASKS.join(', ')} tasks only (their workers get no setup for ${p.task})`,
             );
           }
+          const common: RunOptions = {
+            workers: p.workers,
+            task: p.task,
+            params,
+            count: config.count,
+            timeoutMs: config.timeoutMs,
+            answers: answers.get(p.task) as Answers,
+            workerEnv: config.workerEnv,
+            fault: config.fault,
+            signal: o.signal,
+          };
           r = p.pool
-            ? await runPoolHub({
-                pool: p.pool,
-                workers: p.workers,
-                task: p.task,
-                params,
-                count: config.count,
-                timeoutMs: config.timeoutMs,
-                answers: answers.get(p.task) as Answers,
-                workerEnv: config.workerEnv,
-                fault: config.fault,
-                signal: o.signal,
-              })
+            ? await runPoolHub({ ...common, pool: p.pool })
             : p.transport
-              ? await runHub({
-                  transport: p.transport,
-                  workers: p.workers,
-                  task: p.task,
-                  params,
-                  count: config.count,
-                  timeoutMs: config.timeoutMs,
-                  answers: answers.get(p.task) as Answers,
-                  workerEnv: config.workerEnv,
-                  fault: config.fault,
-                  signal: o.signal,
-                  setup: setups.get(p.task),
-                  arg: o.taskModule?.arg,
-                })
+              ? await runHub({ ...common, transport: p.transport, setup: setups.get(p.task), arg: o.taskModule?.arg })
               : await runMain({
                   mode: p.mode as 'sequential' | 'async',
                   workers: p.workers,
