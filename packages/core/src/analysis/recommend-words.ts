@@ -65,7 +65,8 @@ function tail(w: Wording): string | undefined {
     return undefined;
   }
   if (w.beyondKnee.kind === 'none') return 'the most measured: more may help';
-  if (w.beyondKnee.kind === 'nothing') return 'more buys nothing';
+  // A gain that rounds to 0% is nothing worth a worker.
+  if (w.beyondKnee.kind === 'nothing' || w.beyondKnee.gain < 0.005) return 'more buys nothing';
   return `${w.beyondKnee.workers} workers gain only ${(w.beyondKnee.gain * 100).toFixed(0)}% more`;
 }
 

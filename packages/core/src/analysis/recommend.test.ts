@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Cell, Mode, ResultFile, Sample } from '../format/types.ts';
 import { recommend } from './recommend.ts';
-import { undecided } from './recommend-words.ts';
+import { sentence, undecided } from './recommend-words.ts';
 
 const COUNT = 100;
 
@@ -150,4 +150,23 @@ describe('undecided', () => {
     expect(undecided({ median: 10, min: 9, max: 11.5 }, { median: 11.4, min: 11.2, max: 12 })).toBe(true);
     expect(undecided({ median: 10, min: 9, max: 11 }, { median: 12, min: 11.5, max: 13 })).toBe(false);
   });
+});
+
+test('a gain past the knee that rounds to 0% is worded as nothing to buy, not "gain only 0% more"', () => {
+  const base = {
+    task: 'cpu' as const,
+    mode: 'threads' as const,
+    impl: 'web-worker',
+    showImpl: false,
+    workers: 2,
+    cores: 2,
+    speedup: 1.86,
+    workerCellsMeasured: true,
+  };
+  expect(sentence({ ...base, beyondKnee: { kind: 'little', workers: 3, gain: 0.004 } })).toBe(
+    'CPU: threads, 2 workers = cores, 1.86x; more buys nothing',
+  );
+  expect(sentence({ ...base, beyondKnee: { kind: 'little', workers: 3, gain: 0.03 } })).toBe(
+    'CPU: threads, 2 workers = cores, 1.86x; 3 workers gain only 3% more',
+  );
 });
