@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { answerMatches, expectedValue, showAnswer } from './answers.ts';
+import { describe, expect, test } from 'vitest';
+import { answerMatches, DeferredChecks, expectedValue, showAnswer } from './answers.ts';
 
 test('built-in answers are numbers compared with ===', () => {
   expect(answerMatches(7, 7)).toBe(true);
@@ -27,4 +27,20 @@ test('answers in messages are short and show their type', () => {
   expect(showAnswer('x'.repeat(200))).toHaveLength(80);
   expect(showAnswer(expectedValue({ a: 1 }, true))).toBe('{"a":1}');
   expect(showAnswer(10n)).toBe('10');
+});
+
+describe('DeferredChecks: a module answer is compared after the timed phase, a number at once', () => {
+  test('numbers: checked at once with ===', () => {
+    const c = new DeferredChecks();
+    expect(c.check(0, 5, 5)).toBe(true);
+    expect(c.check(1, 6, 5)).toBe(false);
+    expect(c.verify()).toBeUndefined();
+  });
+  test('module answers: pass for the moment, the first mismatch named by verify()', () => {
+    const c = new DeferredChecks();
+    const want = expectedValue({ a: [1, 2] }, true);
+    expect(c.check(0, { a: [1, 2] }, want)).toBe(true);
+    expect(c.check(1, { a: [1, 3] }, want)).toBe(true);
+    expect(c.verify()).toMatch(/^task 1 answered .*expected/);
+  });
 });
