@@ -7,7 +7,7 @@ import { createApp } from '../src/app.ts';
 import { launchChromium } from '../src/bench/chromium.ts';
 import { exportReport } from '../src/export.ts';
 import { type Listening, listen } from '../src/serve.ts';
-import { makeResult, tempDir, twoRuntimes, writeResults } from './fixtures.ts';
+import { makeResult, QUICK_BUN, tempDir, twoRuntimes, writeResults } from './fixtures.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
@@ -192,17 +192,7 @@ describe('runs that did different work, in Chromium: a Node default run and a Bu
     const dir = await tempDir();
     await writeResults(dir, [
       makeResult({ runtime: 'node', seed: 1 }),
-      makeResult({
-        runtime: 'bun',
-        seed: 2,
-        preset: 'quick',
-        count: 20,
-        ioMs: 10,
-        cpuIters: 2_000_000,
-        repeat: 3,
-        workers: [1, 2, 4],
-        createdAt: '2026-11-20T11:00:00.000Z',
-      }),
+      makeResult({ ...QUICK_BUN, workers: [...QUICK_BUN.workers], createdAt: '2026-11-20T11:00:00.000Z' }),
     ]);
     server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
     browser = await launchChromium();

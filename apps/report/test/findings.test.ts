@@ -3,7 +3,7 @@ import { pairRuntimes, runFindings, runtimeFindings, describe as stats } from '@
 import { describe, expect, it } from 'vitest';
 import type { RunView } from '../src/payload.ts';
 import { toView } from '../src/view.ts';
-import { type FixtureOptions, makeResult } from './fixtures.ts';
+import { type FixtureOptions, makeResult, QUICK_BUN } from './fixtures.ts';
 
 const view = (o: FixtureOptions): RunView => toView('f.msgpack', makeResult(o));
 const texts = (v: RunView) => runFindings(v).map((f) => f.text);
@@ -162,16 +162,7 @@ describe('runtimeFindings', () => {
   });
 
   it('a Node default run and a Bun quick run on one machine: not compared, and the reasons said', () => {
-    const quick = view({
-      runtime: 'bun',
-      seed: 2,
-      preset: 'quick',
-      count: 20,
-      ioMs: 10,
-      cpuIters: 2_000_000,
-      repeat: 3,
-      workers: [1, 2, 4],
-    });
+    const quick = view({ ...QUICK_BUN, workers: [...QUICK_BUN.workers] });
     const all = runtimeFindings(node, quick);
     expect(all).toHaveLength(1);
     expect(all.some((f) => /faster|slower|equal|x\b/.test(f.text))).toBe(false);
