@@ -133,3 +133,11 @@ describe('exportRun', () => {
     expect(csv).toHaveLength(4);
   });
 });
+
+test('runs with no task in common: nothing compared, and the footer says why', () => {
+  const io = fakeRun({ id: 'ffffffff-1', config: { tasks: ['io'] }, totals: { 'io threads 1': [10, 11, 12] } });
+  const noop = fakeRun({ id: 'ffffffff-2', config: { tasks: ['noop'] }, totals: { 'noop threads 1': [1, 1.1, 1.2] } });
+  const c = compareRuns(io, noop);
+  expect(c.changes).toEqual([]);
+  expect(formatComparison(c, 't')).toMatch(/not compared: the runs measured no task in common \(A: io; B: noop\)/);
+});

@@ -36,6 +36,8 @@ export interface RunComparison {
   unmatched: number;
   /** The threshold, a fraction (0.1 = 10%). */
   failAbove: number;
+  /** Set when the runs measured no task in common: nothing could be compared, and why. */
+  noCommonTask?: string;
 }
 
 const cellKey = (c: Pick<Cell, 'task' | 'mode' | 'impl' | 'workers'>) => `${c.task}|${c.mode}|${c.impl}|${c.workers}`;
@@ -85,6 +87,11 @@ export function compareRuns(a: ResultFile, b: ResultFile, failAbove = 0.1): RunC
     });
   }
   unmatched += b.cells.filter((c) => allowed.has(c.task) && !a.cells.some((x) => cellKey(x) === cellKey(c))).length;
+  const shared = a.config.tasks.filter((t) => b.config.tasks.includes(t));
+  if (shared.length === 0) {
+    const noCommonTask = `the runs measured no task in common (A: ${a.config.tasks.join(', ')}; B: ${b.config.tasks.join(', ')})`;
+    return { changes, refused, unmatched, failAbove, noCommonTask };
+  }
   return { changes, refused, unmatched, failAbove };
 }
 
@@ -113,6 +120,7 @@ export function comparisonRows(c: RunComparison): string[][] {
 /** Lines after the table: refused tasks, unmatched cells, and the outcome (last). */
 export function comparisonFooter(c: RunComparison): string[] {
   const out = c.refused.map((r) => `${r.task}: not compared, the runs did different work: ${r.reasons.join('; ')}`);
+  if (c.noCommonTask) out.push(`not compared: ${c.noCommonTask}`);
   if (c.unmatched > 0) out.push(`${c.unmatched} cell(s) not in both runs or failed in one: not compared`);
   const bad = c.changes.filter((x) => x.regression).length;
   const threshold = `${(c.failAbove * 100).toFixed(1).replace(/\.0$/, '')}%`;
