@@ -29,12 +29,12 @@ export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport =
     });
     return {
       send: (msg) => w.postMessage(msg),
-      // terminate() says nothing after, so the exit is reported here: on the next microtask, once
-      // the hub's kill() is waiting for it (reported within kill(), it went unseen for 2 s). A
-      // thread in a busy loop is not stopped by it on Deno 2.9.6 (traps.test.ts); none can tell.
+      // terminate() says nothing after, so the exit is reported here, within kill() (the pool
+      // counts exits seen during it). A thread in a busy loop is not stopped by it on Deno 2.9.6
+      // (traps.test.ts); none can tell.
       kill: () => {
         w.terminate();
-        queueMicrotask(() => exit({ code: null, signal: null }));
+        exit({ code: null, signal: null });
       },
     };
   },

@@ -17,9 +17,8 @@ export function workerThreadsTransport(entry: URL = workerEntry('thread')): Tran
       const w = new Worker(entry, setup === undefined ? {} : { workerData: { setup } });
       w.on('message', events.message);
       w.on('error', events.error);
-      // Deno emits `exit` inside terminate() itself; a microtask later, the hub is already waiting
-      // for it (seen within kill(), it went unseen for the hub's whole 2 s kill wait).
-      w.on('exit', (code) => queueMicrotask(() => events.exit({ code, signal: null })));
+      // Deno emits `exit` inside terminate() itself: the pool's kill() counts exits seen during it.
+      w.on('exit', (code) => events.exit({ code, signal: null }));
       return {
         send: (msg) => w.postMessage(msg),
         kill: () => void w.terminate(),
