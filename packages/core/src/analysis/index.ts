@@ -67,7 +67,7 @@ export { pairRuntimes, unitsPair } from './runtime-pairs.ts';
 export type { Scaling } from './scaling.ts';
 export { NEAR_IDEAL, NO_GAIN, PLATEAU_SHARE, scalingOf } from './scaling.ts';
 export type { Stats } from './stats.ts';
-export { boundOf, describe, idealSpeedup, median, separated, tQuantile95 } from './stats.ts';
+export { boundOf, describe, idealSpeedup, median, tQuantile95 } from './stats.ts';
 export type { CellSummary } from './summarize.ts';
 export { coresOf, summarize } from './summarize.ts';
 export { workOf } from './task-words.ts';

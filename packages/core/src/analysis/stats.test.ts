@@ -1,5 +1,5 @@
 import { expect, describe as suite, test } from 'vitest';
-import { describe, idealSpeedup, median, separated, tQuantile95 } from './stats.ts';
+import { describe, idealSpeedup, median, tQuantile95 } from './stats.ts';
 
 suite('describe', () => {
   test('mean, median, sample sd, extremes of a known list', () => {
@@ -58,12 +58,6 @@ suite('idealSpeedup (DESIGN.md)', () => {
   test('noop has no ideal', () => {
     expect(idealSpeedup('noop', 4, 100, 2)).toBeUndefined();
   });
-});
-
-test('separated: intervals that do not overlap', () => {
-  expect(separated([1, 2], [3, 4])).toBe(true);
-  expect(separated([1, 3], [2, 4])).toBe(false);
-  expect(separated([5, 6], [1, 4.9])).toBe(true);
 });
 
 test('describe carries the interval of the median, with the coverage 5 samples really give', () => {

@@ -89,11 +89,3 @@ export function idealSpeedup(
   const lanes = bound === 'io' ? workers : Math.min(workers, cores);
   return count / Math.ceil(count / lanes);
 }
-
-/**
- * True when two intervals do not overlap. Of means' t intervals this says little about medians and
- * nothing about equality: cross-run and cross-mode claims use ratioInterval and verdict instead.
- */
-export function separated(a: readonly [number, number], b: readonly [number, number]): boolean {
-  return a[1] < b[0] || b[1] < a[0];
-}
