@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Cell, Mode, ResultFile, Sample } from '../format/types.ts';
+import { ratioInterval } from './bootstrap.ts';
 import { recommend } from './recommend.ts';
 import { sentence, undecided } from './recommend-words.ts';
 
@@ -92,6 +93,33 @@ describe('recommend', () => {
     expect(cpu.evidence.baseline?.medianTotalMs).toBe(1040);
     expect(cpu.evidence.knee).toBe(cpu.evidence.best);
     expect(cpu.evidence.spawn).toBeUndefined();
+  });
+
+  test('the speedup comes with its exact bootstrap interval: 1 worker against the knee', () => {
+    const [cpu] = recommend(run(2, cpuCells(60, 4)));
+    if (!cpu?.ok) throw new Error(JSON.stringify(cpu));
+    const iv = cpu.speedupInterval;
+    if (iv === undefined) throw new Error('no speedupInterval');
+    // threads at 1: 1036..1044 ms; at 2: 551..559 ms. The ratio's extremes bound the interval.
+    expect(iv.estimate).toBeCloseTo(cpu.speedup as number, 12);
+    expect([iv.level, iv.method, iv.n]).toEqual([0.95, 'exact-bootstrap', [5, 5]]);
+    expect(iv.lo).toBeLessThan(iv.estimate);
+    expect(iv.hi).toBeGreaterThan(iv.estimate);
+    expect(iv.lo).toBeGreaterThanOrEqual(1036 / 559);
+    expect(iv.hi).toBeLessThanOrEqual(1044 / 551);
+    const at = (n: number) => samples(20 + 15 * n + 10 * rounds(n, 2) + 5, 4).map((s) => s.totalMs);
+    expect(iv).toEqual(ratioInterval(at(1), at(2)));
+  });
+
+  test('no speedup interval where the knee is the 1-worker cell or a cell has one sample', () => {
+    const flat = [1, 2, 4].map((n) => cell('io', 'threads', 'wt', n, samples(1000, 2)));
+    const [a] = recommend(run(2, flat));
+    if (!a?.ok) throw new Error(JSON.stringify(a));
+    expect([a.workers, a.speedup, a.speedupInterval]).toEqual([1, 1, undefined]);
+    const single = [1, 2].map((n) => cell('io', 'threads', 'wt', n, samples(2000 / n, 2).slice(2, 3)));
+    const [b] = recommend(run(2, single));
+    if (!b?.ok) throw new Error(JSON.stringify(b));
+    expect([b.workers, b.speedup, b.speedupInterval]).toEqual([2, 2, undefined]);
   });
 
   test('the data cannot decide: totals inside each other ranges', () => {

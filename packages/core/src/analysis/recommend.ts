@@ -1,4 +1,6 @@
 import type { Cell, Impl, Mode, ResultFile, TaskKind } from '../format/types.ts';
+import { type RatioInterval, ratioInterval } from './bootstrap.ts';
+import { MIN_UNITS } from './ratio.ts';
 import { KNEE_SHARE, sentence, undecided, type Wording } from './recommend-words.ts';
 import { median } from './stats.ts';
 import { coresOf } from './summarize.ts';
@@ -27,6 +29,11 @@ export type Recommendation =
       workers: number;
       /** Median total at 1 worker over median total at the knee, same mode and impl. */
       speedup?: number;
+      /**
+       * The speedup's 95% percentile bootstrap interval (ratio of medians, `ratioInterval`): absent
+       * when the knee is the 1-worker cell itself or either cell has fewer than MIN_UNITS samples.
+       */
+      speedupInterval?: RatioInterval;
       /** False when the runner-up's total could not be told from the winner's (see `undecided`). */
       decided: boolean;
       evidence: {
@@ -45,9 +52,12 @@ export type Recommendation =
 
 const RECOMMENDED_TASKS: readonly TaskKind[] = ['io', 'cpu'];
 
+/** The total times of a cell, kept beside its evidence for the speedup's interval. */
+const totalsOf = new WeakMap<CellEvidence, number[]>();
+
 function evidence(c: Cell): CellEvidence {
   const totals = c.samples.map((s) => s.totalMs);
-  return {
+  const e: CellEvidence = {
     mode: c.mode,
     impl: c.impl,
     workers: c.workers,
@@ -56,6 +66,18 @@ function evidence(c: Cell): CellEvidence {
     maxTotalMs: Math.max(...totals),
     samples: totals.length,
   };
+  totalsOf.set(e, totals);
+  return e;
+}
+
+/** median(totals at 1) / median(totals at the knee) with its interval, when two distinct cells can give one. */
+function speedupInterval(baseline: CellEvidence, knee: CellEvidence): RatioInterval | undefined {
+  const a = totalsOf.get(baseline);
+  const b = totalsOf.get(knee);
+  // The knee at 1 worker is the baseline itself: its speedup is 1 by definition, not an estimate.
+  if (baseline === knee || a === undefined || b === undefined) return undefined;
+  if (a.length < MIN_UNITS || b.length < MIN_UNITS || b.some((x) => !(x > 0))) return undefined;
+  return ratioInterval(a, b);
 }
 
 const range = (e: CellEvidence) => ({ median: e.medianTotalMs, min: e.minTotalMs, max: e.maxTotalMs });
@@ -135,7 +157,11 @@ export function recommend(r: ResultFile): Recommendation[] {
       decided: tie === undefined,
       evidence: { best, knee, others },
     };
-    if (speedup !== undefined) rec.speedup = speedup;
+    if (speedup !== undefined && baseline !== undefined) {
+      rec.speedup = speedup;
+      const interval = speedupInterval(baseline, knee);
+      if (interval !== undefined) rec.speedupInterval = interval;
+    }
     if (baseline !== undefined) rec.evidence.baseline = baseline;
     if (spawn !== undefined) rec.evidence.spawn = spawn;
     return rec;
