@@ -98,6 +98,13 @@ describe('tvp summary', () => {
     expect(regressed.code).toBe(1);
     expect(regressed.out).toContain('REGRESSION');
     expect((await tools(['summary', now, '--baseline', base, '--fail-above', '60'])).code).toBe(0);
+    expect((await tools(['summary', now, '--baseline', base, '--fail-above', '60%'])).code).toBe(0);
+    expect((await tools(['summary', now, '--baseline', base, '--fail-above', '40%'])).code).toBe(1);
+    for (const raw of ['5%%', '-5', 'abc']) {
+      const bad = await tools(['summary', now, '--baseline', base, '--fail-above', raw]);
+      expect([bad.code, bad.out], raw).toEqual([2, '']);
+      expect(bad.err, raw).toContain(`--fail-above: '${raw}'`);
+    }
   });
 
   test('a folder without runs, or a missing baseline folder: exit 2, naming the folder', async () => {

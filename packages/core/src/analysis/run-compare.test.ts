@@ -88,8 +88,34 @@ describe('tvp compare / export (the command line)', () => {
     const bad = await run('compare', fa, fb, '--fail-above', 'lots');
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--fail-above: 'lots' is not a percentage/);
+    for (const [raw, why] of [
+      ['5%%', 'has more than one % sign'],
+      ['-5', 'is negative'],
+      ['abc', 'is not a percentage'],
+    ]) {
+      const r = await run('compare', fa, fb, '--fail-above', raw as string);
+      expect([r.code, r.out], raw).toEqual([2, '']);
+      expect(r.err).toContain(`--fail-above: '${raw}' ${why}`);
+    }
     expect((await run('compare', fa)).err).toMatch(/compare needs two runs/);
     expect((await run('compare', fa, 'nosuchrun')).err).toMatch(/no file and no run id 'nosuchrun'/);
+  });
+
+  test('--fail-above takes 5 and 5% alike', async () => {
+    // B is 1.5x A: a 49% threshold fails it, a 51% one passes, with or without the sign.
+    for (const [raw, code] of [
+      ['49', 1],
+      ['49%', 1],
+      ['51', 0],
+      ['51%', 0],
+    ] as const) {
+      const r = await run('compare', fa, fb, '--fail-above', raw);
+      expect(r.code, raw).toBe(code);
+      expect(r.err, raw).toBe('');
+    }
+    const plain = await run('compare', fa, fb, '--fail-above', '5');
+    const pct = await run('compare', fa, fb, '--fail-above=5%');
+    expect(pct.out).toBe(plain.out);
   });
 
   test('nothing comparable exits 2 with the reasons', async () => {

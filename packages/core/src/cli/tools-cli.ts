@@ -9,6 +9,7 @@ import { decodeResult } from '../format/codec.ts';
 import type { ResultFile } from '../format/types.ts';
 import { writeAtomic } from '../format/write.ts';
 import { EXIT } from './cli.ts';
+import { parseFailAbove } from './fail-above.ts';
 import { readCommandLine } from './flags.ts';
 
 export const TOOLS_USAGE = `usage: tvp compare A B [--fail-above PCT] [--format text|md] [--out FILE] [--results DIR]
@@ -21,13 +22,13 @@ latest / latest:RUNTIME (the newest run there, of any runtime or of one).
 compare   B against A, per cell both ran with the same work (core's comparability; other tasks
           are refused with the reasons): median total times, the change with its 95% exact
           bootstrap interval, and a verdict. Exit 1 when a cell is slower beyond the noise and
-          by more than --fail-above percent (default 10), 2 when nothing can be compared.
+          by more than --fail-above percent (5 or 5%; default 10), 2 when nothing can be compared.
 export    one run's cells and statistics as JSON, CSV, Markdown, Bencher's BMF JSON, or the
           customSmallerIsBetter list of the GitHub benchmark action (github-action-benchmark).
 summary   Markdown for a results folder (DIR, default the results folder): per machine label and
           runtime, the newest run's recommendation per task; with --baseline DIR, that run
           compared (as compare does) with the newest run of the same machine and runtime in DIR.
-          Exit 1 when a cell regressed beyond --fail-above, 2 when DIR holds no readable run.
+          Exit 1 when a cell regressed beyond --fail-above (5 or 5%), 2 when DIR holds no readable run.
 
   --results DIR   where run ids are looked up (default: results/ at the repository root)
   --out FILE      write there (atomically) instead of stdout`;
@@ -59,12 +60,7 @@ export function readRuns(dir: string, what = 'results folder'): ResultFile[] {
 }
 
 /** `--fail-above PCT` as a fraction (default 10%). */
-function failAboveOf(raw = '10'): number {
-  const pct = Number(raw);
-  if (!/^\d+(\.\d+)?$/.test(raw) || !(pct >= 0 && pct <= 1000))
-    throw new UsageError(`--fail-above: '${raw}' is not a percentage from 0 to 1000`);
-  return pct / 100;
-}
+const failAboveOf = (raw = '10'): number => parseFailAbove(raw);
 
 /** A result file by path, id, id prefix or `latest[:runtime]`. */
 export function loadRun(ref: string, resultsDir: string, cwd: string): ResultFile {
