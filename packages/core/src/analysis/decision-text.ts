@@ -2,7 +2,9 @@ import type { ScalabilityFit } from './fit.ts';
 import type { Estimate } from './fit-stats.ts';
 import type { LineFit } from './line-fit.ts';
 import { fmtBytes, fmtMs } from './numbers.ts';
+import type { OffloadCost } from './offload.ts';
 import type { CellEvidence, Recommendation } from './recommend.ts';
+import { fixed } from './recommend-words.ts';
 import type { MemoryCost, WorkerCost } from './worker-cost.ts';
 
 // The words of worker costs, fits and recommendations, shared by the terminal summary and the
@@ -76,11 +78,32 @@ export function recommendationEvidence(r: Recommendation): string {
   const parts = [`best ${evidenceText(best)}`];
   if (knee !== best) parts.push(`knee ${evidenceText(knee)}`);
   if (others[0] !== undefined) parts.push(`next ${evidenceText(others[0])}`);
+  if (r.speedup !== undefined) parts.push(`speedup ${speedupText(r)}`);
   if (spawn !== undefined)
     parts.push(
       `cheapest start ${spawn.mode}/${spawn.impl} ${fmtEstimate({ value: spawn.perWorkerMs, se: spawn.se })} ms per worker`,
     );
+  const { offload } = r.evidence;
+  // io and cpu word the main thread's win without these figures; the other kinds' sentences use them.
+  if (offload !== undefined && r.task !== 'io' && r.task !== 'cpu') parts.push(offloadBasis(offload));
   return `median total, min–max: ${parts.join('; ')}`;
+}
+
+/** "1.87x (95% interval 1.85–1.90x, ideal 2.00x)": the speedup at the knee, digits as in the sentence, with what backs it. */
+function speedupText(r: Extract<Recommendation, { ok: true }>): string {
+  const extra: string[] = [];
+  const iv = r.speedupInterval;
+  if (iv !== undefined) extra.push(`${Math.round(iv.level * 100)}% interval ${fixed(iv.lo)}–${fixed(iv.hi)}x`);
+  if (r.idealSpeedup !== undefined) extra.push(`ideal ${fixed(r.idealSpeedup)}x`);
+  const x = `${fixed(r.speedup as number)}x`;
+  return extra.length === 0 ? x : `${x} (${extra.join(', ')})`;
+}
+
+/** Where the offloading figures come from, and the model behind "pays from". */
+function offloadBasis(o: OffloadCost): string {
+  const start =
+    o.startBasis === 'fit' ? 'the slopes of the spawn and teardown lines' : "the 1-worker cell's spawn + teardown";
+  return `offloading figures: work per call from the main thread one at a time, the overhead from ${o.mode}/${o.impl} x1 work time against it, start and stop from ${start}; "pays" models ${o.cores} workers on ${o.cores} cores, each started once`;
 }
 
 /** A recommendation as one line: its sentence, or why none could be made. */

@@ -119,3 +119,15 @@ describe('tvp summary', () => {
     expect(m.err).toContain(`there is no baseline folder ${missing}`);
   });
 });
+
+test('a module run: its recommendation is in the Markdown, its subject in bold', () => {
+  const r = fakeRun({
+    config: {
+      tasks: ['module'],
+      taskModule: { path: '/p/render.mjs', name: 'render', sha256: 'a'.repeat(64), bound: 'io', checked: true },
+    },
+    totals: { 'module threads 1': [100, 101, 102], 'module threads 2': [50, 51, 52] },
+  });
+  const md = fleetSummaryMarkdown(fleetSummary([r]));
+  expect(md).toContain('- **render (module, io-bound)**: threads, 2 workers, 1.98x; the most measured: more may help');
+});

@@ -1,4 +1,5 @@
-import type { Impl, Mode, TaskKind } from '../format/types.ts';
+import type { Impl, Mode, TaskBound, TaskKind } from '../format/types.ts';
+import { boundOf } from './stats.ts';
 
 // The rules and the wording of a recommendation, kept together so that they change together.
 
@@ -21,6 +22,10 @@ export function undecided(
 /** What the sentence needs to know; recommend.ts fills it from the run. */
 export interface Wording {
   task: TaskKind;
+  /** What the sentence starts with: "IO", "FS (reads of a 4.0 MiB file)"; the task in capitals when absent. */
+  subject?: string;
+  /** Which ideal applies (a module's `bound`); the task's own when absent. */
+  bound?: TaskBound;
   mode: Mode;
   impl: Impl;
   /** Name the impl too: the run measured more than one impl of this mode for this task. */
@@ -35,6 +40,8 @@ export interface Wording {
   /** The cheapest worker start in the run, ms per worker, when the choice starts no worker. */
   spawnPerWorkerMs?: number;
   workerCellsMeasured: boolean;
+  /** Why the main thread won and what offloading would take (`offloadText`): replaces the tail. */
+  offload?: string;
 }
 
 const MODE_NAMES: Record<Mode, string> = {
@@ -47,19 +54,21 @@ const MODE_NAMES: Record<Mode, string> = {
 const optionName = (mode: Mode, impl: Impl, showImpl: boolean) =>
   showImpl ? `${MODE_NAMES[mode]} (${impl})` : MODE_NAMES[mode];
 
-const fixed = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+/** A speedup's digits in a recommendation: 1.87, 12.4, 130. */
+export const fixed = (x: number): string => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
 
 function countPhrase(w: Wording): string | undefined {
   if (w.mode === 'sequential') return undefined;
   if (w.mode === 'async') return `${w.workers} in flight`;
   const count = `${w.workers} ${w.workers === 1 ? 'worker' : 'workers'}`;
-  // "= cores" only for cpu, where the cores are the reason; for io it would be a coincidence.
-  return w.task === 'cpu' && w.workers === w.cores ? `${count} = cores` : count;
+  // "= cores" only for cpu-bound work, where the cores are the reason; for waits it would be a coincidence.
+  return (w.bound ?? boundOf(w.task)) === 'cpu' && w.workers === w.cores ? `${count} = cores` : count;
 }
 
 function tail(w: Wording): string | undefined {
   if (w.mode === 'async' || w.mode === 'sequential') {
+    if (w.offload !== undefined) return w.offload;
     if (!w.workerCellsMeasured) return 'no workers were measured';
     if (w.spawnPerWorkerMs !== undefined) return `workers pay ${ms(w.spawnPerWorkerMs)} ms each to start`;
     return undefined;
@@ -77,7 +86,7 @@ export function sentence(w: Wording): string {
   const facts = [countPhrase(w), w.speedup === undefined ? undefined : `${fixed(w.speedup)}x`].filter(
     (x): x is string => x !== undefined,
   );
-  const head = `${w.task.toUpperCase()}: ${choice}`;
+  const head = `${w.subject ?? w.task.toUpperCase()}: ${choice}`;
   const body = facts.length === 0 ? head : `${head}${w.tie ? '; ' : ', '}${facts.join(', ')}`;
   const end = tail(w);
   return end === undefined ? body : `${body}; ${end}`;

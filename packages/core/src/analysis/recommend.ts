@@ -1,9 +1,12 @@
 import type { Cell, Impl, Mode, ResultFile, TaskKind } from '../format/types.ts';
 import { type RatioInterval, ratioInterval } from './bootstrap.ts';
+import { type OffloadCost, offloadCost } from './offload.ts';
+import { offloadText } from './offload-words.ts';
 import { MIN_UNITS } from './ratio.ts';
 import { KNEE_SHARE, sentence, undecided, type Wording } from './recommend-words.ts';
-import { median } from './stats.ts';
+import { boundOf, idealSpeedup, median } from './stats.ts';
 import { coresOf } from './summarize.ts';
+import { taskSubject } from './task-words.ts';
 import { workerCosts } from './worker-cost.ts';
 
 /** The total times (spawn + work + teardown, as the article timed them) of one cell. */
@@ -34,6 +37,8 @@ export type Recommendation =
        * when the knee is the 1-worker cell itself or either cell has fewer than MIN_UNITS samples.
        */
       speedupInterval?: RatioInterval;
+      /** The ideal speedup at the knee (DESIGN.md; a module's `bound` picks which), beside `speedup`. */
+      idealSpeedup?: number;
       /** False when the runner-up's total could not be told from the winner's (see `undecided`). */
       decided: boolean;
       evidence: {
@@ -46,11 +51,20 @@ export type Recommendation =
         others: CellEvidence[];
         /** The cheapest worker start of the run, when the choice starts no worker. */
         spawn?: { mode: Mode; impl: Impl; perWorkerMs: number; se: number };
+        /**
+         * When the main thread won and workers were measured: what offloading costs per call and
+         * to start, and what it would take to pay (`offloadCost`). Worded in the sentence for
+         * module, fs and net; io and cpu keep their sentence.
+         */
+        offload?: OffloadCost;
       };
     }
   | { ok: false; task: TaskKind; reason: string };
 
-const RECOMMENDED_TASKS: readonly TaskKind[] = ['io', 'cpu'];
+/** Every kind but noop, which measures dispatch alone: there is no work to place. */
+const RECOMMENDED_TASKS: readonly TaskKind[] = ['io', 'cpu', 'fs', 'net', 'module'];
+/** The kinds whose sentence was fixed before the rest: their words stay as they are. */
+const CLASSIC_TASKS: readonly TaskKind[] = ['io', 'cpu'];
 
 /** The total times of a cell, kept beside its evidence for the speedup's interval. */
 const totalsOf = new WeakMap<CellEvidence, number[]>();
@@ -110,7 +124,7 @@ function cheapestStart(r: ResultFile) {
     .sort((a, b) => a.perWorkerMs - b.perWorkerMs)[0];
 }
 
-/** A recommendation for io and for cpu, from one run's ok cells, judged by median total time. */
+/** A recommendation for every task kind of a run but noop, from its ok cells, judged by median total time. */
 export function recommend(r: ResultFile): Recommendation[] {
   const present = new Set([...(r.config?.tasks ?? []), ...r.cells.map((c) => c.task)]);
   const workerCellsMeasured = r.cells.some(
@@ -132,9 +146,13 @@ export function recommend(r: ResultFile): Recommendation[] {
     const impls = (mode: Mode) => new Set(cells.filter((c) => c.mode === mode).map((c) => c.impl)).size;
     const speedup =
       baseline !== undefined && best.mode !== 'sequential' ? baseline.medianTotalMs / knee.medianTotalMs : undefined;
-    const spawn = best.mode === 'async' || best.mode === 'sequential' ? start : undefined;
+    const onMain = best.mode === 'async' || best.mode === 'sequential';
+    const spawn = onMain ? start : undefined;
+    const offload = onMain && workerCellsMeasured ? offloadCost(r, task, best.medianTotalMs) : undefined;
     const wording: Wording = {
       task,
+      subject: taskSubject(r, task),
+      bound: boundOf(task, r.config?.taskModule?.bound) ?? 'cpu',
       mode: best.mode,
       impl: best.impl,
       showImpl: impls(best.mode) > 1,
@@ -146,6 +164,7 @@ export function recommend(r: ResultFile): Recommendation[] {
     if (speedup !== undefined) wording.speedup = speedup;
     if (tie !== undefined) wording.tie = { mode: tie.mode, impl: tie.impl, showImpl: impls(tie.mode) > 1 };
     if (spawn !== undefined) wording.spawnPerWorkerMs = spawn.perWorkerMs;
+    if (offload !== undefined && !CLASSIC_TASKS.includes(task)) wording.offload = offloadText(offload, task);
     const others = [runnerUp, ...rest].flatMap((o) => (o === undefined ? [] : [o.best]));
     const rec: Recommendation = {
       ok: true,
@@ -161,9 +180,12 @@ export function recommend(r: ResultFile): Recommendation[] {
       rec.speedup = speedup;
       const interval = speedupInterval(baseline, knee);
       if (interval !== undefined) rec.speedupInterval = interval;
+      const ideal = idealSpeedup(task, knee.workers, r.config.count, coresOf(r.env), r.config.taskModule?.bound);
+      if (ideal !== undefined) rec.idealSpeedup = ideal;
     }
     if (baseline !== undefined) rec.evidence.baseline = baseline;
     if (spawn !== undefined) rec.evidence.spawn = spawn;
+    if (offload !== undefined) rec.evidence.offload = offload;
     return rec;
   });
 }

@@ -1,4 +1,5 @@
 import type { ResultFile, TaskKind } from '../format/types.ts';
+import { fmtBytes } from './numbers.ts';
 
 /**
  * The work one task of a run does, in words ("100 tasks, each waits 20 ms"): the terminal summary
@@ -19,5 +20,26 @@ export function workOf(r: Pick<ResultFile, 'config'>, task: TaskKind): string {
       return `${count} calls of ${m?.name} (${m?.bound}-bound, sha256 ${m?.sha256.slice(0, 12)}, answers ${m?.checked ? 'checked' : 'NOT checked'})`;
     case 'noop':
       return `${count} tasks that return at once (the cost of dispatch alone)`;
+  }
+}
+
+/**
+ * What a recommendation's sentence starts with: "IO", "CPU", and for the kinds whose work is set
+ * by more than a name, what was measured: "FS (reads of a 4.0 MiB file)", "NET (loopback HTTP,
+ * 16.0 KiB after 5 ms)", "render (module, cpu-bound)".
+ */
+export function taskSubject(r: Pick<ResultFile, 'config'>, task: TaskKind): string {
+  const { fsBytes, netBytes, netDelayMs, taskModule: m } = r.config;
+  switch (task) {
+    case 'fs':
+      return fsBytes === undefined ? 'FS' : `FS (reads of a ${fmtBytes(fsBytes)} file)`;
+    case 'net':
+      return netBytes === undefined || netDelayMs === undefined
+        ? 'NET'
+        : `NET (loopback HTTP, ${fmtBytes(netBytes)} after ${netDelayMs} ms)`;
+    case 'module':
+      return m === undefined ? 'MODULE' : `${m.name} (module, ${m.bound}-bound)`;
+    default:
+      return task === 'noop' ? 'noop' : task.toUpperCase();
   }
 }

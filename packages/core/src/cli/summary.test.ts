@@ -81,3 +81,41 @@ test('a series too short to fit says why, and a task with no ok cell says the da
   expect(out).toContain('  threads/x: start 1 ± 0 ms + 0 ± 0 ms per worker (R² 1.00)');
   expect(out).toContain('memory not measured');
 });
+
+test('a module, fs and net get their recommendation; a module the main thread wins says what offloading would take', () => {
+  const r = fakeRun({
+    config: {
+      tasks: ['module', 'fs', 'net'],
+      count: 10,
+      fsBytes: 1024 * 1024,
+      netBytes: 2048,
+      netDelayMs: 5,
+      taskModule: { path: '/p/render.mjs', name: 'render', sha256: 'a'.repeat(64), bound: 'cpu', checked: true },
+    },
+    totals: {
+      // 10 calls of 3 ms on the main thread; a thread at 1 worker works 42 ms (1.2 ms a call more).
+      'module sequential 1': [31, 32, 33],
+      'module threads 1': [43, 44, 45],
+      'module threads 2': [35, 36, 37],
+      'fs threads 1': [100, 101, 102],
+      'fs threads 2': [60, 61, 62],
+      'net threads 1': [100, 101, 102],
+      'net threads 2': [55, 56, 57],
+    },
+  });
+  const lines = formatSummary(r, undefined).split('\n');
+  const rec = lines.findIndex((l) => l.startsWith('recommendation'));
+  expect(lines[rec + 1]).toBe(
+    '  FS (reads of a 1.0 MiB file): threads, 2 workers, 1.66x; the most measured: more may help',
+  );
+  expect(lines[rec + 2]).toMatch(
+    /^\s+median total, min–max: best threads\/x x2: 61\.0 ms .*; speedup 1\.66x \(95% interval /,
+  );
+  expect(lines[rec + 3]).toBe(
+    '  NET (loopback HTTP, 2.0 KiB after 5 ms): threads, 2 workers, 1.80x; the most measured: more may help',
+  );
+  expect(lines[rec + 5]).toMatch(
+    /^ {2}render \(module, cpu-bound\): one task at a time \(sequential\); the main thread wins: a call does 3\.00 ms of work; a thread adds 1\.20 ms per call to move its argument and answer and 2\.00 ms to start and stop; with 2 workers in parallel on 2 cores, offloading would pay from about 1\.9 calls per worker, but in this run they took 3\.60 ms per call in all against the model's 2\.50: they did not run in parallel as the model has them$/,
+  );
+  expect(lines[rec + 6]).toContain("start and stop from the 1-worker cell's spawn + teardown");
+});
