@@ -128,6 +128,6 @@ test('a module run: its recommendation is in the Markdown, its subject in bold',
     },
     totals: { 'module threads 1': [100, 101, 102], 'module threads 2': [50, 51, 52] },
   });
-  const md = fleetSummaryMarkdown(fleetSummary([r]));
+  const md = fleetSummaryMarkdown(fleetSummary([r], undefined));
   expect(md).toContain('- **render (module, io-bound)**: threads, 2 workers, 1.98x; the most measured: more may help');
 });
