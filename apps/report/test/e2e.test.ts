@@ -28,6 +28,17 @@ async function open(browser: Browser, url: string): Promise<{ page: Page; errors
 const drawn = (page: Page) =>
   page.waitForFunction(() => Number(document.body.dataset.drawn) > 0, null, { timeout: 15_000 });
 
+/** Open every machine's "more figures" (built when first opened) and wait until its charts have drawn. */
+async function moreFigures(page: Page): Promise<void> {
+  await page.$$eval('details.more-figures', (ds) => {
+    for (const d of ds) (d as HTMLDetailsElement).open = true;
+  });
+  await page.waitForFunction(() => {
+    const figs = [...document.querySelectorAll('details.more-figures figure.chart')];
+    return figs.length > 0 && figs.every((f) => (f as HTMLElement).dataset.drawn === '1');
+  });
+}
+
 /** Per chart: did uPlot draw it, and does its canvas hold any painted pixel. */
 const chartStates = (page: Page) =>
   page.$$eval('figure.chart', (figs) =>
@@ -61,6 +72,7 @@ describe('the report in a real browser (headless Chromium)', () => {
 
   it('loads two runtimes, draws every chart, logs no error, and leaves a screenshot', async () => {
     const { page, errors } = await open(browser, server.url);
+    await moreFigures(page);
     const charts = await chartStates(page);
     expect(charts.length).toBeGreaterThan(10);
     for (const c of charts) {
@@ -68,9 +80,9 @@ describe('the report in a real browser (headless Chromium)', () => {
       expect(c.painted, `${c.title} has pixels`).toBeGreaterThan(1000);
     }
     const titles = charts.map((c) => c.title);
-    expect(titles).toContain('io: time vs workers');
-    expect(titles).toContain('cpu: speedup vs workers');
-    expect(titles).toContain('cpu: efficiency');
+    expect(titles).toContain('io: time vs workers, Node');
+    expect(titles).toContain('cpu: speedup vs workers, Bun');
+    expect(titles).toContain('cpu: efficiency, Node');
     expect(titles.some((t) => t?.startsWith('io: where the time goes, Node processes'))).toBe(true);
     expect(titles).toContain('cpu: Bun / Node time');
     const text = await page.textContent('main');
@@ -89,8 +101,9 @@ describe('the report in a real browser (headless Chromium)', () => {
 
   it('draws the USL curve over the measured points, the recommendation first, worker costs and a run comparison', async () => {
     const { page, errors } = await open(browser, server.url);
+    await moreFigures(page);
     const fit = page
-      .locator('figure.chart.fit[data-chart="io: scalability, work-time throughput with USL fits"]')
+      .locator('figure.chart.fit[data-chart="io: scalability, work-time throughput with USL fits, Node"]')
       .first();
     expect(await fit.getAttribute('data-drawn')).toBe('1');
     const legend = await fit.locator('.legend').textContent();
@@ -100,12 +113,13 @@ describe('the report in a real browser (headless Chromium)', () => {
     expect(fitRows.some((r) => /^Node threads \(worker_threads\)\d\.\d+ ± \d\.\d+/.test(r))).toBe(true);
     // The curve is drawn: the canvas holds the dashed line's colour between the measured points.
     const states = await chartStates(page);
-    const fitState = states.find((c) => c.title === 'io: scalability, work-time throughput with USL fits');
+    const fitState = states.find((c) => c.title === 'io: scalability, work-time throughput with USL fits, Node');
     expect(fitState?.painted).toBeGreaterThan(1000);
 
-    // The recommendation is the first thing in the machine's section, after its heading.
+    // The verdict grid is the first thing in the machine's section, after its heading; the
+    // recommendations in full are kept further down, collapsed.
     const first = await page.$eval('section.machine > :nth-child(2)', (e) => e.className);
-    expect(first).toBe('recommendations');
+    expect(first).toBe('verdicts');
     const recs = await page.$$eval('.recommendations li.recommendation', (ls) =>
       ls.map((l) => ({ task: l.getAttribute('data-task'), text: l.textContent ?? '' })),
     );
@@ -145,23 +159,24 @@ describe('the report in a real browser (headless Chromium)', () => {
 
   it('choosing a runtime or an older run changes the charts', async () => {
     const { page, errors } = await open(browser, server.url);
-    const before = await chartStates(page);
+    const panels = () => page.$$eval('figure.article .panel', (ps) => ps.map((p) => p.getAttribute('data-of')));
+    expect(await panels()).toEqual(['node', 'bun', 'node', 'bun', 'node', 'node']);
     await page.uncheck('input[name=runtime][value=bun]');
     await drawn(page);
-    const nodeOnly = await chartStates(page);
-    expect(nodeOnly.length).toBeLessThan(before.length);
-    expect(nodeOnly.some((c) => c.title?.includes('Bun'))).toBe(false);
-    expect(await page.textContent('.legend')).not.toContain('bun');
+    expect(await panels()).toEqual(['node', 'node', 'node', 'node']);
+    expect(await page.textContent('.verdicts')).not.toContain('Bun');
 
-    const table = () => page.textContent('.sweep[data-sweep=standard] figure.chart details');
+    const table = () => page.textContent('figure.article[data-sweep=standard] details.numbers');
     const latest = await table();
+    await page.click('details.runs-box > summary');
     const picker = page.locator('select.run[data-runtime=node][data-sweep=standard]');
     const options = await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(options).toHaveLength(2);
     await picker.selectOption(options[1]!);
     await drawn(page);
     expect(await table()).not.toBe(latest);
-    for (const c of await chartStates(page)) expect(c.drawn).toBe(true);
+    for (const d of await page.$$eval('figure.article', (fs) => fs.map((f) => (f as HTMLElement).dataset.drawn)))
+      expect(d).toBe('1');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -176,8 +191,10 @@ describe('the report in a real browser (headless Chromium)', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(pathToFileURL(file).href);
     await drawn(page);
+    await moreFigures(page);
     const charts = await chartStates(page);
     expect(charts.length).toBeGreaterThan(10);
+    expect(await page.$$eval('figure.article[data-drawn="1"] .panel', (ps) => ps.length)).toBe(6);
     expect(charts.every((c) => c.drawn && c.painted > 1000)).toBe(true);
     expect(errors).toEqual([]);
     await ctx.close();
@@ -204,10 +221,11 @@ describe('runs that did different work, in Chromium: a Node default run and a Bu
 
   it('draws no ratio figure, says why on the page, and gives each (count, cores) its own ideal line', async () => {
     const { page, errors } = await open(browser, server.url);
+    await moreFigures(page);
     const charts = await chartStates(page);
     const titles = charts.map((c) => c.title ?? '');
     expect(titles.some((t) => t.includes('/ Node time'))).toBe(false);
-    expect(titles).toContain('cpu: speedup vs workers');
+    expect(titles).toContain('cpu: speedup vs workers, Node');
     expect(titles).toContain('cpu: time vs workers, Bun (other work, not comparable)');
     for (const c of charts) expect(c.drawn, `${c.title} drew`).toBe(true);
     const notes = await page.$$eval('p.incomparable[data-runtime=bun]', (ps) => ps.map((p) => p.textContent ?? ''));
@@ -218,9 +236,15 @@ describe('runs that did different work, in Chromium: a Node default run and a Bu
     const findings = await page.textContent('.finding-group:has(h4:text("against"))');
     expect(findings).toContain('Bun and Node runs cannot be compared: count 20 vs 100; ioMs 10 vs 20; cpuIters');
     expect(findings).not.toMatch(/faster|slower|equal within/);
-    const legend = await page.textContent('figure[data-chart="cpu: speedup vs workers"] .legend');
-    expect(legend).toContain('ideal (100 tasks, 2 cores)');
-    expect(legend).toContain('ideal (20 tasks, 2 cores)');
+    // Each run keeps its own ideal (count, cores) on its own chart.
+    expect(await page.textContent('figure[data-chart="cpu: speedup vs workers, Node"] .legend')).toContain(
+      'ideal (100 tasks, 2 cores)',
+    );
+    expect(await page.textContent('figure[data-chart="cpu: speedup vs workers, Bun"] .legend')).toContain(
+      'ideal (20 tasks, 2 cores)',
+    );
+    // The cross-runtime table says why it compares nothing.
+    expect(await page.textContent('details.pair[data-pair="bun/node"]')).toContain('not compared');
     // Comparing the Bun quick run with the Node default run: refused, with the reasons.
     const compare = page.locator('details.compare');
     await compare.locator('summary').click();

@@ -55,6 +55,11 @@ describe('the history chart in headless Chromium', () => {
     });
     await page.goto(server.url);
     await page.waitForFunction(() => Number(document.body.dataset.drawn) > 0, null, { timeout: 15_000 });
+    // History is built when its disclosure is first opened.
+    await page.$$eval('details.history-box', (ds) => {
+      for (const d of ds) (d as HTMLDetailsElement).open = true;
+    });
+    await page.waitForFunction(() => document.querySelectorAll('figure.history[data-drawn="1"]').length > 0);
 
     const io = await historyState(page, 'ci-box', 'node');
     expect(io.drawn).toBe(true);

@@ -43,3 +43,15 @@ export async function writeFolder(spec: FolderSpec): Promise<{ dir: string; byte
   }
   return { dir, bytes };
 }
+
+/** Write the given results into a fresh folder, named as runners name them. */
+export async function writeRuns(results: ResultFile[]): Promise<{ dir: string; bytes: number }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tvp-bench-'));
+  let bytes = 0;
+  for (const r of results) {
+    const data = encodeResult(r);
+    bytes += data.byteLength;
+    await writeFile(path.join(dir, resultFileName(r)), data);
+  }
+  return { dir, bytes };
+}

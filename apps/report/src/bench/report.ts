@@ -102,9 +102,10 @@ async function pageFigures(dir: string) {
       const page = await browser.newPage({ viewport: { width: 1320, height: 1000 } });
       await page.goto(server.url);
       // Strings, not functions: they run in the page, and this file is compiled without DOM types.
-      // The first chart: polled every frame, so it reads the same on a page that does not say it.
+      // The first chart (a chart figure, or a panel of a figure of panels): polled every frame, so it
+      // reads the same on a page that does not say it.
       const first = await page.waitForFunction(
-        'document.querySelector(\'figure.chart[data-drawn="1"]\') ? performance.now() : 0',
+        'document.querySelector(\'figure.chart[data-drawn="1"], .panel[data-drawn="1"]\') ? performance.now() : 0',
         null,
         { timeout: 120_000, polling: 'raf' },
       );

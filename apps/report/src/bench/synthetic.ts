@@ -3,7 +3,7 @@ import { seeded } from '@tvp/core/analysis';
 
 /** How a synthetic runtime behaves: what one worker costs to start, per kind. */
 export interface FixtureOptions {
-  runtime: 'node' | 'bun' | 'deno';
+  runtime: 'node' | 'bun' | 'deno' | 'cpython';
   id?: string;
   label?: string;
   createdAt?: string;
@@ -29,11 +29,29 @@ const IMPLS: Record<FixtureOptions['runtime'], { threads: string; processes: str
   node: { threads: 'worker_threads', processes: 'child_process' },
   bun: { threads: 'web-worker', processes: 'bun-spawn' },
   deno: { threads: 'web-worker', processes: 'child_process' },
+  cpython: { threads: 'ThreadPoolExecutor', processes: 'ProcessPoolExecutor-fork' },
+};
+
+/** Versions written into a synthetic run's env. */
+const VERSIONS: Record<FixtureOptions['runtime'], string> = {
+  node: '20.20.2',
+  bun: '1.4.5',
+  deno: '2.9.6',
+  cpython: '3.11.7',
+};
+
+/** What one worker costs to start, ms, by runtime (TOOLCHAIN.md's measured starts; CPython's threads are cheap, fork is not). */
+const SPAWN_MS: Record<FixtureOptions['runtime'], { threads: number; processes: number }> = {
+  node: { threads: 46, processes: 116 },
+  bun: { threads: 3.4, processes: 8.4 },
+  deno: { threads: 18, processes: 63 },
+  cpython: { threads: 0.3, processes: 12 },
 };
 
 /**
  * A plausible result file without running anything: io overlaps without limit, cpu is bounded by
- * the cores (JavaScript has no GIL), processes start slower than threads, samples vary by ~3%.
+ * the cores (JavaScript has no GIL; CPython's threads hold the GIL, so one lane), processes start
+ * slower than threads, samples vary by ~3%.
  */
 export function makeResult(o: FixtureOptions): ResultFile {
   const rand = seeded(o.seed ?? 1);
@@ -43,7 +61,8 @@ export function makeResult(o: FixtureOptions): ResultFile {
   const cores = o.cores ?? 2;
   const repeat = o.repeat ?? 5;
   const speed = o.speed ?? 1;
-  const spawn = o.spawnMs ?? (o.runtime === 'bun' ? { threads: 3.4, processes: 8.4 } : { threads: 46, processes: 116 });
+  const spawn = o.spawnMs ?? SPAWN_MS[o.runtime];
+  const gil = o.runtime === 'cpython';
   const ioMs = o.ioMs ?? 20;
   const cpuIters = o.cpuIters ?? 6_000_000;
   const cpuMs = 10 * speed * (cpuIters / 6_000_000);
@@ -54,7 +73,14 @@ export function makeResult(o: FixtureOptions): ResultFile {
     for (const mode of modes) {
       for (const n of mode === 'sequential' ? [1] : workers) {
         const pool = mode === 'threads' || mode === 'processes';
-        const lanes = task === 'io' ? (mode === 'sequential' ? 1 : n) : pool ? Math.min(n, cores) : 1;
+        const lanes =
+          task === 'io'
+            ? mode === 'sequential'
+              ? 1
+              : n
+            : pool && !(gil && mode === 'threads')
+              ? Math.min(n, cores)
+              : 1;
         const per = task === 'io' ? ioMs : task === 'cpu' ? cpuMs : 0.05;
         const samples = Array.from({ length: repeat }, () => {
           const spawnMs = pool ? spawn[mode] * (1 + 0.15 * (n - 1)) * noise() : 0;
@@ -62,7 +88,8 @@ export function makeResult(o: FixtureOptions): ResultFile {
           const teardownMs = pool ? (1 + 0.3 * n) * noise() : 0;
           return { totalMs: spawnMs + workMs + teardownMs, spawnMs, workMs, teardownMs };
         });
-        cells.push({ task, mode, impl: pool ? IMPLS[o.runtime][mode] : 'main', workers: n, status: 'ok', samples });
+        const impl = pool ? IMPLS[o.runtime][mode] : gil && mode === 'async' ? 'asyncio' : 'main';
+        cells.push({ task, mode, impl, workers: n, status: 'ok', samples });
       }
     }
   }
@@ -74,7 +101,7 @@ export function makeResult(o: FixtureOptions): ResultFile {
     tool: { name: 'threads-vs-processes', version: '0.1.0' },
     env: {
       runtime: o.runtime,
-      runtimeVersion: o.runtime === 'bun' ? '1.4.5' : o.runtime === 'deno' ? '2.9.6' : '20.20.2',
+      runtimeVersion: VERSIONS[o.runtime],
       os: 'linux',
       arch: 'x64',
       kernel: '6.1.0',
@@ -119,6 +146,28 @@ export function twoRuntimes(): ResultFile[] {
     makeResult({
       runtime: 'node',
       seed: 5,
+      createdAt: '2026-11-19T10:00:00.000Z',
+      workers: [1, 2, 4, 8, 16, 32, 64],
+      repeat: 3,
+    }),
+  ];
+}
+
+/** One default run of each of the four runtimes on one machine, plus a Node extended sweep: the report page's fixture. */
+export function fourRuntimes(): ResultFile[] {
+  const runtimes = ['node', 'bun', 'deno', 'cpython'] as const;
+  return [
+    ...runtimes.map((runtime, i) =>
+      makeResult({
+        runtime,
+        seed: 11 + i,
+        createdAt: `2026-11-20T1${i}:00:00.000Z`,
+        speed: runtime === 'cpython' ? 4 : runtime === 'bun' ? 0.8 : 1,
+      }),
+    ),
+    makeResult({
+      runtime: 'node',
+      seed: 15,
       createdAt: '2026-11-19T10:00:00.000Z',
       workers: [1, 2, 4, 8, 16, 32, 64],
       repeat: 3,

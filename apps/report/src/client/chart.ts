@@ -1,10 +1,15 @@
 import { h } from './dom.ts';
-import { alpha } from './palette.ts';
+import { followWidth, heightFor, startWidth, unfollow } from './fit-width.ts';
+import { alpha, type ColorKey } from './palette.ts';
 
 /** One line of a chart, aligned with the chart's x values (null where it has no point). */
 export interface ChartLine {
   label: string;
   color: string;
+  /** What the colour stands for (a mode, a pool library, the ideal); absent for a line of its own kind (a phase). */
+  key?: ColorKey | string;
+  /** Drawn with the line before it as one series (a fitted curve beside its points): not counted again. */
+  companion?: boolean;
   values: (number | null)[];
   /** A shaded spread around the line, e.g. min-max of the samples. */
   band?: { lo: (number | null)[]; hi: (number | null)[] };
@@ -93,7 +98,15 @@ export function chartFigure(spec: ChartSpec, book: ChartBook): HTMLElement {
   );
   const fig = h(
     'figure',
-    { class: 'chart', 'data-chart': spec.title },
+    {
+      class: 'chart',
+      'data-chart': spec.title,
+      'data-series': JSON.stringify(
+        spec.lines
+          .filter((l) => !l.companion)
+          .map((l) => ({ label: l.label, key: l.key ?? l.label, color: l.color, draw: 'line' })),
+      ),
+    },
     h('figcaption', {}, spec.title),
     legend,
     plot,
@@ -130,9 +143,10 @@ export function chartFigure(spec: ChartSpec, book: ChartBook): HTMLElement {
   let drawnOnce: () => void = () => undefined;
   book.drawn.push(new Promise<void>((resolve) => (drawnOnce = resolve)));
   const ticks = () => spec.ticks ?? spec.xs;
+  const width = startWidth(plot, 2);
   const opts: uPlot.Options = {
-    width: 590,
-    height: 260,
+    width,
+    height: heightFor(width),
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: {
@@ -147,6 +161,7 @@ export function chartFigure(spec: ChartSpec, book: ChartBook): HTMLElement {
     bands,
     plugins: [markerPlugin(spec)],
     hooks: {
+      destroy: [() => unfollow(plot)],
       draw: [
         () => {
           fig.dataset.drawn = '1';
@@ -155,6 +170,8 @@ export function chartFigure(spec: ChartSpec, book: ChartBook): HTMLElement {
       ],
     },
   };
-  book.charts.push(new uPlot(opts, data as uPlot.AlignedData, plot));
+  const u = new uPlot(opts, data as uPlot.AlignedData, plot);
+  book.charts.push(u);
+  followWidth(plot, u);
   return fig;
 }

@@ -39,6 +39,8 @@ function comparisonView(c: RunComparison): HTMLElement[] {
           'change = median total of B / median total of A; interval: 95% exact bootstrap of that ratio (what pnpm compare prints)',
           head!,
           rows,
+          undefined,
+          true,
         )
       : h('span'),
   ];

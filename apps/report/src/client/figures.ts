@@ -11,7 +11,7 @@ import {
   withinMargin,
 } from '@tvp/core/analysis';
 import { type ChartBook, type ChartLine, chartFigure } from './chart.ts';
-import { colorAt } from './palette.ts';
+import { colorKey, colorOf, dashAt } from './palette.ts';
 import { numbersTable } from './table.ts';
 
 /** The worker counts any of the lines has, ascending. */
@@ -23,12 +23,20 @@ const along = (l: Line, xs: number[], f: (c: CellSummary) => number | undefined)
   });
 const cell = (v: number | undefined, f: (n: number) => string) => (v === undefined ? '' : f(v));
 
+/** A line's colour (its mode's, or its pool library's) and dash (the k-th impl of that colour). */
+function styleOf(lines: Pick<Line, 'mode' | 'impl'>[], i: number) {
+  const key = colorKey(lines[i]!.mode, lines[i]!.impl);
+  const k = lines.slice(0, i).filter((l) => colorKey(l.mode, l.impl) === key).length;
+  const dash = dashAt(k);
+  return { key, color: colorOf(key), ...(dash ? { dash } : {}) };
+}
+
 /** Median total time against workers, the min-max of the samples shaded: the article's figure. */
 export function timeFigure(title: string, lines: Line[], log2: boolean, book: ChartBook): HTMLElement {
   const xs = xsOf(lines);
   const chartLines: ChartLine[] = lines.map((l, i) => ({
     label: lineLabel(l),
-    color: colorAt(i),
+    ...styleOf(lines, i),
     values: along(l, xs, (c) => c.total?.median),
     band: { lo: along(l, xs, (c) => c.total?.min), hi: along(l, xs, (c) => c.total?.max) },
   }));
@@ -82,12 +90,12 @@ export function speedupFigure(title: string, lines: Line[], log2: boolean, book:
   const ideals = idealsOf(lines, xs);
   const chartLines: ChartLine[] = lines.map((l, i) => ({
     label: lineLabel(l),
-    color: colorAt(i),
+    ...styleOf(lines, i),
     values: along(l, xs, (c) => c.speedup),
     band: { lo: along(l, xs, (c) => c.speedupCi?.lo), hi: along(l, xs, (c) => c.speedupCi?.hi) },
   }));
   for (const [i, ideal] of ideals.entries())
-    chartLines.push({ ...ideal, color: '#222', dash: IDEAL_DASHES[i % IDEAL_DASHES.length]! });
+    chartLines.push({ ...ideal, key: 'ideal', color: colorOf('ideal'), dash: IDEAL_DASHES[i % IDEAL_DASHES.length]! });
   const withCi = (c: CellSummary | undefined) =>
     c?.speedup === undefined
       ? ''
@@ -123,7 +131,7 @@ export function efficiencyFigure(title: string, lines: Line[], log2: boolean, bo
   const xs = xsOf(lines);
   const chartLines: ChartLine[] = lines.map((l, i) => ({
     label: lineLabel(l),
-    color: colorAt(i),
+    ...styleOf(lines, i),
     values: along(l, xs, (c) => c.efficiency),
   }));
   const rows = xs.map((x) => [x, ...lines.map((l) => cell(at(l, x)?.efficiency, fmtPct))]);
@@ -154,11 +162,12 @@ export function phasesFigure(title: string, line: Line, log2: boolean, book: Cha
   const sum = (...parts: (number | null)[]) =>
     parts.some((p) => p === null) ? null : parts.reduce<number>((a, b) => a + b!, 0);
   const chartLines: ChartLine[] = [
-    { label: 'spawn', color: '#d55e00', values: spawn, fillBelow: true },
-    { label: '+ work', color: '#0072b2', values: xs.map((_, i) => sum(spawn[i]!, work[i]!)), fillBelow: true },
+    // Phases are no mode: three greys, dark to light, so no mode's colour means something else here.
+    { label: 'spawn', color: '#4d4d4d', values: spawn, fillBelow: true },
+    { label: '+ work', color: '#8c8c8c', values: xs.map((_, i) => sum(spawn[i]!, work[i]!)), fillBelow: true },
     {
       label: '+ teardown',
-      color: '#7f7f7f',
+      color: '#c4c4c4',
       values: xs.map((_, i) => sum(spawn[i]!, work[i]!, teardown[i]!)),
       fillBelow: true,
     },
@@ -198,7 +207,10 @@ export function ratioFigure(title: string, pairs: LinePair[], log2: boolean, boo
   const label = (p: LinePair) => `${lineLabel(p.other)} / ${lineLabel(p.base)}`;
   const chartLines: ChartLine[] = pairs.map((p, i) => ({
     label: label(p),
-    color: colorAt(i),
+    ...styleOf(
+      pairs.map((q) => q.other),
+      i,
+    ),
     values: xs.map((x) => p.points.find((q) => q.workers === x)?.ratio ?? null),
     band: {
       lo: xs.map((x) => p.points.find((q) => q.workers === x)?.judged?.interval.lo ?? null),

@@ -11,7 +11,7 @@ import {
 } from '@tvp/core/analysis';
 import type { RunView } from '../payload.ts';
 import { type ChartBook, type ChartLine, chartFigure } from './chart.ts';
-import { colorAt } from './palette.ts';
+import { colorKey, colorOf, dashAt } from './palette.ts';
 import { numbersTable } from './table.ts';
 
 /** At most this many points of the fitted curve between the smallest and largest count. */
@@ -78,11 +78,14 @@ export function fitFigure(title: string, series: ShownSeries[], log2: boolean, b
   const xs = grid(measured);
   const lines: ChartLine[] = [];
   series.forEach((s, i) => {
-    const color = colorAt(i);
+    const key = colorKey(s.fit.mode, s.fit.impl);
+    const color = colorOf(key);
+    const k = series.slice(0, i).filter((o) => colorKey(o.fit.mode, o.fit.impl) === key).length;
     const rel = relative(s.fit);
     const at = new Map(s.fit.points.map((p) => [p.workers, rel(p.throughput)]));
     lines.push({
       label: `${seriesLabel(s)} measured`,
+      key,
       color,
       values: xs.map((x) => at.get(x) ?? null),
       pointsOnly: true,
@@ -92,9 +95,11 @@ export function fitFigure(title: string, series: ShownSeries[], log2: boolean, b
       const curve = new Map(fitCurve(usl, xs).map((c) => [c.workers, c.capacity]));
       lines.push({
         label: `${seriesLabel(s)} USL fit`,
+        key,
         color,
+        companion: true,
         values: xs.map((x) => curve.get(x) ?? null),
-        dash: [6, 4],
+        dash: k === 0 ? [6, 4] : (dashAt(k) ?? [6, 4]),
         lineOnly: true,
       });
     }

@@ -2,7 +2,8 @@ import { fmtMs } from '@tvp/core/analysis';
 import type { HistoryPayload, HistorySeries } from '../payload.ts';
 import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
-import { alpha, colorAt } from './palette.ts';
+import { followWidth, startWidth, unfollow } from './fit-width.ts';
+import { alpha, colorKey, colorOf } from './palette.ts';
 
 /** A cell's label on a history chart: `threads/worker_threads x8`. */
 export const cellLabel = (c: { mode: string; impl: string; workers: number }): string =>
@@ -113,11 +114,26 @@ function historyTable(p: HistoryPayload): HTMLElement {
 export function historyFigure(title: string, p: HistoryPayload, book: ChartBook, drawnOnce: () => void): HTMLElement {
   const plot = h('div', { class: 'plot' });
   const xs = p.runs.map((r) => Date.parse(r.createdAt) / 1000);
+  // Each cell in its mode's (or pool library's) colour, as on every chart of the page.
+  const colorAt = (i: number) => colorOf(colorKey(p.series[i]!.mode, p.series[i]!.impl));
   const lines = p.series.flatMap((s, i) => seriesOf(p, s, colorAt(i)));
   const changes = segmentStarts(p).length;
   const fig = h(
     'figure',
-    { class: 'chart history', 'data-chart': title, 'data-runs': p.runs.length, 'data-changes': changes },
+    {
+      class: 'chart history',
+      'data-chart': title,
+      'data-runs': p.runs.length,
+      'data-changes': changes,
+      'data-series': JSON.stringify(
+        p.series.map((s, i) => ({
+          label: cellLabel(s),
+          key: colorKey(s.mode, s.impl),
+          color: colorAt(i),
+          draw: 'line',
+        })),
+      ),
+    },
     h('figcaption', {}, title),
     h(
       'div',
@@ -128,8 +144,9 @@ export function historyFigure(title: string, p: HistoryPayload, book: ChartBook,
     plot,
     historyTable(p),
   );
+  const width = startWidth(plot, 2);
   const opts: uPlot.Options = {
-    width: 590,
+    width,
     height: 240,
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
@@ -138,6 +155,7 @@ export function historyFigure(title: string, p: HistoryPayload, book: ChartBook,
     series: [{ label: 'time' }, ...lines.map((l) => l.series)],
     plugins: [changesPlugin(p, xs)],
     hooks: {
+      destroy: [() => unfollow(plot)],
       draw: [
         () => {
           fig.dataset.drawn = '1';
@@ -146,6 +164,8 @@ export function historyFigure(title: string, p: HistoryPayload, book: ChartBook,
       ],
     },
   };
-  book.charts.push(new uPlot(opts, [xs, ...lines.map((l) => l.values)] as uPlot.AlignedData, plot));
+  const u = new uPlot(opts, [xs, ...lines.map((l) => l.values)] as uPlot.AlignedData, plot);
+  book.charts.push(u);
+  followWidth(plot, u);
   return fig;
 }

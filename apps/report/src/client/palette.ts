@@ -1,19 +1,65 @@
-// Okabe-Ito and Tableau colours: distinguishable for the common kinds of colour blindness.
-const COLORS = [
-  '#0072b2',
-  '#d55e00',
-  '#009e73',
-  '#cc79a7',
-  '#e69f00',
-  '#56b4e9',
-  '#7f7f7f',
-  '#8c564b',
-  '#bcbd22',
-  '#17becf',
-];
+import type { Mode } from '@tvp/core';
 
-/** The i-th line colour, repeating after ten. */
-export const colorAt = (i: number): string => COLORS[i % COLORS.length]!;
+/**
+ * What a series' colour stands for: a mode, or a pool library people install (each library keeps
+ * its colour whatever mode it runs in). The runtime is never a colour: it is the panel.
+ */
+export type ColorKey =
+  | 'threads'
+  | 'processes'
+  | 'async'
+  | 'sequential'
+  | 'piscina'
+  | 'tinypool'
+  | 'workerpool'
+  | 'poolifier'
+  | 'ideal';
+
+/** The pool libraries that get a colour of their own, by the prefix of their impl names. */
+const LIBRARIES = ['piscina', 'tinypool', 'workerpool', 'poolifier'] as const;
+
+// Okabe & Ito's eight colours, built to stay apart for the common colour blindnesses; the dark
+// scheme lightens the two that vanish on a dark background (blue, black) and keeps the hues.
+const LIGHT: Record<ColorKey, string> = {
+  threads: '#0072b2',
+  processes: '#d55e00',
+  async: '#009e73',
+  sequential: '#000000',
+  piscina: '#cc79a7',
+  tinypool: '#e69f00',
+  workerpool: '#56b4e9',
+  poolifier: '#b8a300',
+  ideal: '#8a8a8a',
+};
+const DARK: Record<ColorKey, string> = {
+  ...LIGHT,
+  threads: '#3d9ee6',
+  sequential: '#e8e8e8',
+  poolifier: '#f0e442',
+  ideal: '#9a9a9a',
+};
+
+/** True when the reader's system asks for a dark page (read at draw time). */
+export const prefersDark = (): boolean =>
+  typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+
+/** The colour key of a line: its pool library when it is one, else its mode. */
+export function colorKey(mode: Mode | (string & {}), impl: string): ColorKey {
+  const lib = LIBRARIES.find((l) => impl === l || impl.startsWith(`${l}-`));
+  return lib ?? (mode as ColorKey);
+}
+
+/** The colour of a key in the current scheme. */
+export const colorOf = (key: ColorKey): string => (prefersDark() ? DARK : LIGHT)[key];
+
+/** Every key with its colour in the current scheme: the page's one legend of colours. */
+export const colorTable = (): Record<ColorKey, string> => ({ ...(prefersDark() ? DARK : LIGHT) });
+
+// The impl's cue beside its colour: the mode's first impl is solid, the others dashed or dotted.
+const DASHES: (number[] | undefined)[] = [undefined, [8, 4], [2, 3], [10, 3, 2, 3]];
+
+/** The dash of the k-th impl of one colour key on a chart (0: solid). */
+export const dashAt = (k: number): number[] | undefined => DASHES[k % DASHES.length];
 
 /** A colour made transparent, for bands and stacked areas. */
 export function alpha(hex: string, a: number): string {

@@ -11,14 +11,17 @@ import {
   workOf,
 } from '@tvp/core/analysis';
 import type { IndexPayload, RunView, Sweep } from '../payload.ts';
+import { articleFigure } from './article-figure.ts';
 import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
 import { efficiencyFigure, phasesFigure, ratioFigure, speedupFigure, timeFigure } from './figures.ts';
 import { fitFigure, taskFits } from './fit-figure.ts';
 import { historyBlock } from './history.ts';
+import { pairTables } from './pair-tables.ts';
 import { envPanel, findingsPanel, warningsPanel } from './panels.ts';
 import { recommendationsPanel } from './recommendations.ts';
 import { pickedRun, pickKey, runsFor, runtimesOf, type Selection } from './state.ts';
+import { verdictGrid } from './verdicts.ts';
 import { workerCostPanel } from './worker-cost-panel.ts';
 
 const SWEEP_TITLE: Record<Sweep, string> = {
@@ -117,11 +120,8 @@ function sweepBlock(
       const compared = comparisons(runs, t, pool);
       const apart = compared.flatMap(({ other, c }) => (c.ok ? [] : [{ other, reasons: c.reasons }]));
       const pairs: LinePair[] = compared.flatMap(({ c }) => (c.ok ? c.pairs : []));
-      const together = shown.filter((r) => !apart.some((a) => a.other === r));
-      const lines = runs.flatMap((r) => linesOf(r, t));
+      const lines = shown.flatMap((r) => linesOf(r, t));
       const pools = lines.filter((l) => l.mode === 'threads' || l.mode === 'processes');
-      const withSpeedup = lines.filter((l) => l.cells.some((c) => c.speedup !== undefined) && l.cells.length > 1);
-      const pairedNames = [...new Set(pairs.map((p) => runtimeName(p.other.run.result.env.runtime)))];
       return h(
         'div',
         { class: 'task', 'data-task': t },
@@ -130,30 +130,26 @@ function sweepBlock(
           h(
             'p',
             { class: 'incomparable', 'data-runtime': other.result.env.runtime },
-            `${short(other)} is not compared with ${short(base)} on ${t}: ${reasons.join('; ')} (${runtimeName(other.result.env.runtime)} vs ${B}). Only its speedup curves are drawn beside the others; its times are on a chart of their own.`,
+            `${short(other)} is not compared with ${short(base)} on ${t}: ${reasons.join('; ')} (${runtimeName(other.result.env.runtime)} vs ${B}). Its charts stand alone: no ratio against ${B} is drawn.`,
           ),
         ),
         h(
           'div',
           { class: 'grid' },
-          timeFigure(
-            `${t}: time vs workers`,
-            together.flatMap((r) => linesOf(r, t)),
-            log2,
-            book,
-          ),
-          apart.map(({ other }) =>
-            timeFigure(
-              `${t}: time vs workers, ${runtimeName(other.result.env.runtime)} (other work, not comparable)`,
-              linesOf(other, t),
-              log2,
-              book,
-            ),
-          ),
-          t !== 'noop' && withSpeedup.length > 0 && speedupFigure(`${t}: speedup vs workers`, withSpeedup, log2, book),
-          t !== 'noop' && withSpeedup.length > 0 && efficiencyFigure(`${t}: efficiency`, withSpeedup, log2, book),
-          t !== 'noop' &&
-            fitFigure(`${t}: scalability, work-time throughput with USL fits`, taskFits(shown, t), log2, book),
+          // One runtime a chart: the runtime is the panel, the colour the mode.
+          shown.flatMap((r) => {
+            const R = runtimeName(r.result.env.runtime);
+            const other = apart.some((a) => a.other === r) ? ' (other work, not comparable)' : '';
+            const own = linesOf(r, t);
+            const speedy = own.filter((l) => l.cells.some((c) => c.speedup !== undefined) && l.cells.length > 1);
+            return [
+              timeFigure(`${t}: time vs workers, ${R}${other}`, own, log2, book),
+              t !== 'noop' && speedy.length > 0 && speedupFigure(`${t}: speedup vs workers, ${R}`, speedy, log2, book),
+              t !== 'noop' && speedy.length > 0 && efficiencyFigure(`${t}: efficiency, ${R}`, speedy, log2, book),
+              t !== 'noop' &&
+                fitFigure(`${t}: scalability, work-time throughput with USL fits, ${R}`, taskFits([r], t), log2, book),
+            ];
+          }),
           pools.map((l) =>
             phasesFigure(
               `${t}: where the time goes, ${runtimeName(l.run.result.env.runtime)} ${l.mode} (${l.impl})`,
@@ -162,7 +158,14 @@ function sweepBlock(
               book,
             ),
           ),
-          pairs.length > 0 && ratioFigure(`${t}: ${pairedNames.join(', ')} / ${B} time`, pairs, log2, book),
+          [...new Set(pairs.map((p) => p.other.run))].map((o) =>
+            ratioFigure(
+              `${t}: ${runtimeName(o.result.env.runtime)} / ${B} time`,
+              pairs.filter((p) => p.other.run === o),
+              log2,
+              book,
+            ),
+          ),
         ),
       );
     }),
@@ -208,6 +211,14 @@ export function machineSection(
       .map((rt) => runPicker(p, sel, machine, rt, sweep, changed)),
   );
   const cpu = shown[0]?.result.env;
+  const standard = bySweep[0]!.runs;
+  const extended = bySweep[1]!.runs;
+  const tasksIn = (runs: RunView[]) =>
+    TASK_KINDS.filter(
+      (t) => t !== 'noop' && (sel.task === 'all' || sel.task === t) && runs.some((r) => linesOf(r, t).length > 0),
+    );
+  const figures = (runs: RunView[], sweep: Sweep) => tasksIn(runs).map((t) => articleFigure(runs, t, sweep, book));
+  const warnings = warningsPanel(shown);
   return h(
     'section',
     { class: 'machine', 'data-machine': machine },
@@ -218,19 +229,50 @@ export function machineSection(
       cpu ? h('span', { class: 'muted' }, ` · ${cpu.cpuModel}, ${cpu.cores} cores`) : null,
     ),
     shown.length === 0 ? h('p', { class: 'muted' }, 'No runs of the chosen runtimes on this machine.') : null,
-    recommendationsPanel(shown),
-    h('div', { class: 'runs' }, pickers),
-    shown.length > 0 && h('h3', {}, 'Findings'),
-    findings,
-    workerCostPanel(shown),
-    warningsPanel(shown),
+    // The answer, then at once the figure behind it: nothing between them.
+    verdictGrid(standard.length > 0 ? standard : extended),
+    figures(standard, 'standard'),
+    pairTables(standard, pool),
+    extended.length > 0 && h('h3', {}, SWEEP_TITLE.extended),
+    figures(extended, 'extended'),
+    pairTables(extended, pool),
+    warnings
+      ? h(
+          'details',
+          { class: 'warnings-box' },
+          h('summary', {}, `Warnings from the runs (${warnings.querySelectorAll('li').length})`),
+          warnings,
+        )
+      : null,
+    shown.length > 0 && h('details', { class: 'all-findings' }, h('summary', {}, 'All findings'), findings),
+    shown.length > 0 &&
+      lazy(
+        'more-figures',
+        'More figures: speedup, efficiency, scalability fits, where the time goes, runtime ratios',
+        () => bySweep.filter((s) => s.runs.length > 0).map((s) => sweepBlock(s.runs, s.sweep, sel.task, book, pool)),
+      ),
     h(
       'details',
-      { class: 'envs' },
-      h('summary', {}, 'Environment of each run'),
+      { class: 'runs-box' },
+      h('summary', {}, 'Runs shown, their recommendations in full, worker costs, environment'),
+      h('div', { class: 'runs' }, pickers),
+      recommendationsPanel(shown),
+      workerCostPanel(shown),
       h('div', { class: 'env-grid' }, shown.map(envPanel)),
     ),
-    bySweep.filter((s) => s.runs.length > 0).map((s) => sweepBlock(s.runs, s.sweep, sel.task, book, pool)),
-    runtimes.length > 0 && historyBlock(machine, runtimes, book),
+    runtimes.length > 0 && lazy('history-box', 'History over time', () => historyBlock(machine, runtimes, book)),
   );
+}
+
+/** A disclosure whose content is built (and its charts drawn) when it is first opened. */
+function lazy(cls: string, summary: string, build: () => Node | Node[]): HTMLElement {
+  const box = h('details', { class: cls }, h('summary', {}, summary));
+  const onToggle = () => {
+    if (!box.open) return;
+    box.removeEventListener('toggle', onToggle);
+    const built = build();
+    box.append(...(Array.isArray(built) ? built : [built]));
+  };
+  box.addEventListener('toggle', onToggle);
+  return box;
 }

@@ -18,10 +18,17 @@ export const pickKey = (machine: string, runtime: string, sweep: Sweep): string 
 /** Every machine, the one with the newest run first. */
 export const machinesOf = (p: IndexPayload): string[] => [...new Set(p.runs.map((r) => r.machine))];
 
-/** Every runtime, Node first (the baseline of comparisons), then by name. */
+// Node first (the baseline of comparisons), then as the article's readers meet them; others by name.
+const RUNTIME_ORDER = ['node', 'bun', 'deno', 'cpython'];
+const rank = (r: string) => {
+  const i = RUNTIME_ORDER.indexOf(r);
+  return i < 0 ? RUNTIME_ORDER.length : i;
+};
+
+/** Every runtime: Node, Bun, Deno, CPython, then any other by name. */
 export function runtimesOf(runs: readonly RunMeta[]): string[] {
   const names = [...new Set(runs.map((r) => r.runtime))];
-  return names.sort((a, b) => (a === 'node' ? -1 : b === 'node' ? 1 : a.localeCompare(b)));
+  return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 /** The start state: everything shown, latest runs. */

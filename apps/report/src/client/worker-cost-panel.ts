@@ -41,6 +41,8 @@ export function workerCostPanel(runs: RunView[]): HTMLElement | null {
         'basis',
       ],
       rows,
+      undefined,
+      true,
     ),
   );
 }

@@ -1,0 +1,119 @@
+import { h } from './dom.ts';
+
+/** What a saved image carries besides the panels: the figure's words. */
+interface Saved {
+  id: string;
+  title: string;
+  caption?: string;
+  runIds: string[];
+}
+
+const PAD = 12;
+const LINE = 18;
+
+/**
+ * Draw a figure into one canvas: its title and caption, its legend (HTML on the page, so drawn
+ * here from its swatches), every panel with its title at the place it has on the page, and the
+ * ids of the runs drawn, so an image pasted elsewhere still says where it came from.
+ */
+export function figureCanvas(fig: HTMLElement, saved: Saved): HTMLCanvasElement {
+  const dpr = window.devicePixelRatio || 1;
+  const grid = fig.querySelector<HTMLElement>('.panel-grid')!;
+  const gridBox = grid.getBoundingClientRect();
+  const style = getComputedStyle(document.body);
+  const fg = style.getPropertyValue('--fg').trim() || '#1d232b';
+  const bg = style.getPropertyValue('--bg').trim() || '#ffffff';
+  const width = Math.max(gridBox.width, 320) + 2 * PAD;
+  const legendItems = [...fig.querySelectorAll<HTMLElement>('.legend span')].map((s) => ({
+    text: s.textContent ?? '',
+    swatch: s.querySelector('i')!,
+  }));
+  // Legend rows, laid out in the image's own width.
+  const measure = document.createElement('canvas').getContext('2d')!;
+  measure.font = '12px system-ui, sans-serif';
+  const rows: { text: string; swatch: HTMLElement; x: number }[][] = [[]];
+  let x = PAD;
+  for (const item of legendItems) {
+    const w = 18 + measure.measureText(item.text).width + 14;
+    if (x + w > width - PAD && rows[rows.length - 1]!.length > 0) {
+      rows.push([]);
+      x = PAD;
+    }
+    rows[rows.length - 1]!.push({ ...item, x });
+    x += w;
+  }
+  const head = PAD + LINE + (saved.caption ? LINE : 0) + rows.length * LINE + 6;
+  const foot = LINE + PAD;
+  const height = head + gridBox.height + foot;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  const ctx = canvas.getContext('2d')!;
+  ctx.scale(dpr, dpr);
+  ctx.fillStyle = bg;
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = fg;
+  ctx.textBaseline = 'middle';
+  ctx.font = '600 14px system-ui, sans-serif';
+  let y = PAD + LINE / 2;
+  ctx.fillText(saved.title, PAD, y);
+  if (saved.caption) {
+    y += LINE;
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.fillText(saved.caption, PAD, y);
+  }
+  ctx.font = '12px system-ui, sans-serif';
+  for (const row of rows) {
+    y += LINE;
+    for (const item of row) {
+      const sw = getComputedStyle(item.swatch);
+      ctx.fillStyle = sw.backgroundColor !== 'rgba(0, 0, 0, 0)' ? sw.backgroundColor : fg;
+      const bar = sw.height === '10px';
+      ctx.fillRect(item.x, bar ? y - 5 : y - 1.5, 14, bar ? 10 : 3);
+      ctx.fillStyle = fg;
+      ctx.fillText(item.text, item.x + 18, y);
+    }
+  }
+  for (const panel of grid.querySelectorAll<HTMLElement>('.panel')) {
+    const box = panel.getBoundingClientRect();
+    const px = PAD + box.left - gridBox.left;
+    const py = head + box.top - gridBox.top;
+    const title = panel.querySelector<HTMLElement>('.panel-title');
+    if (title) {
+      ctx.font = '600 12px system-ui, sans-serif';
+      ctx.fillStyle = fg;
+      ctx.fillText(title.textContent ?? '', px, py + 9);
+    }
+    const plot = panel.querySelector('canvas');
+    if (!plot) continue;
+    const pb = plot.getBoundingClientRect();
+    ctx.drawImage(plot, PAD + pb.left - gridBox.left, head + pb.top - gridBox.top, pb.width, pb.height);
+  }
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.fillStyle = fg;
+  ctx.fillText(`runs: ${saved.runIds.join(', ')}`, PAD, height - PAD - 4, width - 2 * PAD);
+  return canvas;
+}
+
+/** A "save as PNG" button for a figure: the image as a download named after the figure. */
+export function figureExport(saved: Saved): HTMLElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'save-png',
+      title: 'Save this figure as a PNG image, with its title, legend and run ids',
+      onclick: (e) => {
+        const fig = (e.target as HTMLElement).closest('figure')!;
+        const a = h('a', {
+          href: figureCanvas(fig, saved).toDataURL('image/png'),
+          download: `${saved.id}.png`,
+        });
+        document.body.append(a);
+        a.click();
+        a.remove();
+      },
+    },
+    'Save PNG',
+  );
+}

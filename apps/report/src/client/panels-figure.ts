@@ -1,0 +1,280 @@
+import type { ChartBook } from './chart.ts';
+import { h } from './dom.ts';
+import { figureExport } from './figure-export.ts';
+import { followWidth, heightFor, startWidth, unfollow } from './fit-width.ts';
+import { type ColorKey, colorOf } from './palette.ts';
+
+/** One series of a panel: bars (grouped by `slot` of `of`), a measured line, or a reference. */
+export interface PanelSeries {
+  key: ColorKey;
+  label: string;
+  values: (number | null)[];
+  draw: 'bars' | 'line' | 'points';
+  /** Position in a group of bars at one x, and the group's size. */
+  slot?: { at: number; of: number };
+  dash?: number[];
+  /** A short name drawn on the plot at the end of a reference line. */
+  tag?: string;
+  /** A shaded spread around the line (an interval). */
+  band?: { lo: (number | null)[]; hi: (number | null)[] };
+}
+
+/** One small panel: a runtime, or a pair of runtimes. */
+export interface Panel {
+  title: string;
+  /** What the panel is of, for tests and exports: a runtime name, a pair. */
+  of: string;
+  series: PanelSeries[];
+}
+
+/** A figure of small panels that share their x positions and their y scale. */
+export interface PanelsSpec {
+  id: string;
+  title: string;
+  /** Ordinal x: one position per entry, labelled with it (workers). */
+  xs: number[];
+  xLabel: string;
+  yLabel: string;
+  yFormat: (v: number) => string;
+  /** A horizontal reference drawn on every panel (ratio 1, 100%). */
+  reference?: number;
+  panels: Panel[];
+  /** Under the caption: which clock timed the totals, the work. */
+  caption?: string;
+  /** Under the figure: one line per finding. */
+  notes?: HTMLElement | null;
+  /** Collapsed under the figure: the numbers, the method. */
+  details?: HTMLElement[];
+  /** The runs drawn, written into a saved image. */
+  runIds: string[];
+}
+
+const BAR_SHARE = 0.8; // of the space between two x positions, the rest is the gap between groups
+
+/**
+ * uPlot's bar path for one series of a group: x positions are 0, 1, 2, ... (one per worker count),
+ * each group is BAR_SHARE wide around its position, each bar a slice of it in slot order (the
+ * builder's `disp.x0` and `disp.size` in data units: a bar starts at x0 and is `size` wide).
+ */
+function barsPath(slot: { at: number; of: number }): uPlot.Series.PathBuilder {
+  const size = BAR_SHARE / slot.of;
+  const start = (i: number) => i - BAR_SHARE / 2 + slot.at * size;
+  return uPlot.paths.bars!({
+    disp: {
+      x0: { unit: 1, values: (u: uPlot) => u.data[0].map((_, i) => start(i)) },
+      size: { unit: 1, values: (u: uPlot) => u.data[0].map(() => size) },
+    },
+  } as unknown as uPlot.Series.BarsPathBuilderOpts);
+}
+
+/** Tags at the right end of the reference lines, and the reference itself: labelled on the plot. */
+function tagsPlugin(spec: PanelsSpec, series: PanelSeries[], ink: string): uPlot.Plugin {
+  return {
+    hooks: {
+      draw: (u) => {
+        const ctx = u.ctx;
+        const { left, top, width, height } = u.bbox;
+        ctx.save();
+        ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+        ctx.textAlign = 'right';
+        if (spec.reference !== undefined) {
+          const y = Math.round(u.valToPos(spec.reference, 'y', true));
+          if (y >= top && y <= top + height) {
+            ctx.setLineDash([4, 4]);
+            ctx.strokeStyle = ink;
+            ctx.beginPath();
+            ctx.moveTo(left, y);
+            ctx.lineTo(left + width, y);
+            ctx.stroke();
+          }
+        }
+        const used: number[] = [];
+        for (const s of series) {
+          if (!s.tag) continue;
+          const last = [...s.values].reverse().find((v) => v !== null);
+          if (last === undefined || last === null) continue;
+          let y = u.valToPos(last, 'y', true) - 4 * devicePixelRatio;
+          if (y < top || y > top + height) continue;
+          // Tags that would overlap stack upwards, a line apart.
+          const step = 12 * devicePixelRatio;
+          while (used.some((v) => Math.abs(v - y) < step)) y -= step;
+          used.push(y);
+          ctx.fillStyle = colorOf(s.key);
+          ctx.fillText(s.tag, left + width - 2, y);
+        }
+        ctx.restore();
+      },
+    },
+  };
+}
+
+/** The largest value of every panel: the shared y scale. */
+function sharedMax(spec: PanelsSpec): number {
+  let max = spec.reference ?? 0;
+  for (const p of spec.panels)
+    for (const s of p.series) {
+      for (const v of s.values) if (v !== null && v > max) max = v;
+      for (const v of s.band?.hi ?? []) if (v !== null && v > max) max = v;
+    }
+  return max * 1.06 || 1;
+}
+
+/** Ink for axes and labels, from the page's own colours (light or dark). */
+const ink = () => getComputedStyle(document.body).getPropertyValue('--fg').trim() || '#1d232b';
+const grid = () => getComputedStyle(document.body).getPropertyValue('--line').trim() || '#d8dde3';
+
+/** One legend for the figure: each series' colour and cue once. */
+function legend(spec: PanelsSpec): HTMLElement {
+  const seen = new Map<string, PanelSeries>();
+  for (const p of spec.panels) for (const s of p.series) if (!seen.has(s.label)) seen.set(s.label, s);
+  return h(
+    'div',
+    { class: 'legend' },
+    [...seen.values()].map((s) => {
+      const c = colorOf(s.key);
+      const mark =
+        s.draw === 'bars'
+          ? `background:${c};width:10px;height:10px`
+          : s.dash
+            ? `background:repeating-linear-gradient(90deg,${c} 0 5px,transparent 5px 8px)`
+            : `background:${c}`;
+      return h('span', { 'data-key': s.key }, h('i', { style: mark }), s.label);
+    }),
+  );
+}
+
+function panelChart(
+  spec: PanelsSpec,
+  panel: Panel,
+  yMax: number,
+  book: ChartBook,
+  box: HTMLElement,
+  onDraw: () => void,
+): uPlot {
+  const fg = ink();
+  const lines = grid();
+  const series: uPlot.Series[] = [{ label: 'workers' }];
+  const data: (number | null)[][] = [spec.xs.map((_, i) => i)];
+  const bands: uPlot.Band[] = [];
+  for (const s of panel.series) {
+    const color = colorOf(s.key);
+    const idx = series.length;
+    series.push({
+      label: s.label,
+      stroke: color,
+      width: s.draw === 'bars' ? 1 : 2,
+      dash: s.dash,
+      spanGaps: true,
+      ...(s.draw === 'bars'
+        ? { fill: color, paths: barsPath(s.slot ?? { at: 0, of: 1 }), points: { show: false } }
+        : {}),
+      ...(s.draw === 'points' ? { paths: () => null, points: { show: true, size: 7, fill: color } } : {}),
+      ...(s.draw === 'line' ? { points: { show: !s.dash, size: 5 } } : {}),
+    });
+    data.push(s.values);
+    if (s.band) {
+      series.push({ stroke: 'transparent', points: { show: false }, spanGaps: true });
+      series.push({ stroke: 'transparent', points: { show: false }, spanGaps: true });
+      data.push(s.band.hi, s.band.lo);
+      bands.push({ series: [idx + 1, idx + 2], fill: `${color}26` });
+    }
+  }
+  const width = startWidth(box, spec.panels.length);
+  const last = spec.xs.length - 1;
+  const opts: uPlot.Options = {
+    width,
+    height: heightFor(width),
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false }, points: { show: false } },
+    scales: {
+      x: { time: false, range: () => [-0.6, last + 0.6] },
+      y: { range: () => [0, yMax] },
+    },
+    axes: [
+      {
+        label: spec.xLabel,
+        stroke: fg,
+        grid: { show: false },
+        ticks: { stroke: lines },
+        splits: () => spec.xs.map((_, i) => i),
+        values: (_u, v) => v.map((i) => String(spec.xs[i] ?? '')),
+        size: 32,
+        labelSize: 18,
+      },
+      {
+        label: spec.yLabel,
+        stroke: fg,
+        grid: { stroke: lines, width: 1 },
+        ticks: { stroke: lines },
+        values: (_u, v) => v.map(spec.yFormat),
+        size: 52,
+        labelSize: 18,
+      },
+    ],
+    series,
+    bands,
+    plugins: [tagsPlugin(spec, panel.series, fg)],
+    hooks: { destroy: [() => unfollow(box)], draw: [onDraw] },
+  };
+  const u = new uPlot(opts, data as uPlot.AlignedData, box);
+  book.charts.push(u);
+  followWidth(box, u);
+  return u;
+}
+
+/**
+ * A figure of small panels side by side (a grid that wraps, one column on a phone), sharing one
+ * y scale and one legend, with its caption, its notes under it and its details collapsed. Each
+ * panel says what it drew on `data-series` (label, colour key, colour, bars or line).
+ */
+export function panelsFigure(spec: PanelsSpec, book: ChartBook): HTMLElement {
+  const yMax = sharedMax(spec);
+  let drawnOnce: () => void = () => undefined;
+  book.drawn.push(new Promise<void>((resolve) => (drawnOnce = resolve)));
+  let left = spec.panels.length;
+  const panels = spec.panels.map((p) => {
+    const box = h('div', { class: 'plot' });
+    const el = h(
+      'div',
+      {
+        class: 'panel',
+        'data-of': p.of,
+        'data-title': `${spec.title}: ${p.title}`,
+        'data-series': JSON.stringify(
+          p.series.map((s) => ({ label: s.label, key: s.key, color: colorOf(s.key), draw: s.draw })),
+        ),
+      },
+      h('div', { class: 'panel-title' }, p.title),
+      box,
+    );
+    return { p, box, el };
+  });
+  const fig = h(
+    'figure',
+    { class: 'panels', id: spec.id, 'data-figure': spec.id, 'data-chart': spec.title },
+    h(
+      'figcaption',
+      {},
+      h('span', { class: 'fig-title' }, spec.title),
+      spec.caption ? h('span', { class: 'fig-caption muted' }, ` ${spec.caption}`) : null,
+    ),
+    legend(spec),
+    h(
+      'div',
+      { class: 'panel-grid', style: `--panels:${spec.panels.length}` },
+      panels.map((x) => x.el),
+    ),
+    spec.notes ?? null,
+    h('div', { class: 'fig-tools' }, figureExport(spec), ...(spec.details ?? [])),
+  );
+  for (const { p, box, el } of panels)
+    panelChart(spec, p, yMax, book, box, () => {
+      if (el.dataset.drawn) return;
+      el.dataset.drawn = '1';
+      if (--left === 0) {
+        fig.dataset.drawn = '1';
+        drawnOnce();
+      }
+    });
+  return fig;
+}

@@ -1,0 +1,227 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { launchChromium } from '../src/bench/chromium.ts';
+import { collapsedShape, type PageShape, pageShape } from '../src/bench/page-metrics.ts';
+import { fourRuntimes } from '../src/bench/synthetic.ts';
+import { exportReport } from '../src/export.ts';
+import { type Listening, listen } from '../src/serve.ts';
+import { tempDir, writeResults } from './fixtures.ts';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+/**
+ * Visible words on this fixture (four runtimes' default runs and a Node extended sweep, every
+ * <details> closed) on the page before it led with the answer: measured with src/bench/page-shape.ts
+ * on commit 1afe57e (11,800 as loaded, 7,283 closed). The page must read in a quarter of that.
+ */
+const WORDS_BEFORE = 7283;
+
+const SIZES = [
+  { name: 'desktop', width: 1400, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+async function openAt(browser: Browser, url: string, size: { width: number; height: number }, offline = false) {
+  const ctx = await browser.newContext({ viewport: size, offline });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => Number(document.body.dataset.drawn) > 0, null, { timeout: 20_000 });
+  return { page, errors, close: () => ctx.close() };
+}
+
+/** Every chart's series: at most 6, no colour twice, and each colour key one colour page-wide. */
+function checkColours(shape: PageShape, seen: Map<string, string>): void {
+  for (const c of shape.charts) {
+    expect(c.series.length, `${c.title}: series`).toBeLessThanOrEqual(6);
+    expect(c.series.length, `${c.title}: series`).toBeGreaterThan(0);
+    const colours = c.series.map((s) => s.color.toLowerCase());
+    expect(new Set(colours).size, `${c.title}: a colour repeated in ${colours.join(' ')}`).toBe(colours.length);
+    for (const s of c.series) {
+      const key = s.key ?? s.label;
+      const before = seen.get(key);
+      if (before) expect(s.color.toLowerCase(), `${key} on ${c.title}`).toBe(before);
+      else seen.set(key, s.color.toLowerCase());
+    }
+  }
+  // Two keys never share a colour either: a colour means one thing on the page.
+  const byColour = new Map<string, string>();
+  for (const [key, colour] of seen) {
+    expect(byColour.get(colour), `${key} and ${byColour.get(colour)} share ${colour}`).toBeUndefined();
+    byColour.set(colour, key);
+  }
+}
+
+/** The article's figures: bars, one panel per runtime present, every panel painted. */
+async function articlePanels(page: Page) {
+  return page.$$eval('figure.article', (figs) =>
+    figs.map((f) => ({
+      task: f.getAttribute('data-task'),
+      sweep: f.getAttribute('data-sweep'),
+      drawn: (f as HTMLElement).dataset.drawn === '1',
+      panels: [...f.querySelectorAll('.panel')].map((p) => {
+        const canvas = p.querySelector('canvas')!;
+        const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let painted = 0;
+        for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) painted++;
+        return {
+          of: p.getAttribute('data-of'),
+          draws: (JSON.parse(p.getAttribute('data-series')!) as { draw: string; key: string }[]).map(
+            (s) => `${s.key}:${s.draw}`,
+          ),
+          painted,
+          width: canvas.getBoundingClientRect().width,
+        };
+      }),
+    })),
+  );
+}
+
+describe('the page leads with the answer: four runtimes and an extended sweep, in Chromium', () => {
+  let browser: Browser;
+  let server: Listening;
+  let dir: string;
+  let exported: string;
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    await writeResults(dir, fourRuntimes());
+    server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
+    browser = await launchChromium();
+    await mkdir(ARTIFACTS, { recursive: true });
+    exported = path.join(dir, 'export', 'report.html');
+    await exportReport(dir, exported, () => undefined);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const where of ['served', 'exported'] as const) {
+    it(`${where}: the verdict grid and the first figure come first, at a desktop's and a phone's size`, async () => {
+      const colours = new Map<string, string>();
+      for (const size of SIZES) {
+        const url = where === 'served' ? server.url : pathToFileURL(exported).href;
+        const { page, errors, close } = await openAt(browser, url, size, where === 'exported');
+        const shape = await pageShape(page);
+        expect(shape.gridTop, 'verdict grid').toBeGreaterThanOrEqual(0);
+        if (size.name === 'desktop') {
+          expect(shape.gridTop).toBeLessThan(900);
+          expect(shape.firstChartTop).toBeLessThan(900);
+        } else {
+          expect(shape.gridTop).toBeLessThan(844);
+          expect(shape.firstChartTop).toBeLessThan(2 * 844);
+          expect(shape.width, 'document width on a phone').toBeLessThanOrEqual(size.width);
+        }
+        // The grid is followed at once by the headline figure.
+        expect(
+          await page.$eval('.verdicts', (g) => g.nextElementSibling?.matches('figure.article[data-sweep=standard]')),
+        ).toBe(true);
+        const grid = await page.$$eval('.verdicts tbody tr', (rs) =>
+          rs.map((r) => ({ rt: r.getAttribute('data-runtime'), text: r.textContent ?? '' })),
+        );
+        expect(grid.map((r) => r.rt)).toEqual(['node', 'bun', 'deno', 'cpython']);
+        // A choice, a worker count, a speedup with its interval in each decided cell.
+        expect(grid[0]!.text).toMatch(/threads ×2 \d\.\d\dx \(\d\.\d\d–\d\.\d\dx\)worker_threads · /);
+        checkColours(shape, colours);
+
+        const figs = await articlePanels(page);
+        const standard = figs.filter((f) => f.sweep === 'standard');
+        expect(standard.map((f) => f.task)).toEqual(['io', 'cpu']);
+        for (const f of standard) {
+          expect(f.drawn).toBe(true);
+          expect(f.panels.map((p) => p.of)).toEqual(['node', 'bun', 'deno', 'cpython']);
+          for (const p of f.panels) {
+            expect(p.draws).toContain('threads:bars');
+            expect(p.draws).toContain('processes:bars');
+            expect(p.draws).toEqual(expect.arrayContaining(['async:line', 'sequential:line', 'ideal:line']));
+            expect(p.painted).toBeGreaterThan(1000);
+            expect(p.width).toBeLessThanOrEqual(size.width);
+          }
+        }
+        const ext = figs.filter((f) => f.sweep === 'extended');
+        expect(ext.map((f) => f.panels.map((p) => p.of))).toEqual([['node'], ['node']]);
+        // Panels side by side on a desktop, one above the other on a phone.
+        const tops = await page.$$eval('figure.article[data-task=io][data-sweep=standard] .panel', (ps) =>
+          ps.map((p) => Math.round(p.getBoundingClientRect().top)),
+        );
+        if (size.name === 'desktop') expect(new Set(tops).size).toBe(1);
+        else expect(new Set(tops).size).toBe(4);
+
+        const closed = await collapsedShape(page);
+        expect(closed.words).toBeLessThanOrEqual(WORDS_BEFORE / 4);
+        if (where === 'served')
+          await page.screenshot({
+            path: path.join(ARTIFACTS, `report-top-${size.width}x${size.height}.png`),
+            clip: { x: 0, y: 0, width: size.width, height: size.name === 'desktop' ? 900 : 2 * 844 },
+            fullPage: true,
+          });
+        expect(errors).toEqual([]);
+        await close();
+      }
+    });
+  }
+
+  it('charts follow the window: each canvas as wide as its panel, before and after a resize', async () => {
+    const { page, errors, close } = await openAt(browser, server.url, { width: 1400, height: 900 });
+    const fits = () =>
+      page.$$eval('.panel', (ps) =>
+        ps.map((p) => ({
+          box: Math.round(p.querySelector('.plot')!.getBoundingClientRect().width),
+          canvas: Math.round(p.querySelector('canvas')!.getBoundingClientRect().width),
+        })),
+      );
+    const wide = await fits();
+    for (const f of wide) expect(Math.abs(f.box - f.canvas)).toBeLessThanOrEqual(2);
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.waitForFunction((w) => {
+      const c = document.querySelector('figure.article .panel canvas');
+      return c !== null && Math.abs(c.getBoundingClientRect().width - w) > 10;
+    }, wide[0]!.canvas);
+    await page.waitForTimeout(100);
+    const narrow = await fits();
+    for (const f of narrow) expect(Math.abs(f.box - f.canvas)).toBeLessThanOrEqual(2);
+    expect(narrow[0]!.canvas).not.toBe(wide[0]!.canvas);
+    expect((await pageShape(page)).width).toBeLessThanOrEqual(1000);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('a figure saves as a PNG with its title, legend and run ids drawn in', async () => {
+    const { page, errors, close } = await openAt(browser, server.url, { width: 1400, height: 900 });
+    const download = page.waitForEvent('download');
+    await page.click('figure.article[data-task=io][data-sweep=standard] button.save-png');
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('fig-standard-io.png');
+    const saved = path.join(ARTIFACTS, 'figure-io.png');
+    await file.saveAs(saved);
+    const { readFile } = await import('node:fs/promises');
+    const png = await readFile(saved);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // The image is wider than one panel and taller than the panels alone: title, legend and ids are in it.
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    const grid = await page.$eval('figure.article[data-task=io] .panel-grid', (g) => g.getBoundingClientRect());
+    expect(width).toBeGreaterThanOrEqual(Math.floor(grid.width));
+    expect(height).toBeGreaterThan(grid.height + 60);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('in a dark scheme the page turns dark and the colours stay one per mode', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
+    const page = await ctx.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => Number(document.body.dataset.drawn) > 0, null, { timeout: 20_000 });
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(20, 24, 29)');
+    checkColours(await pageShape(page), new Map());
+    await ctx.close();
+  });
+});
