@@ -17,9 +17,8 @@ type Ok = Extract<Recommendation, { ok: true }>;
  * with fewer than 2 samples a side.
  */
 export function speedupInterval(rec: Ok, run: ResultFile): SpeedupInterval | undefined {
-  const given = (rec as Ok & { speedupInterval?: Partial<SpeedupInterval> }).speedupInterval;
-  if (given && typeof given.lo === 'number' && typeof given.hi === 'number')
-    return { lo: given.lo, hi: given.hi, level: given.level ?? 0.95 };
+  const given = rec.speedupInterval;
+  if (given) return { lo: given.lo, hi: given.hi, level: given.level };
   const { baseline, knee } = rec.evidence;
   if (!baseline || rec.speedup === undefined) return undefined;
   const totals = (workers: number) =>
