@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -193,7 +193,7 @@ describe('the page leads with the answer: four runtimes and an extended sweep, i
     await close();
   });
 
-  it('a figure saves as a PNG with its title, legend and run ids drawn in', async () => {
+  it('a figure saves as a PNG and as an SVG with its title, legend and run ids drawn in', async () => {
     const { page, errors, close } = await openAt(browser, server.url, { width: 1400, height: 900 });
     const download = page.waitForEvent('download');
     await page.click('figure.article[data-task=io][data-sweep=standard] button.save-png');
@@ -201,7 +201,6 @@ describe('the page leads with the answer: four runtimes and an extended sweep, i
     expect(file.suggestedFilename()).toBe('fig-standard-io.png');
     const saved = path.join(ARTIFACTS, 'figure-io.png');
     await file.saveAs(saved);
-    const { readFile } = await import('node:fs/promises');
     const png = await readFile(saved);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     // The image is wider than one panel and taller than the panels alone: title, legend and ids are in it.
@@ -210,6 +209,34 @@ describe('the page leads with the answer: four runtimes and an extended sweep, i
     const grid = await page.$eval('figure.article[data-task=io] .panel-grid', (g) => g.getBoundingClientRect());
     expect(width).toBeGreaterThanOrEqual(Math.floor(grid.width));
     expect(height).toBeGreaterThan(grid.height + 60);
+
+    // The SVG: drawn from the same numbers, so its bars and its words can be checked as text.
+    const svgDownload = page.waitForEvent('download');
+    await page.click('figure.article[data-task=io][data-sweep=standard] button.save-svg');
+    const svgFile = await svgDownload;
+    expect(svgFile.suggestedFilename()).toBe('fig-standard-io.svg');
+    const svgPath = path.join(ARTIFACTS, 'figure-io.svg');
+    await svgFile.saveAs(svgPath);
+    const svg = await readFile(svgPath, 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain('IO: total time per worker count');
+    for (const rt of ['Node', 'Bun', 'Deno', 'CPython']) expect(svg).toContain(`>${rt} `);
+    // 4 runtimes x 8 worker counts x 2 kinds of bar, plus the legend's two swatches and the background.
+    expect(svg.match(/<rect /g)?.length).toBe(4 * 8 * 2 + 2 + 1);
+    const ids = await page.$$eval('.verdicts tbody tr', (rs) => rs.map((r) => r.getAttribute('data-run')));
+    for (const id of ids) expect(svg).toContain(id!);
+    // It parses as an image.
+    const ok = await page.evaluate(
+      (text) =>
+        new Promise<boolean>((resolve) => {
+          const img = new Image();
+          img.onload = () => resolve(img.width > 0);
+          img.onerror = () => resolve(false);
+          img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+        }),
+      svg,
+    );
+    expect(ok).toBe(true);
     expect(errors).toEqual([]);
     await close();
   });

@@ -109,11 +109,22 @@ function runtimePanel(run: RunView, task: TaskKind, xs: number[]): Panel | undef
   };
 }
 
+// A run's findings are worded once per page, whatever the figures that quote them.
+const worded = new WeakMap<RunView['result'], Finding[]>();
+function findingsOf(run: RunView): Finding[] {
+  let f = worded.get(run.result);
+  if (!f) {
+    f = runFindings(run);
+    worded.set(run.result, f);
+  }
+  return f;
+}
+
 /** Findings of the task, one line each under the figure, each naming its runtime; the basis is the tooltip. */
 function notes(runs: RunView[], task: TaskKind): HTMLElement | null {
   const items = runs.flatMap((r) =>
-    runFindings(r)
-      .filter((f: Finding) => f.topic === task)
+    findingsOf(r)
+      .filter((f) => f.topic === task)
       .map((f) => ({ f })),
   );
   if (items.length === 0) return null;
@@ -128,7 +139,7 @@ function notes(runs: RunView[], task: TaskKind): HTMLElement | null {
 /** How the figure's numbers were found, behind a disclosure: each finding's basis, and what is drawn. */
 function method(runs: RunView[], task: TaskKind): HTMLElement {
   const bases = runs.flatMap((r) =>
-    runFindings(r)
+    findingsOf(r)
       .filter((f) => f.topic === task)
       .map((f) => `${runtimeName(r.result.env.runtime)}: ${f.basis}`),
   );

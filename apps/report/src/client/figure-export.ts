@@ -26,12 +26,14 @@ export function figureCanvas(fig: HTMLElement, saved: Saved): HTMLCanvasElement 
   const width = Math.max(gridBox.width, 320) + 2 * PAD;
   const legendItems = [...fig.querySelectorAll<HTMLElement>('.legend span')].map((s) => ({
     text: s.textContent ?? '',
-    swatch: s.querySelector('i')!,
+    color: s.dataset.color ?? fg,
+    bar: s.dataset.draw === 'bars',
+    dash: s.dataset.dash ? s.dataset.dash.split(',').map(Number) : [],
   }));
   // Legend rows, laid out in the image's own width.
   const measure = document.createElement('canvas').getContext('2d')!;
   measure.font = '12px system-ui, sans-serif';
-  const rows: { text: string; swatch: HTMLElement; x: number }[][] = [[]];
+  const rows: ((typeof legendItems)[number] & { x: number })[][] = [[]];
   let x = PAD;
   for (const item of legendItems) {
     const w = 18 + measure.measureText(item.text).width + 14;
@@ -66,10 +68,19 @@ export function figureCanvas(fig: HTMLElement, saved: Saved): HTMLCanvasElement 
   for (const row of rows) {
     y += LINE;
     for (const item of row) {
-      const sw = getComputedStyle(item.swatch);
-      ctx.fillStyle = sw.backgroundColor !== 'rgba(0, 0, 0, 0)' ? sw.backgroundColor : fg;
-      const bar = sw.height === '10px';
-      ctx.fillRect(item.x, bar ? y - 5 : y - 1.5, 14, bar ? 10 : 3);
+      if (item.bar) {
+        ctx.fillStyle = item.color;
+        ctx.fillRect(item.x, y - 5, 14, 10);
+      } else {
+        ctx.strokeStyle = item.color;
+        ctx.lineWidth = 2;
+        ctx.setLineDash(item.dash);
+        ctx.beginPath();
+        ctx.moveTo(item.x, y);
+        ctx.lineTo(item.x + 14, y);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
       ctx.fillStyle = fg;
       ctx.fillText(item.text, item.x + 18, y);
     }
@@ -82,7 +93,7 @@ export function figureCanvas(fig: HTMLElement, saved: Saved): HTMLCanvasElement 
     if (title) {
       ctx.font = '600 12px system-ui, sans-serif';
       ctx.fillStyle = fg;
-      ctx.fillText(title.textContent ?? '', px, py + 9);
+      ctx.fillText(title.textContent ?? '', px, py + 9, box.width);
     }
     const plot = panel.querySelector('canvas');
     if (!plot) continue;

@@ -1,6 +1,7 @@
 import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
 import { figureExport } from './figure-export.ts';
+import { type DrawnPanel, figureSvg } from './figure-svg.ts';
 import { followWidth, heightFor, startWidth, unfollow } from './fit-width.ts';
 import { type ColorKey, colorOf } from './palette.ts';
 
@@ -138,7 +139,13 @@ function legend(spec: PanelsSpec): HTMLElement {
           : s.dash
             ? `background:repeating-linear-gradient(90deg,${c} 0 5px,transparent 5px 8px)`
             : `background:${c}`;
-      return h('span', { 'data-key': s.key }, h('i', { style: mark }), s.label);
+      // The saved PNG draws the swatch from these, not from the CSS (a dash is a gradient there).
+      return h(
+        'span',
+        { 'data-key': s.key, 'data-color': c, 'data-draw': s.draw, 'data-dash': s.dash ? s.dash.join(',') : undefined },
+        h('i', { style: mark }),
+        s.label,
+      );
     }),
   );
 }
@@ -244,7 +251,7 @@ export function panelsFigure(spec: PanelsSpec, book: ChartBook): HTMLElement {
           p.series.map((s) => ({ label: s.label, key: s.key, color: colorOf(s.key), draw: s.draw })),
         ),
       },
-      h('div', { class: 'panel-title' }, p.title),
+      h('div', { class: 'panel-title', title: p.title }, p.title),
       box,
     );
     return { p, box, el };
@@ -265,10 +272,27 @@ export function panelsFigure(spec: PanelsSpec, book: ChartBook): HTMLElement {
       panels.map((x) => x.el),
     ),
     spec.notes ?? null,
-    h('div', { class: 'fig-tools' }, figureExport(spec), ...(spec.details ?? [])),
+    h(
+      'div',
+      { class: 'fig-tools' },
+      figureExport(spec),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'save-svg',
+          title: 'Save this figure as an SVG image, drawn from the same numbers, with its title, legend and run ids',
+          onclick: () => saveSvg(spec, charts, gridEl),
+        },
+        'Save SVG',
+      ),
+      ...(spec.details ?? []),
+    ),
   );
-  for (const { p, box, el } of panels)
-    panelChart(spec, p, yMax, book, box, () => {
+  const gridEl = fig.querySelector<HTMLElement>('.panel-grid')!;
+  const charts: { panel: Panel; u: uPlot; el: HTMLElement }[] = [];
+  for (const { p, box, el } of panels) {
+    const u = panelChart(spec, p, yMax, book, box, () => {
       if (el.dataset.drawn) return;
       el.dataset.drawn = '1';
       if (--left === 0) {
@@ -276,5 +300,23 @@ export function panelsFigure(spec: PanelsSpec, book: ChartBook): HTMLElement {
         drawnOnce();
       }
     });
+    charts.push({ panel: p, u, el: box });
+  }
   return fig;
+}
+
+/** Download the figure as SVG: each chart placed where its plot box sits in the grid. */
+function saveSvg(spec: PanelsSpec, charts: { panel: Panel; u: uPlot; el: HTMLElement }[], grid: HTMLElement): void {
+  const g = grid.getBoundingClientRect();
+  const drawn: DrawnPanel[] = charts.map(({ panel, u, el }) => {
+    const b = el.getBoundingClientRect();
+    return { panel, u, box: { left: b.left - g.left, top: b.top - g.top, width: b.width, height: b.height } };
+  });
+  const svg = figureSvg(spec, drawn, ink(), getComputedStyle(document.body).getPropertyValue('--bg').trim() || '#fff');
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  const a = h('a', { href: url, download: `${spec.id}.svg` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -33,7 +33,7 @@ figure.panels .fig-title { font-weight: 600; }
 figure.panels .fig-caption { font-size: 12px; }
 .panel-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(300px, 100%), 1fr)); gap: 4px 12px; }
 .panel { min-width: 0; }
-.panel-title { font-size: 12px; font-weight: 600; }
+.panel-title { font-size: 12px; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .plot { width: 100%; min-width: 0; overflow: hidden; }
 .notes { margin: 2px 0; padding-left: 18px; font-size: 13px; columns: 2 440px; column-gap: 28px; }
 .notes li { margin: 1px 0; }

@@ -1,0 +1,126 @@
+import { colorOf } from './palette.ts';
+import type { Panel, PanelsSpec } from './panels-figure.ts';
+
+/** A drawn panel: its spec, its chart and where it sits in the figure's grid (CSS px). */
+export interface DrawnPanel {
+  panel: Panel;
+  u: uPlot;
+  box: { left: number; top: number; width: number; height: number };
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const n = (x: number) => (Math.round(x * 10) / 10).toString();
+
+/** Round steps for the y ticks: 1, 2 or 5 times a power of ten, about four of them. */
+function ticks(max: number): number[] {
+  const raw = max / 4;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? raw;
+  const out: number[] = [];
+  for (let v = 0; v <= max + 1e-9; v += step) out.push(v);
+  return out;
+}
+
+/**
+ * The figure as an SVG drawn from the same numbers and scales as its panels (bars as rects, lines
+ * as polylines, references dashed, axes and tags as text), with its title, caption, legend and run
+ * ids: an image that stays sharp in a slide and whose text can be searched.
+ */
+export function figureSvg(spec: PanelsSpec, drawn: DrawnPanel[], fg: string, bg: string): string {
+  const PAD = 12;
+  const gridW = Math.max(...drawn.map((d) => d.box.left + d.box.width));
+  const gridH = Math.max(...drawn.map((d) => d.box.top + d.box.height));
+  const width = gridW + 2 * PAD;
+  const legend = new Map<string, Panel['series'][number]>();
+  for (const d of drawn) for (const s of d.panel.series) if (!legend.has(s.label)) legend.set(s.label, s);
+  // Legend in rows, ~7 px a character.
+  const items: { x: number; row: number; s: Panel['series'][number] }[] = [];
+  let x = PAD;
+  let row = 0;
+  for (const s of legend.values()) {
+    const w = 22 + s.label.length * 7 + 14;
+    if (x + w > width - PAD && x > PAD) {
+      row++;
+      x = PAD;
+    }
+    items.push({ x, row, s });
+    x += w;
+  }
+  const head = PAD + 18 + (spec.caption ? 18 : 0) + (row + 1) * 18 + 8;
+  const height = head + gridH + 30;
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<rect width="100%" height="100%" fill="${bg}"/>`,
+    `<text x="${PAD}" y="${PAD + 13}" font-size="14" font-weight="600" fill="${fg}">${esc(spec.title)}</text>`,
+  );
+  if (spec.caption) out.push(`<text x="${PAD}" y="${PAD + 31}" fill="${fg}">${esc(spec.caption)}</text>`);
+  const legendTop = PAD + 18 + (spec.caption ? 18 : 0);
+  for (const { x: lx, row: r, s } of items) {
+    const y = legendTop + r * 18 + 12;
+    const c = colorOf(s.key);
+    out.push(
+      s.draw === 'bars'
+        ? `<rect x="${lx}" y="${y - 9}" width="12" height="10" fill="${c}"/>`
+        : `<line x1="${lx}" x2="${lx + 16}" y1="${y - 4}" y2="${y - 4}" stroke="${c}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash.join(' ')}"` : ''}/>`,
+      `<text x="${lx + 20}" y="${y}" fill="${fg}">${esc(s.label)}</text>`,
+    );
+  }
+  for (const d of drawn) {
+    const { u, panel, box } = d;
+    const dpr = window.devicePixelRatio || 1;
+    const ox = PAD + box.left + u.bbox.left / dpr;
+    const oy = head + box.top + u.bbox.top / dpr;
+    const pw = u.bbox.width / dpr;
+    const ph = u.bbox.height / dpr;
+    const X = (v: number) => ox + u.valToPos(v, 'x');
+    const Y = (v: number) => oy + u.valToPos(v, 'y');
+    out.push(
+      `<g><text x="${PAD + box.left}" y="${head + box.top - 4}" font-weight="600" fill="${fg}">${esc(panel.title)}</text>`,
+    );
+    const yMax = u.scales.y?.max ?? 0;
+    for (const t of ticks(yMax)) {
+      out.push(
+        `<line x1="${n(ox)}" x2="${n(ox + pw)}" y1="${n(Y(t))}" y2="${n(Y(t))}" stroke="${fg}" stroke-opacity="0.15"/>`,
+        `<text x="${n(ox - 4)}" y="${n(Y(t) + 4)}" text-anchor="end" fill="${fg}">${esc(spec.yFormat(t))}</text>`,
+      );
+    }
+    spec.xs.forEach((w, i) => {
+      out.push(`<text x="${n(X(i))}" y="${n(oy + ph + 14)}" text-anchor="middle" fill="${fg}">${w}</text>`);
+    });
+    out.push(
+      `<text x="${n(ox + pw / 2)}" y="${n(oy + ph + 28)}" text-anchor="middle" fill="${fg}">${esc(spec.xLabel)}</text>`,
+    );
+    for (const s of panel.series) {
+      const c = colorOf(s.key);
+      if (s.draw === 'bars') {
+        const slot = s.slot ?? { at: 0, of: 1 };
+        const size = 0.8 / slot.of;
+        s.values.forEach((v, i) => {
+          if (v === null) return;
+          const x0 = X(i - 0.4 + slot.at * size);
+          const x1 = X(i - 0.4 + (slot.at + 1) * size);
+          out.push(
+            `<rect x="${n(x0)}" y="${n(Y(v))}" width="${n(Math.max(0.5, x1 - x0 - 0.5))}" height="${n(Y(0) - Y(v))}" fill="${c}"/>`,
+          );
+        });
+        continue;
+      }
+      const pts = s.values.flatMap((v, i) => (v === null ? [] : [`${n(X(i))},${n(Y(v))}`]));
+      out.push(
+        `<polyline fill="none" stroke="${c}" stroke-width="2" points="${pts.join(' ')}"${s.dash ? ` stroke-dasharray="${s.dash.join(' ')}"` : ''}/>`,
+      );
+      const last = [...s.values].reverse().find((v) => v !== null);
+      if (s.tag && last != null)
+        out.push(
+          `<text x="${n(ox + pw - 2)}" y="${n(Y(last) - 4)}" text-anchor="end" fill="${c}">${esc(s.tag)}</text>`,
+        );
+    }
+    out.push('</g>');
+  }
+  out.push(
+    `<text x="${PAD}" y="${n(height - 10)}" font-size="11" fill="${fg}">runs: ${esc(spec.runIds.join(', '))}</text>`,
+    '</svg>',
+  );
+  return out.join('\n');
+}
