@@ -94,8 +94,13 @@ function tagsPlugin(spec: PanelsSpec, series: PanelSeries[], ink: string): uPlot
           if (!s.tag) continue;
           const last = [...s.values].reverse().find((v) => v !== null);
           if (last === undefined || last === null) continue;
-          let y = u.valToPos(last, 'y', true) - 4 * devicePixelRatio;
-          if (y < top || y > top + height) continue;
+          const at = u.valToPos(last, 'y', true);
+          if (at < top || at > top + height) continue;
+          // Above its line, or below it when the line runs along the top of the plot.
+          let y =
+            at - 4 * devicePixelRatio < top + 12 * devicePixelRatio
+              ? at + 13 * devicePixelRatio
+              : at - 4 * devicePixelRatio;
           // Tags that would overlap stack upwards, a line apart.
           const step = 12 * devicePixelRatio;
           while (used.some((v) => Math.abs(v - y) < step)) y -= step;
