@@ -43,6 +43,7 @@ export { runPoolHub } from './engine/pool-hub-run.ts';
 export { poolTask } from './engine/pool-task.ts';
 export type { HubMessage, WireError, WorkerMessage, WorkerSetup } from './engine/protocol.ts';
 export { toWireError } from './engine/protocol.ts';
+export { sharedNow } from './engine/shared-clock.ts';
 export type { StartRow, StartSubject, StartVariant } from './engine/start-bench.ts';
 export { benchEntry, compareStarts, formatStartTable, startSubject, timeStart } from './engine/start-bench.ts';
 export type { PlannedCell, SweepOptions, SweepProgress, SweepResult } from './engine/sweep.ts';
@@ -51,6 +52,7 @@ export type { LoadedTaskModule } from './engine/task-module.ts';
 export { loadTaskModule } from './engine/task-module.ts';
 export type { TaskTarget } from './engine/task-target.ts';
 export { prepareTarget } from './engine/task-target.ts';
+export { TaskStamps, taskTimesOf } from './engine/task-times.ts';
 export { cpuWork, runTask } from './engine/tasks.ts';
 export type {
   ExitInfo,
@@ -75,21 +77,25 @@ export { decodeResult, encodeResult } from './format/codec.ts';
 export type {
   Batch,
   Cell,
+  Clock,
   Env,
   Fault,
   Impl,
   LibraryInfo,
   MainMode,
   Mode,
+  Percentiles,
   ResultFile,
   RoundTrip,
   RunConfig,
   RuntimeName,
   Sample,
   TaskBound,
+  TaskClockMethod,
   TaskKind,
   TaskModuleInfo,
   TaskParams,
+  TaskTimes,
   WorkerEnv,
   WorkerMode,
   WorkerSet,

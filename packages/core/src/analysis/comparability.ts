@@ -1,4 +1,5 @@
 import type { ResultFile, RunConfig, TaskKind } from '../format/types.ts';
+import { clockOf } from './clock.ts';
 
 /** Whether two runs may be compared cell by cell, and if not, every reason in words. */
 export type Comparability = { ok: true } | { ok: false; reasons: string[] };
@@ -37,9 +38,10 @@ const sharedTasks = (a: ResultFile, b: ResultFile): TaskKind[] =>
 /**
  * DESIGN.md's comparability, decided here once: two runs may be compared ("A is x times faster
  * than B") only when they have the same machine label, the same work for the tasks compared
- * (`task`, else every task both ran), the same worker environment, and no injected fault. The
- * runtime may differ: that is what such a comparison is for. `names` say which run is which in a
- * reason that is about one of them ("fault injected in B"); values read "A's vs B's".
+ * (`task`, else every task both ran), the same clock (absent: phases), the same worker
+ * environment, and no injected fault. The runtime may differ: that is what such a comparison is
+ * for. `names` say which run is which in a reason that is about one of them ("fault injected in
+ * B"); values read "A's vs B's".
  */
 export function comparable(
   a: ResultFile,
@@ -61,6 +63,8 @@ export function comparable(
       if (ma?.sha256 !== mb?.sha256 || ma?.argHash !== mb?.argHash) reasons.push(`task module ${va} vs ${vb}`);
     } else if (va !== vb) reasons.push(`${p} ${va} vs ${vb}`);
   }
+  // The article clock overlaps starting and working: its totals are not the phases clock's.
+  if (clockOf(a) !== clockOf(b)) reasons.push(`clock ${clockOf(a)} vs ${clockOf(b)}`);
   if (a.config.workerEnv !== b.config.workerEnv)
     reasons.push(`worker env ${a.config.workerEnv} vs ${b.config.workerEnv}`);
   const faulty = [a, b].flatMap((r, i) => (r.config.fault === undefined ? [] : [`${names[i]} (${r.config.fault})`]));

@@ -6,7 +6,7 @@ import { median } from './stats.ts';
 export type CellKey = Pick<Cell, 'task' | 'mode' | 'impl' | 'workers'>;
 
 /** One timed phase of a hub run. */
-export type Phase = keyof Sample;
+export type Phase = Exclude<keyof Sample, 'readyAtMs'>;
 
 /** The runs a cross-run ratio rests on, per side, and what one unit of its samples is. */
 export interface RunGroups {

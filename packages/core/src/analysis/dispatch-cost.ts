@@ -1,4 +1,5 @@
 import type { Impl, ResultFile } from '../format/types.ts';
+import { hasPhases } from './clock.ts';
 import { median } from './stats.ts';
 
 /** The harness's own cost per task on one transport, against a bare round trip. */
@@ -16,8 +17,12 @@ export interface DispatchCost {
   ratio: number;
 }
 
-/** Dispatch cost of every transport that ran `noop` at 1 worker with a round-trip yardstick. */
+/**
+ * Dispatch cost of every transport that ran `noop` at 1 worker with a round-trip yardstick.
+ * Phases-clock runs only: the article clock's work time includes the worker's start.
+ */
 export function dispatchCosts(r: ResultFile): DispatchCost[] {
+  if (!hasPhases(r)) return [];
   const out: DispatchCost[] = [];
   for (const rt of r.roundTrips ?? []) {
     const cell = r.cells.find(

@@ -1,4 +1,5 @@
 import type { Cell, ResultFile } from '../format/types.ts';
+import { hasPhases } from './clock.ts';
 import { idealSpeedup, median } from './stats.ts';
 import { coresOf } from './summarize.ts';
 
@@ -116,8 +117,10 @@ function speedupCheck(t: Transport, task: 'cpu' | 'io', maxN: number, cores: num
  *   machine (the ideal, `count / ceil(count / N)`, is below N when N does not divide the count);
  * - io speedup at least 0.95 x the ideal at the largest measured N with 2 <= N <= 8.
  * A check whose cells were not measured is reported `unmeasured` with the reason, never dropped.
+ * Phases-clock runs only: under the article clock work time includes workers still starting.
  */
 export function fidelityChecks(r: ResultFile): FidelityCheck[] {
+  if (!hasPhases(r)) return [];
   const out: FidelityCheck[] = [];
   const cores = coresOf(r.env);
   const tasks = new Set(r.cells.map((c) => c.task));

@@ -1,4 +1,5 @@
 import type { Impl, Mode, ResultFile, TaskBound, TaskKind } from '../format/types.ts';
+import { hasPhases } from './clock.ts';
 import { fitScalability, type ScalabilityFit, type ScalabilityPoint } from './fit.ts';
 import type { ParallelismScale } from './fit-model.ts';
 import { boundOf, median } from './stats.ts';
@@ -37,8 +38,10 @@ export const throughputPerSecond = (count: number, workMs: number): number => (c
 /**
  * Every series (task x mode x impl) of a run with its points, from the median work time of each ok
  * cell, unfitted: for a caller that fits one law only. Sequential is skipped: it only runs at 1 worker.
+ * Phases-clock runs only: the laws assume work time without start-up, which the article clock overlaps.
  */
 export function runSeries(r: ResultFile): RunSeries[] {
+  if (!hasPhases(r)) return [];
   const groups = new Map<string, { task: TaskKind; mode: Mode; impl: Impl; points: ScalabilityPoint[] }>();
   for (const c of r.cells) {
     if (c.mode === 'sequential' || c.status !== 'ok' || c.samples.length === 0) continue;

@@ -6,6 +6,7 @@ export { analyze } from './analyzed-run.ts';
 export { ARTICLE_CLAIMS, articleFindings } from './article-claims.ts';
 export type { Atom, BootstrapMethod, RatioInterval } from './bootstrap.ts';
 export { BOOTSTRAP_RESAMPLES, MAX_EXACT_N, medianBootstrap, ratioInterval } from './bootstrap.ts';
+export { clockCaption, clockOf, hasPhases } from './clock.ts';
 export type { Comparability } from './comparability.ts';
 export { comparable, WORK_PARAMS } from './comparability.ts';
 export type { CellKey, Phase, RunGroups } from './cross-run.ts';
@@ -46,6 +47,7 @@ export { fmtBytes, fmtMs, fmtPct, fmtX, fmtXRange, runtimeName, taskName } from 
 export type { OffloadCost } from './offload.ts';
 export { offloadCost } from './offload.ts';
 export { offloadText } from './offload-words.ts';
+export { percentiles } from './percentiles.ts';
 export { seeded } from './prng.ts';
 export type { Judged } from './ratio.ts';
 export { judge, MIN_UNITS, methodBasis, ratioWords, withinMargin } from './ratio.ts';

@@ -1,5 +1,6 @@
 import type { Cell, Env, Impl, Mode, ResultFile, TaskKind, WorkerMemory } from '../format/types.ts';
 import { type RatioInterval, ratioInterval } from './bootstrap.ts';
+import { hasPhases } from './clock.ts';
 import { describe, idealSpeedup, median, type Stats } from './stats.ts';
 
 /** A cell with the statistics derived from its raw samples. */
@@ -11,6 +12,7 @@ export interface CellSummary {
   status: Cell['status'];
   error?: string;
   total?: Stats;
+  /** spawn, work and teardown: phases-clock runs only (under the article clock they overlap). */
   spawn?: Stats;
   work?: Stats;
   teardown?: Stats;
@@ -41,15 +43,19 @@ export function summarize(r: ResultFile): CellSummary[] {
   const base = new Map<string, Cell>();
   for (const c of r.cells) if (c.workers === 1 && c.status === 'ok') base.set(key(c), c);
   const cores = coresOf(r.env);
+  const phases = hasPhases(r);
   return r.cells.map((c) => {
     const s: CellSummary = { task: c.task, mode: c.mode, impl: c.impl, workers: c.workers, status: c.status };
     if (c.error !== undefined) s.error = c.error;
     if (c.memory !== undefined) s.memory = c.memory;
     if (c.samples.length === 0) return s;
     s.total = describe(c.samples.map((x) => x.totalMs));
-    s.spawn = describe(c.samples.map((x) => x.spawnMs));
-    s.work = describe(c.samples.map((x) => x.workMs));
-    s.teardown = describe(c.samples.map((x) => x.teardownMs));
+    const work = describe(c.samples.map((x) => x.workMs));
+    if (phases) {
+      s.spawn = describe(c.samples.map((x) => x.spawnMs));
+      s.work = work;
+      s.teardown = describe(c.samples.map((x) => x.teardownMs));
+    }
     const ideal = idealSpeedup(c.task, c.workers, r.config.count, cores, r.config.taskModule?.bound);
     if (ideal !== undefined) s.ideal = ideal;
     const b = base.get(key(c));
@@ -58,7 +64,7 @@ export function summarize(r: ResultFile): CellSummary[] {
       const here = c.samples.map((x) => x.totalMs);
       s.speedup = median(one) / s.total.median;
       if (here.every((x) => x > 0)) s.speedupCi = ratioInterval(one, here);
-      s.workSpeedup = median(b.samples.map((x) => x.workMs)) / s.work.median;
+      if (phases) s.workSpeedup = median(b.samples.map((x) => x.workMs)) / work.median;
       if (ideal !== undefined) s.efficiency = s.speedup / ideal;
     }
     return s;

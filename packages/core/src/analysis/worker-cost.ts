@@ -1,4 +1,5 @@
 import type { Cell, Impl, MemoryMethod, ResultFile, WorkerMode } from '../format/types.ts';
+import { hasPhases } from './clock.ts';
 import { fitLine, type LineFit } from './line-fit.ts';
 import { median } from './stats.ts';
 
@@ -61,9 +62,11 @@ const isWorkerMode = (mode: Cell['mode']): mode is WorkerMode => mode === 'threa
 
 /**
  * Start-up, teardown and memory per worker for each worker mode and impl of a run. Every task's
- * cells count: the spawn and teardown phases do not depend on the task.
+ * cells count: the spawn and teardown phases do not depend on the task. Phases-clock runs only:
+ * under the article clock spawn is not the start of N workers, and memory is not read.
  */
 export function workerCosts(r: ResultFile): WorkerCost[] {
+  if (!hasPhases(r)) return [];
   const groups = new Map<string, { mode: WorkerMode; impl: Impl; cells: Cell[] }>();
   for (const c of r.cells) {
     if (!isWorkerMode(c.mode) || c.status !== 'ok' || c.samples.length === 0) continue;

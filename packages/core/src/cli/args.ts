@@ -12,7 +12,17 @@ import {
   TASK_KINDS,
 } from '../constants.ts';
 import { UsageError } from '../errors.ts';
-import type { Fault, Impl, Mode, RunConfig, TaskKind, WorkerEnv, WorkerMode, WorkerSet } from '../format/types.ts';
+import type {
+  Clock,
+  Fault,
+  Impl,
+  Mode,
+  RunConfig,
+  TaskKind,
+  WorkerEnv,
+  WorkerMode,
+  WorkerSet,
+} from '../format/types.ts';
 import { type FlagKind, readFlags } from './flags.ts';
 import { PRESETS, type PresetName, preset } from './presets.ts';
 
@@ -44,6 +54,7 @@ export type CliRequest =
 
 const FAULTS: readonly Fault[] = ['throw', 'exit', 'hang'];
 const WORKER_ENVS: readonly WorkerEnv[] = ['inherit', 'clean'];
+const CLOCKS: readonly Clock[] = ['phases', 'article'];
 
 /** Every runner flag and its kind. */
 const FLAGS = {
@@ -66,6 +77,7 @@ const FLAGS = {
   upload: 'value',
   preset: 'value',
   'worker-env': 'value',
+  clock: 'value',
   fault: 'value',
   quick: 'switch',
   help: 'switch',
@@ -103,6 +115,10 @@ Runs the threads-vs-processes experiment on this runtime and writes one msgpack 
   --quick                small sweep, seconds: workers 1,2,4, 20 tasks, 3 repeats
   --preset NAME          ${PRESETS.join(', ')} (article: the article's 100 ms tasks)
   --upload URL           also POST the file to a report server (REPORT_TOKEN for auth)
+  --clock phases         phases: all workers ready before the first task, then work, then teardown
+                         (the worker-cost figures need it); article: tasks start on each worker as
+                         it is ready, total from creating the pool to the last exit (the article's
+                         hub; the article preset's default)
   --worker-env inherit   inherit, or clean: start process workers without NODE_EXTRA_CA_CERTS
                          and NODE_OPTIONS (both slow process start; the choice is recorded)
   --fault KIND           testing the harness: one task per hub run will ${FAULTS.join(', ')}
@@ -192,6 +208,7 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
     get('worker-env') === undefined
       ? 'inherit'
       : (listOf('worker-env', get('worker-env') as string, WORKER_ENVS)[0] as WorkerEnv);
+  const clock = get('clock') === undefined ? base.clock : (listOf('clock', get('clock') as string, CLOCKS)[0] as Clock);
   const fault = get('fault') === undefined ? undefined : (listOf('fault', get('fault') as string, FAULTS)[0] as Fault);
 
   const forTask = (flag: ValueFlag, task: TaskKind, fallback: number, max: number) => {
@@ -222,6 +239,7 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
     timeoutMs: raw('timeout-ms', (v) => integer('timeout-ms', v, 1, 86_400_000), base.timeoutMs),
     workerEnv,
     preset: presetName,
+    clock,
     ...(fault ? { fault } : {}),
     ...(tasks.includes('fs') ? { fsBytes } : {}),
     ...(tasks.includes('net') ? { netDelayMs, netBytes } : {}),

@@ -3,7 +3,9 @@ import type { MainMode, TaskKind, TaskParams } from '../format/types.ts';
 import type { Answers } from './answers.ts';
 import { DeferredChecks, showAnswer } from './answers.ts';
 import type { HubResult } from './hub-run.ts';
+import { sharedNow } from './shared-clock.ts';
 import type { TaskTarget } from './task-target.ts';
+import { TaskStamps } from './task-times.ts';
 import { runTask, YIELD_EVERY_MS, yieldToLoop } from './tasks.ts';
 
 export interface MainOptions {
@@ -22,7 +24,7 @@ export interface MainOptions {
 
 /**
  * A baseline run on the main thread: `sequential` one task at a time, `async` up to `workers`
- * tasks in flight. No workers, so spawn and teardown are zero. Synchronous tasks block the event
+ * tasks in flight. No workers, so spawn and teardown are zero, and both clocks time it alike. Synchronous tasks block the event
  * loop, so the lanes give it one turn whenever `YIELD_EVERY_MS` has passed: a signal then stops
  * the run after the task in progress (one turn costs microseconds against 50 ms of work).
  */
@@ -30,20 +32,26 @@ export async function runMain(o: MainOptions): Promise<HubResult> {
   const lanes = o.mode === 'sequential' ? 1 : o.workers;
   let next = 0;
   const checks = new DeferredChecks();
+  const stamps = new TaskStamps(o.count, 'main-thread');
   const t0 = performance.now();
+  stamps.submittedAt = performance.timeOrigin + t0;
   let lastTurn = t0;
   const lane = async () => {
     while (next < o.count) {
       // Checked between tasks: the main thread cannot be interrupted inside one.
       if (o.signal?.aborted) throw new RunAborted();
       const id = next++;
+      stamps.started[id] = sharedNow();
       const r = runTask(o.task, o.params, id, o.target, o.arg);
       let value: unknown;
       if (r instanceof Promise) {
         value = await r;
+        // Done is when the lane has the answer: for a promise, when its continuation runs.
+        stamps.done[id] = stamps.received[id] = sharedNow();
         lastTurn = performance.now();
       } else {
         value = r;
+        stamps.done[id] = stamps.received[id] = sharedNow();
         if (performance.now() - lastTurn > YIELD_EVERY_MS) {
           await yieldToLoop();
           lastTurn = performance.now();
@@ -59,5 +67,5 @@ export async function runMain(o: MainOptions): Promise<HubResult> {
   // A module's answers are compared after the clock stopped (see DeferredChecks).
   const wrong = checks.verify();
   if (wrong) throw new HubError(wrong);
-  return { sample: { totalMs: workMs, spawnMs: 0, workMs, teardownMs: 0 } };
+  return { sample: { totalMs: workMs, spawnMs: 0, workMs, teardownMs: 0 }, stamps };
 }

@@ -1,11 +1,13 @@
 import { median } from '../analysis/stats.ts';
 import { HubError } from '../errors.ts';
-import type { Fault, Sample, TaskKind, TaskParams, WorkerEnv, WorkerMemory } from '../format/types.ts';
+import type { Clock, Fault, Sample, TaskKind, TaskParams, WorkerEnv, WorkerMemory } from '../format/types.ts';
 import type { Answers } from './answers.ts';
 import { DeferredChecks, showAnswer } from './answers.ts';
 import { Pool, type Slot } from './pool.ts';
 import { poolMemory } from './proc-memory.ts';
 import type { WorkerSetup } from './protocol.ts';
+import { sharedNow } from './shared-clock.ts';
+import { TaskStamps } from './task-times.ts';
 import type { Transport } from './transport.ts';
 import { watch } from './watchdog.ts';
 
@@ -21,6 +23,8 @@ export interface RunOptions {
   workerEnv: WorkerEnv;
   fault?: Fault | undefined;
   signal?: AbortSignal | undefined;
+  /** How the run is timed; `phases` when absent. */
+  clock?: Clock | undefined;
 }
 
 export interface HubOptions extends RunOptions {
@@ -33,101 +37,181 @@ export interface HubOptions extends RunOptions {
 
 export interface HubResult {
   sample: Sample;
-  /** Read between the spawn and work phases, in neither. */
+  /** Read between the spawn and work phases, in neither; not under the article clock (no gap). */
   memory?: WorkerMemory;
+  /** Per-task stamps, for the cell's `taskTimes`. */
+  stamps?: TaskStamps;
 }
 
 const rssNow = () => process.memoryUsage().rss;
 
 /**
- * One measured hub run on workers: start N, wait until all are ready, run `count` tasks with one
- * task per worker at a time, ask all to exit and wait until each has. Throws `HubError` (the
- * workers are killed first) or `RunAborted`.
+ * One measured hub run on workers, timed by `o.clock`. `phases`: start N, wait until all are ready,
+ * run `count` tasks with one task per worker at a time, ask all to exit and wait until each has.
+ * `article`: the same without the barrier, each worker given a task as soon as it is ready. Throws
+ * `HubError` (the workers are killed first) or `RunAborted`.
  */
 export async function runHub(o: HubOptions): Promise<HubResult> {
   const pool = new Pool(o.transport, o.workerEnv, o.setup);
   const disarm = watch(o.signal, pool, o.timeoutMs);
-  const faultAt = o.fault ? Math.floor(o.count / 2) : -1;
   try {
-    const rssBefore = rssNow();
-    const t0 = performance.now();
-    await pool.spawn(o.workers);
-    const t1 = performance.now();
-    // Reading memory is the harness's own work: it sits between the phases, counted in neither.
-    const memory = poolMemory(
-      o.transport.mode,
-      pool.slots.map((s) => ({ pid: s.handle.pid, reportedRss: s.rssBytes })),
-      rssBefore,
-      rssNow(),
-      median,
-    );
-    const workStart = performance.now();
-
-    pool.phase = 'work';
-    let next = 0;
-    let done = 0;
-    const { task, params, count } = o;
-    const withArg = task === 'module' ? { arg: o.arg } : {};
-    const send = (i: number) => {
-      const slot = pool.slots[i] as Slot;
-      const id = next++;
-      slot.task = id;
-      slot.sentAt = performance.now();
-      slot.handle.send({
-        t: 'task',
-        id,
-        kind: task,
-        ioMs: params.ioMs,
-        cpuIters: params.cpuIters,
-        ...withArg,
-        ...(id === faultAt && o.fault ? { fault: o.fault } : {}),
-      });
-    };
-    const checks = new DeferredChecks();
-    pool.onMessage = (i, msg) => {
-      const slot = pool.slots[i] as Slot;
-      if (msg.t === 'fail') {
-        pool.fail(new HubError(`task ${msg.id} failed in worker ${i + 1}: ${msg.error.name}: ${msg.error.message}`));
-        return;
-      }
-      if (msg.t !== 'done') return;
-      const want = o.answers(msg.id);
-      if (typeof want !== 'number' && want.sendError !== undefined) {
-        pool.fail(new HubError(`task ${msg.id}: its answer cannot be sent back from a worker: ${want.sendError}`));
-        return;
-      }
-      if (msg.id !== slot.task || !checks.check(msg.id, msg.value, want)) {
-        pool.fail(
-          new HubError(
-            `task ${msg.id} answered ${showAnswer(msg.value)}, expected ${showAnswer(want)}: the work was not done as asked`,
-          ),
-        );
-        return;
-      }
-      slot.task = -1;
-      if (++done === count) pool.resolvePhase();
-      else if (next < count) send(i);
-    };
-    await pool.phaseDone(() => {
-      for (let i = 0; i < pool.slots.length && next < count; i++) send(i);
-    });
-    const t2 = performance.now();
-    // A module's answers are compared here, after the work phase's clock stopped.
-    const wrong = checks.verify();
-    if (wrong) throw new HubError(`${wrong}: the work was not done as asked`);
-
-    await pool.shutdown();
-    const t3 = performance.now();
-    pool.phase = 'done';
-
-    return {
-      sample: { totalMs: t1 - t0 + (t3 - workStart), spawnMs: t1 - t0, workMs: t2 - workStart, teardownMs: t3 - t2 },
-      memory,
-    };
+    return o.clock === 'article' ? await articleRun(o, pool) : await phasesRun(o, pool);
   } catch (err) {
     await pool.kill();
     throw err;
   } finally {
     disarm();
   }
+}
+
+/** The work of a hub run: feeds workers one task at a time and checks each answer as it comes. */
+function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps) {
+  const faultAt = o.fault ? Math.floor(o.count / 2) : -1;
+  let next = 0;
+  let done = 0;
+  const { task, params, count } = o;
+  const withArg = task === 'module' ? { arg: o.arg } : {};
+  const checks = new DeferredChecks();
+  const send = (i: number) => {
+    const slot = pool.slots[i] as Slot;
+    const id = next++;
+    slot.task = id;
+    slot.sentAt = performance.now();
+    slot.handle.send({
+      t: 'task',
+      id,
+      kind: task,
+      ioMs: params.ioMs,
+      cpuIters: params.cpuIters,
+      ...withArg,
+      ...(id === faultAt && o.fault ? { fault: o.fault } : {}),
+    });
+  };
+  const d = {
+    checks,
+    /** Give worker `i` the next task, if one is left. */
+    feed: (i: number) => {
+      if (next < count) send(i);
+    },
+    allDone: () => done === count,
+    /** Called when the last answer came. */
+    onAllDone: () => {},
+  };
+  pool.onMessage = (i, msg) => {
+    const slot = pool.slots[i] as Slot;
+    if (msg.t === 'fail') {
+      pool.fail(new HubError(`task ${msg.id} failed in worker ${i + 1}: ${msg.error.name}: ${msg.error.message}`));
+      return;
+    }
+    if (msg.t !== 'done') return;
+    if (msg.id >= 0 && msg.id < count) {
+      // Stores only: the times are worked out after the run.
+      stamps.received[msg.id] = sharedNow();
+      stamps.started[msg.id] = msg.startedAt ?? Number.NaN;
+      stamps.done[msg.id] = msg.doneAt ?? Number.NaN;
+    }
+    const want = o.answers(msg.id);
+    if (typeof want !== 'number' && want.sendError !== undefined) {
+      pool.fail(new HubError(`task ${msg.id}: its answer cannot be sent back from a worker: ${want.sendError}`));
+      return;
+    }
+    if (msg.id !== slot.task || !checks.check(msg.id, msg.value, want)) {
+      pool.fail(
+        new HubError(
+          `task ${msg.id} answered ${showAnswer(msg.value)}, expected ${showAnswer(want)}: the work was not done as asked`,
+        ),
+      );
+      return;
+    }
+    slot.task = -1;
+    if (++done === count) d.onAllDone();
+    else d.feed(i);
+  };
+  return d;
+}
+
+/** The phases clock: spawn (all ready), work, teardown, one after the other. */
+async function phasesRun(o: HubOptions, pool: Pool): Promise<HubResult> {
+  const stamps = new TaskStamps(o.count, 'time-origin');
+  const rssBefore = rssNow();
+  const t0 = performance.now();
+  await pool.spawn(o.workers);
+  const t1 = performance.now();
+  // Reading memory is the harness's own work: it sits between the phases, counted in neither.
+  const memory = poolMemory(
+    o.transport.mode,
+    pool.slots.map((s) => ({ pid: s.handle.pid, reportedRss: s.rssBytes })),
+    rssBefore,
+    rssNow(),
+    median,
+  );
+  const workStart = performance.now();
+  stamps.submittedAt = performance.timeOrigin + workStart;
+  pool.phase = 'work';
+  const d = dispatcher(o, pool, stamps);
+  d.onAllDone = () => pool.resolvePhase();
+  await pool.phaseDone(() => {
+    for (let i = 0; i < pool.slots.length; i++) d.feed(i);
+  });
+  const t2 = performance.now();
+  // A module's answers are compared here, after the work phase's clock stopped.
+  const wrong = d.checks.verify();
+  if (wrong) throw new HubError(`${wrong}: the work was not done as asked`);
+
+  await pool.shutdown();
+  const t3 = performance.now();
+  pool.phase = 'done';
+  return {
+    sample: { totalMs: t1 - t0 + (t3 - workStart), spawnMs: t1 - t0, workMs: t2 - workStart, teardownMs: t3 - t2 },
+    memory,
+    stamps,
+  };
+}
+
+/**
+ * The article's clock: as `concurrent.futures` does, the tasks are submitted as the pool is made
+ * and each worker takes one as soon as it is ready. The work phase ends at the last answer once
+ * every worker is ready (with fewer tasks than workers, the pool still starts all N, as the
+ * article's executor did); then all are asked to exit.
+ */
+async function articleRun(o: HubOptions, pool: Pool): Promise<HubResult> {
+  const stamps = new TaskStamps(o.count, 'time-origin');
+  const n = o.workers;
+  const t0 = performance.now();
+  stamps.submittedAt = performance.timeOrigin + t0;
+  pool.phase = 'work';
+  let firstReady = Number.NaN;
+  let lastReady = Number.NaN;
+  let t2 = Number.NaN;
+  const d = dispatcher(o, pool, stamps);
+  d.onAllDone = () => {
+    t2 = performance.now();
+    if (pool.readyCount === n) pool.resolvePhase();
+  };
+  pool.onReady = (i) => {
+    const now = performance.now();
+    if (pool.readyCount === 1) firstReady = now;
+    d.feed(i);
+    if (pool.readyCount === n) {
+      lastReady = now;
+      if (d.allDone()) pool.resolvePhase();
+    }
+  };
+  await pool.phaseDone(() => pool.startAll(n));
+  await pool.shutdown();
+  const t3 = performance.now();
+  pool.phase = 'done';
+  // Off the clock: the run is over, its workers gone.
+  const wrong = d.checks.verify();
+  if (wrong) throw new HubError(`${wrong}: the work was not done as asked`);
+  return {
+    sample: {
+      totalMs: t3 - t0,
+      spawnMs: firstReady - t0,
+      workMs: t2 - firstReady,
+      teardownMs: t3 - t2,
+      readyAtMs: lastReady - t0,
+    },
+    stamps,
+  };
 }

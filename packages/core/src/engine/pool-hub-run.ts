@@ -6,6 +6,8 @@ import type { LibraryPool, LibraryPoolHandle, PoolTask } from './library-pool.ts
 import { live } from './live-workers.ts';
 import { PoolGuard } from './pool-guard.ts';
 import { poolMemory } from './proc-memory.ts';
+import { sharedNow } from './shared-clock.ts';
+import { TaskStamps } from './task-times.ts';
 
 export interface PoolHubOptions extends RunOptions {
   pool: LibraryPool;
@@ -65,13 +67,17 @@ async function killPool(handle: LibraryPoolHandle, pids: number[]): Promise<void
 
 /**
  * One measured hub run on a library pool, with the phases, watchdog and answer check of `runHub`:
- * make the pool and wait until its N workers have answered, run `count` tasks with one in flight
- * per worker through the library's API, then destroy it. Throws `HubError` (the pool is killed
- * first) or `RunAborted`.
+ * make the pool, wait until its N workers have answered (phases clock; the article clock submits
+ * at once), run `count` tasks with one in flight per worker through the library's API, then
+ * destroy it. Per-task times are the hub's view (`hub`): a library does not say when a task
+ * started on a worker, so only submitted to received is known. Throws `HubError` (the pool is
+ * killed first) or `RunAborted`.
  */
 export async function runPoolHub(o: PoolHubOptions): Promise<HubResult> {
   const guard = new PoolGuard(o.timeoutMs, o.signal);
   const faultAt = o.fault ? Math.floor(o.count / 2) : -1;
+  const article = o.clock === 'article';
+  const stamps = new TaskStamps(o.count, 'hub');
   let handle: LibraryPoolHandle | undefined;
   let pids: number[] = [];
   // In the live set, so that SIGINT's killAllWorkers reaches the pool too.
@@ -82,19 +88,24 @@ export async function runPoolHub(o: PoolHubOptions): Promise<HubResult> {
     const t0 = performance.now();
     const started = o.pool.start(o.workers, { workerEnv: o.workerEnv });
     handle = started;
-    const ids = await guard.run('spawn', awaitWorkers(started, o.workers));
-    if (o.pool.mode === 'processes') pids = ids;
-    const t1 = performance.now();
-    o.onWorkers?.(ids);
-    const memory = poolMemory(
-      o.pool.mode,
-      ids.map((id) => ({ pid: o.pool.mode === 'processes' ? id : undefined, reportedRss: 0 })),
-      rssBefore,
-      rssNow(),
-      median,
-    );
+    let t1 = t0;
+    let memory: HubResult['memory'];
+    if (!article) {
+      const ids = await guard.run('spawn', awaitWorkers(started, o.workers));
+      if (o.pool.mode === 'processes') pids = ids;
+      t1 = performance.now();
+      o.onWorkers?.(ids);
+      memory = poolMemory(
+        o.pool.mode,
+        ids.map((id) => ({ pid: o.pool.mode === 'processes' ? id : undefined, reportedRss: 0 })),
+        rssBefore,
+        rssNow(),
+        median,
+      );
+    }
 
-    const workStart = performance.now();
+    const workStart = article ? t0 : performance.now();
+    stamps.submittedAt = performance.timeOrigin + workStart;
     let next = 0;
     const lane = async () => {
       while (next < o.count) {
@@ -109,6 +120,7 @@ export async function runPoolHub(o: PoolHubOptions): Promise<HubResult> {
           const e = err as Error;
           throw new HubError(`task ${id} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`);
         }
+        stamps.received[id] = sharedNow();
         guard.inFlight.delete(id);
         const want = o.answers(id);
         if (value !== want) {
@@ -122,9 +134,12 @@ export async function runPoolHub(o: PoolHubOptions): Promise<HubResult> {
     await guard.run('teardown', started.destroy());
     const t3 = performance.now();
     guard.phase = 'done';
+    // The article clock has no spawn phase of its own here: the library does not say when its
+    // workers were ready, so spawn is 0 and no ready point is recorded.
     return {
       sample: { totalMs: t1 - t0 + (t3 - workStart), spawnMs: t1 - t0, workMs: t2 - workStart, teardownMs: t3 - t2 },
-      memory,
+      ...(memory ? { memory } : {}),
+      stamps,
     };
   } catch (err) {
     guard.phase = 'done';

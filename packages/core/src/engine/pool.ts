@@ -40,10 +40,13 @@ export class Pool {
   }
   private settle: { resolve(): void; reject(err: Error): void } | undefined;
   private failure: Error | undefined;
-  private readyCount = 0;
+  /** Workers that have said `ready`. */
+  readyCount = 0;
   private exitCount = 0;
   private exitWaiters: Array<() => void> = [];
   onMessage: (slot: number, msg: WorkerMessage) => void = () => {};
+  /** Told each worker's `ready` (the article clock sends it a task at once). */
+  onReady: (slot: number) => void = () => {};
 
   constructor(
     private readonly transport: Transport,
@@ -74,10 +77,14 @@ export class Pool {
     s?.reject(err);
   }
 
+  /** Start N workers and wait until all are ready (the phases clock's barrier). */
   spawn(n: number): Promise<void> {
-    return this.phaseDone(() => {
-      for (let i = 0; i < n; i++) this.startOne(i, n);
-    });
+    return this.phaseDone(() => this.startAll(n));
+  }
+
+  /** Start N workers without waiting: each tells `onReady` when it is. */
+  startAll(n: number): void {
+    for (let i = 0; i < n; i++) this.startOne(i, n);
   }
 
   private startOne(i: number, n: number): void {
@@ -96,6 +103,7 @@ export class Pool {
             if (msg.t === 'ready') {
               slot.rssBytes = msg.rssBytes;
               if (++this.readyCount === n && this.phase === 'spawn') this.resolvePhase();
+              this.onReady(i);
               return;
             }
             if (msg.t === 'fail' && msg.id === -1) {

@@ -31,7 +31,8 @@ export type HubMessage =
 /** Worker to hub. */
 export type WorkerMessage =
   | { t: 'ready'; rssBytes: number }
-  | { t: 'done'; id: number; value: unknown }
+  /** `startedAt`, `doneAt`: when the task started and ended on the worker, on the shared clock (`sharedNow`). */
+  | { t: 'done'; id: number; value: unknown; startedAt?: number; doneAt?: number }
   /** `id` -1: the worker could not prepare its setup, so it will never be ready. */
   | { t: 'fail'; id: number; error: WireError }
   | { t: 'pong'; id: number };

@@ -12,6 +12,7 @@ import { runPoolHub } from './pool-hub-run.ts';
 import type { WorkerSetup } from './protocol.ts';
 import type { LoadedTaskModule } from './task-module.ts';
 import { prepareTarget, type TaskTarget } from './task-target.ts';
+import { type TaskStamps, taskTimesOf } from './task-times.ts';
 import type { Transport } from './transport.ts';
 import { measureRoundTrip } from './yardstick.ts';
 
@@ -214,6 +215,7 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
       if (paired) roundTrips.push(paired);
       const cell: Cell = { task: p.task, mode: p.mode, impl: p.impl, workers: p.workers, status: 'ok', samples: [] };
       const memory: WorkerMemory[] = [];
+      const stamps: TaskStamps[] = [];
       for (let run = 0; run < runs; run++) {
         const elapsed = performance.now() - started;
         const etaMs = doneWeight > 0 ? (elapsed / doneWeight) * (totalWeight - doneWeight) : undefined;
@@ -246,6 +248,7 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
             workerEnv: config.workerEnv,
             fault: config.fault,
             signal: o.signal,
+            clock: config.clock,
           };
           r = p.pool
             ? await runPoolHub({ ...common, pool: p.pool })
@@ -272,6 +275,7 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
           cell.samples.push(r.sample);
           if (paired && rtUs !== undefined) paired.samplesUs.push(rtUs);
           if (r.memory !== undefined) memory.push(r.memory);
+          if (r.stamps !== undefined) stamps.push(r.stamps);
         }
         doneWeight += (weights[index] as number) / runs;
       }
@@ -279,6 +283,8 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
       if (method !== undefined && memory.every((m) => m.method === method)) {
         cell.memory = { bytesPerWorker: Math.round(median(memory.map((m) => m.bytesPerWorker))), method };
       }
+      const taskTimes = cell.status === 'ok' ? taskTimesOf(stamps) : undefined;
+      if (taskTimes) cell.taskTimes = taskTimes;
       cells.push(cell);
       o.onCell?.(cell);
     }

@@ -19,6 +19,10 @@ export function watch(signal: AbortSignal | undefined, pool: Pool, timeoutMs: nu
       pool.fail(new HubError(`workers still running ${TEARDOWN_LIMIT_MS} ms after being asked to exit`));
     }
     if (pool.phase !== 'work') return;
+    // The article clock works while workers start: one still not ready is as late as in spawn.
+    if (pool.readyCount < pool.slots.length && inPhase > timeoutMs) {
+      pool.fail(new HubError(`workers not ready after ${timeoutMs} ms (--timeout-ms)`));
+    }
     for (const [i, s] of pool.slots.entries()) {
       if (s.task >= 0 && now - s.sentAt > timeoutMs) {
         pool.fail(new HubError(`task ${s.task} in worker ${i + 1} ran past ${timeoutMs} ms (--timeout-ms)`));

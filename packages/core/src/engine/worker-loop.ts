@@ -1,6 +1,7 @@
 import type { Fault } from '../format/types.ts';
 import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 import { toWireError } from './protocol.ts';
+import { sharedNow } from './shared-clock.ts';
 import { emptySetup, prepareTarget, type TaskTarget } from './task-target.ts';
 import { runTask } from './tasks.ts';
 
@@ -47,9 +48,10 @@ class UnsendableAnswer extends Error {
  */
 export function serveWorker(port: WorkerPort, setup: WorkerSetup = {}): void {
   const fail = (id: number, err: unknown) => port.post({ t: 'fail', id, error: toWireError(err) });
-  const done = (id: number, value: unknown) => {
+  const done = (id: number, value: unknown, startedAt: number) => {
+    const doneAt = sharedNow();
     try {
-      port.post({ t: 'done', id, value });
+      port.post({ t: 'done', id, value, startedAt, doneAt });
     } catch (err) {
       fail(id, new UnsendableAnswer(`its answer could not be sent back: ${(err as Error).message}`));
     }
@@ -66,16 +68,18 @@ export function serveWorker(port: WorkerPort, setup: WorkerSetup = {}): void {
     }
     if (msg.t !== 'task') return;
     const { id } = msg;
+    // Two clock reads per task, the whole cost of per-task times on the worker side.
+    const startedAt = sharedNow();
     try {
       if (msg.fault) injectFault(msg.fault);
       const value = runTask(msg.kind, msg, id, target, msg.arg);
       if (value instanceof Promise) {
         value.then(
-          (v) => done(id, v),
+          (v) => done(id, v, startedAt),
           (err) => fail(id, err),
         );
       } else {
-        done(id, value);
+        done(id, value, startedAt);
       }
     } catch (err) {
       fail(id, err);

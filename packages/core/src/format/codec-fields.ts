@@ -13,6 +13,7 @@ import {
 import { batchProblem } from './batch.ts';
 import { MAX_LIBRARIES, readLibrary } from './codec-libraries.ts';
 import { describe, type FieldReader, type Holder, type Key, members, type Obj, path } from './codec-reader.ts';
+import { CLOCKS, readTaskTimes } from './codec-task-times.ts';
 import type {
   Batch,
   Cell,
@@ -198,6 +199,7 @@ function readConfig(r: FieldReader, h: Holder, parent: string, key: Key): RunCon
     preset: orDefault<RunConfig['preset']>('preset', 'default', (k) => r.oneOf(o, f, k, PRESETS)),
     ...r.optional<RunConfig>(o, f, {
       fault: (x, g, k) => r.oneOf(x, g, k, FAULTS),
+      clock: (x, g, k) => r.oneOf(x, g, k, CLOCKS),
       fsBytes: (x, g, k) => r.int(x, g, k, 0),
       netDelayMs: (x, g, k) => r.int(x, g, k, 0),
       netBytes: (x, g, k) => r.int(x, g, k, 0),
@@ -253,6 +255,7 @@ function readCell(r: FieldReader, h: Holder, parent: string, key: Key): Cell {
       error: (x, g, k) => r.str(x, g, k),
       memory: (x, g, k) => readMemory(r, x, g, k),
       rssBytesPerWorker: (x, g, k) => r.num(x, g, k, 0),
+      taskTimes: (x, g, k) => readTaskTimes(r, x, g, k),
     }),
   };
   if (cell.status === 'ok' && cell.samples.length === 0) {
@@ -269,6 +272,7 @@ function readSample(r: FieldReader, h: Holder, parent: string, key: Key): Sample
     spawnMs: r.num(o, f, 'spawnMs', 0),
     workMs: r.num(o, f, 'workMs', 0),
     teardownMs: r.num(o, f, 'teardownMs', 0),
+    ...r.optional<Sample>(o, f, { readyAtMs: (x, g, k) => r.num(x, g, k, 0) }),
   };
 }
 

@@ -56,12 +56,68 @@ export interface TaskModuleInfo {
   checked: boolean;
 }
 
-/** One measured hub run: the four phases the article timed as one. */
+/**
+ * How a hub run is timed. `phases`: start all N workers, wait until all are ready (a barrier), then
+ * work, then teardown: three phases one after the other, so `spawnMs` is the cost of starting N.
+ * `article`: as the article's `concurrent.futures` hub, tasks go to each worker as soon as it is
+ * ready (no barrier) and the total runs from creating the pool to the last worker's exit; the
+ * phases then overlap, and when the last worker became ready is a point (`Sample.readyAtMs`).
+ */
+export type Clock = 'phases' | 'article';
+
+/**
+ * One measured hub run: the phases the article timed as one. Under the `phases` clock, spawn (all
+ * N ready), work and teardown follow one another. Under the `article` clock they still add up to
+ * `totalMs` but mean: `spawnMs` until the first worker was ready, `workMs` from then to the last
+ * answer (workers still starting meanwhile), `teardownMs` from the last answer to the last exit.
+ */
 export interface Sample {
   totalMs: number;
   spawnMs: number;
   workMs: number;
   teardownMs: number;
+  /**
+   * `article` clock: when the last of the N workers was ready, ms from the pool's creation (a point
+   * inside `workMs`, not a phase); absent where the pool does not say (library pools).
+   */
+  readyAtMs?: number;
+}
+
+/** Percentiles of one per-task time over every measured task of a cell, ms (nearest rank). */
+export interface Percentiles {
+  min: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+/**
+ * How per-task times were taken. `time-origin`: the hub and each worker stamp
+ * `performance.timeOrigin + performance.now()`, one clock on one machine for threads and processes
+ * (each process derives its origin from the system clock at start, so `returnMs.min` shows the
+ * offset error: a return time below zero is that error); `main-thread`: one clock, no worker;
+ * `hub`: a library pool, which does not say when a task started, so only `responseMs` (submitted to
+ * received) is known; `monotonic-ns`: CPython, `time.monotonic_ns()` on every side (CLOCK_MONOTONIC
+ * on Linux, one clock for all processes).
+ */
+export type TaskClockMethod = 'time-origin' | 'main-thread' | 'hub' | 'monotonic-ns';
+
+/**
+ * Per-task times of a cell. A task is submitted when it enters the hub's queue: all `count` at
+ * once when the work begins (the article's submit loop). Queue wait is submitted to started on a
+ * worker, run is started to done, return is done to received by the hub, response is the whole
+ * (submitted to received). Percentiles of each are taken separately, so they do not add up.
+ */
+export interface TaskTimes {
+  method: TaskClockMethod;
+  /** Tasks measured: `count` times the cell's measured runs. */
+  tasks: number;
+  responseMs: Percentiles;
+  queueMs?: Percentiles;
+  runMs?: Percentiles;
+  /** Absent on the main thread (nothing to return) and for library pools. */
+  returnMs?: Percentiles;
 }
 
 /** One point of the sweep: a task kind through one mode and impl at one worker count. */
@@ -80,6 +136,8 @@ export interface Cell {
    * counted), or the hub's RSS growth per thread. Read, never written.
    */
   rssBytesPerWorker?: number;
+  /** Per-task queue wait, run and return times, percentiles over every measured task. */
+  taskTimes?: TaskTimes;
 }
 
 /** How a cell's memory per worker was measured. */
@@ -156,6 +214,8 @@ export interface RunConfig extends TaskParams {
   timeoutMs: number;
   workerEnv: WorkerEnv;
   preset: 'default' | 'quick' | 'article';
+  /** How hub runs were timed; absent in files written before the article clock: `phases`. */
+  clock?: Clock;
   fault?: Fault;
   /** Present when the run has the `module` task. */
   taskModule?: TaskModuleInfo;
