@@ -1,10 +1,10 @@
 """The two baselines without workers: one task after another, and asyncio alone (the event loop)."""
 
 import asyncio
-from time import perf_counter
+from time import monotonic_ns, perf_counter
 
 import tvp_tasks as tasks
-from tvp_pools import HubError
+from tvp_pools import HubError, Stamps
 
 
 def _check(seed, value, answers):
@@ -13,14 +13,19 @@ def _check(seed, value, answers):
 
 
 def sequential(job, answers):
-    """Every task inline on the main thread, one at a time."""
+    """Every task inline on the main thread, one at a time: its time (ms) and per-task stamps."""
+    stamps = Stamps(job.count)
     t0 = perf_counter()
+    stamps.submitted = monotonic_ns()
     for seed in range(job.count):
-        _check(seed, tasks.run_task(job.kind, job.io_s, job.iters, seed), answers)
-    return (perf_counter() - t0) * 1000
+        stamps.started[seed] = monotonic_ns()
+        value = tasks.run_task(job.kind, job.io_s, job.iters, seed)
+        stamps.done[seed] = stamps.received[seed] = monotonic_ns()
+        _check(seed, value, answers)
+    return (perf_counter() - t0) * 1000, stamps
 
 
-async def _lanes(job, n, answers):
+async def _lanes(job, n, answers, stamps):
     nxt = 0
 
     async def lane():
@@ -28,24 +33,28 @@ async def _lanes(job, n, answers):
         while nxt < job.count:
             seed = nxt
             nxt += 1
+            stamps.started[seed] = monotonic_ns()
             if job.kind == "io":
                 await asyncio.sleep(job.io_s)
                 value = seed
             else:
                 # cpu holds the loop, as synchronous work does on any event loop.
                 value = tasks.run_task(job.kind, job.io_s, job.iters, seed)
+            stamps.done[seed] = stamps.received[seed] = monotonic_ns()
             _check(seed, value, answers)
 
     t0 = perf_counter()
+    stamps.submitted = monotonic_ns()
     await asyncio.gather(*(lane() for _ in range(n)))
     return (perf_counter() - t0) * 1000
 
 
 def in_flight(loop, job, n, answers):
     """Up to N tasks in flight on one asyncio loop, made before the clock starts (it is no worker)."""
-    return loop.run_until_complete(_lanes(job, n, answers))
+    stamps = Stamps(job.count)
+    return loop.run_until_complete(_lanes(job, n, answers, stamps)), stamps
 
 
-def sample_of(ms):
-    """A baseline's sample: no workers, so nothing to start or stop."""
-    return {"totalMs": ms, "spawnMs": 0.0, "workMs": ms, "teardownMs": 0.0}
+def sample_of(ms, stamps):
+    """A baseline's sample (no workers, so nothing to start or stop, under either clock) and stamps."""
+    return {"totalMs": ms, "spawnMs": 0.0, "workMs": ms, "teardownMs": 0.0}, stamps

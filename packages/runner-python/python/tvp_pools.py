@@ -4,9 +4,9 @@ import multiprocessing
 import queue
 import statistics
 import threading
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
-from time import perf_counter
+from time import monotonic_ns, perf_counter
 
 import tvp_tasks as tasks
 
@@ -32,6 +32,17 @@ def make_executor(impl, n):
         return ThreadPoolExecutor(n, initializer=tasks.keep_barrier, initargs=(threading.Barrier(n),))
     ctx = multiprocessing.get_context(method)
     return ProcessPoolExecutor(n, mp_context=ctx, initializer=tasks.keep_barrier, initargs=(ctx.Barrier(n),))
+
+
+def make_plain_executor(impl, n):
+    """The executor as the article's code made it: no barrier, workers started as tasks are submitted.
+
+    Its initializer only notes when each worker is ready (one clock read).
+    """
+    method = start_method(impl)
+    if method is None:
+        return ThreadPoolExecutor(n, initializer=tasks.mark_ready)
+    return ProcessPoolExecutor(n, mp_context=multiprocessing.get_context(method), initializer=tasks.mark_ready)
 
 
 def kill(ex):
@@ -64,7 +75,29 @@ def start_workers(ex, n, timeout_s):
     return out
 
 
-def run_tasks(ex, n, job, answers, timeout_s):
+class Stamps:
+    """Per-task times of one hub run, ns on CLOCK_MONOTONIC (time.monotonic_ns), stored as they come."""
+
+    def __init__(self, count):
+        self.submitted = 0
+        self.started = [0] * count
+        self.done = [0] * count
+        self.received = [0] * count
+
+    def line(self, cell):
+        """The run's tasks line: ms, as the TypeScript side builds the cell's percentiles from them."""
+        ms = lambda xs: [x / 1e6 for x in xs]  # noqa: E731
+        return {
+            "t": "tasks",
+            "cell": cell,
+            "submittedAt": self.submitted / 1e6,
+            "started": ms(self.started),
+            "done": ms(self.done),
+            "received": ms(self.received),
+        }
+
+
+def run_tasks(ex, n, job, answers, timeout_s, stamps):
     """Run job.count tasks, each worker holding one at a time; check every answer."""
     done_q = queue.SimpleQueue()
     in_flight = {}
@@ -75,7 +108,7 @@ def run_tasks(ex, n, job, answers, timeout_s):
         nonlocal sent
         seed = sent
         sent += 1
-        f = ex.submit(tasks.run_task, job.kind, job.io_s, job.iters, seed, job.fault if seed == fault_at else None)
+        f = ex.submit(tasks.timed_task, job.kind, job.io_s, job.iters, seed, job.fault if seed == fault_at else None)
         in_flight[f] = (seed, perf_counter())
         f.add_done_callback(done_q.put)
 
@@ -92,11 +125,12 @@ def run_tasks(ex, n, job, answers, timeout_s):
                 if now - at > timeout_s:
                     raise HubError(f"task {seed} ran past {round(timeout_s * 1000)} ms (--timeout-ms)") from None
             continue
+        stamps.received[in_flight[f][0]] = monotonic_ns()
         seed, _ = in_flight.pop(f)
         exc = f.exception()
         if exc is not None:
             raise HubError(f"task {seed} failed: {type(exc).__name__}: {exc}")
-        value = f.result()
+        value, _, _, stamps.started[seed], stamps.done[seed] = f.result()
         if value != answers(seed):
             raise HubError(f"task {seed} answered {value}, expected {answers(seed)}: the work was not done as asked")
         done += 1
@@ -105,8 +139,12 @@ def run_tasks(ex, n, job, answers, timeout_s):
 
 
 def hub_run(impl, n, job, answers, timeout_s):
-    """One measured hub run: create the pool and start its N workers, run the tasks, shut it down."""
+    """One measured hub run: create the pool and start its N workers, run the tasks, shut it down.
+
+    Returns the sample and the run's per-task stamps.
+    """
     tasks.RELEASE.clear()
+    stamps = Stamps(job.count)
     rss_before = tasks.rss_bytes()
     t0 = perf_counter()
     ex = make_executor(impl, n)
@@ -116,7 +154,8 @@ def hub_run(impl, n, job, answers, timeout_s):
         # Reading memory is the harness's own work: between the phases, counted in neither.
         rss_after = tasks.rss_bytes()
         w0 = perf_counter()
-        run_tasks(ex, n, job, answers, timeout_s)
+        stamps.submitted = monotonic_ns()
+        run_tasks(ex, n, job, answers, timeout_s, stamps)
         t2 = perf_counter()
         ex.shutdown(wait=True)
         t3 = perf_counter()
@@ -131,7 +170,64 @@ def hub_run(impl, n, job, answers, timeout_s):
         "workMs": (t2 - w0) * 1000,
         "teardownMs": (t3 - t2) * 1000,
         "rssBytesPerWorker": round(per_worker),
+    }, stamps
+
+
+def article_run(impl, n, job, answers, timeout_s):
+    """One hub run timed as the article's was: the executor made inside the timed region, every task
+    submitted at once, workers started as tasks come (no barrier), then shut down; the total runs to
+    the last worker's exit. Answers are checked after the clock stops. Returns the sample, with
+    `readyAtMs` when every worker ran a task (its initializer's time is known only then), and stamps.
+    """
+    tasks.RELEASE.clear()
+    stamps = Stamps(job.count)
+    fault_at = job.count // 2 if job.fault else -1
+    t0 = monotonic_ns()
+    stamps.submitted = t0
+    ex = make_plain_executor(impl, n)
+    try:
+        fs = [
+            ex.submit(tasks.timed_task, job.kind, job.io_s, job.iters, seed, job.fault if seed == fault_at else None)
+            for seed in range(job.count)
+        ]
+        for seed, f in enumerate(fs):
+            f.add_done_callback(lambda _f, seed=seed: stamps.received.__setitem__(seed, monotonic_ns()))
+        wait_all(fs, timeout_s)
+        t2 = monotonic_ns()
+        ex.shutdown(wait=True)
+        t3 = monotonic_ns()
+    except BaseException:
+        kill(ex)
+        raise
+    ready = {}
+    for seed, f in enumerate(fs):
+        value, worker, ready_ns, stamps.started[seed], stamps.done[seed] = f.result()
+        if value != answers(seed):
+            raise HubError(f"task {seed} answered {value}, expected {answers(seed)}: the work was not done as asked")
+        ready[worker] = ready_ns
+    first, last = min(ready.values()), max(ready.values())
+    sample = {
+        "totalMs": (t3 - t0) / 1e6,
+        "spawnMs": (first - t0) / 1e6,
+        "workMs": (t2 - first) / 1e6,
+        "teardownMs": (t3 - t2) / 1e6,
     }
+    if len(ready) == n:
+        sample["readyAtMs"] = (last - t0) / 1e6
+    return sample, stamps
+
+
+def wait_all(fs, timeout_s):
+    """Wait for every future; fail on the first error, or when none has finished for timeout_s."""
+    pending = set(fs)
+    while pending:
+        done, pending = wait_futures(pending, timeout=timeout_s, return_when=FIRST_EXCEPTION)
+        if not done:
+            raise HubError(f"no task finished in {round(timeout_s * 1000)} ms (--timeout-ms)")
+        for f in done:
+            exc = f.exception()
+            if exc is not None:
+                raise HubError(f"task {fs.index(f)} failed: {type(exc).__name__}: {exc}")
 
 
 def round_trip(impl, count, timeout_s):

@@ -3,7 +3,7 @@
 Usage: python3 tvp_sweep.py, the config as one JSON line on stdin (stdin then stays open: with
 "lifeline" set, its end means the runner has gone). Standard library only. Lines on stdout, one JSON
 object each: hello, calibrated, answers, then per run a progress line, per measured run a sample
-(and a roundtrip before noop runs on 1 worker), per cell a cell line, and end. Errors go to stderr
+and its tasks (and a roundtrip before noop runs on 1 worker), per cell a cell line, and end. Errors go to stderr
 with a non-zero exit: 2 for a config this program refuses.
 """
 
@@ -25,6 +25,7 @@ import tvp_tasks as tasks
 KINDS = ("io", "cpu", "noop")
 MODES = ("threads", "processes", "sequential", "async")
 FAULTS = ("throw", "exit", "hang")
+CLOCKS = ("phases", "article")
 # Long enough to time the loop to about 1%, short against a sweep; the fastest of a few runs counts.
 CALIBRATION_S = 0.1
 CALIBRATION_RUNS = 3
@@ -68,7 +69,7 @@ def read_config(raw):
         refuse(f"config is not JSON: {e}")
     if not isinstance(cfg, dict):
         refuse("config: expected an object")
-    known = {"plan", "count", "repeat", "warmup", "ioMs", "cpuTargetMs", "timeoutMs", "fault", "lifeline"}
+    known = {"plan", "count", "repeat", "warmup", "ioMs", "cpuTargetMs", "timeoutMs", "fault", "lifeline", "clock"}
     extra = sorted(set(cfg) - known)
     if extra:
         refuse(f"config: unknown key(s) {', '.join(extra)}")
@@ -79,6 +80,8 @@ def read_config(raw):
         refuse(f"config.cpuTargetMs: expected a finite number of at least 0, got {target!r}")
     if cfg.get("fault") not in (None, *FAULTS):
         refuse(f"config.fault: unknown fault {cfg.get('fault')!r}; accepted: {', '.join(FAULTS)}")
+    if cfg.get("clock") not in (None, *CLOCKS):
+        refuse(f"config.clock: unknown clock {cfg.get('clock')!r}; accepted: {', '.join(CLOCKS)}")
     plan = cfg.get("plan")
     if not isinstance(plan, list):
         refuse("config.plan: expected a list")
@@ -168,13 +171,16 @@ def run_cell(i, c, cfg, jobs, answers, loop):
             if measured:
                 emit({"t": "roundtrip", "cell": i, "us": us})
         if c["mode"] == "sequential":
-            sample = baselines.sample_of(baselines.sequential(job, answers[job.kind]))
+            sample, stamps = baselines.sample_of(*baselines.sequential(job, answers[job.kind]))
         elif c["mode"] == "async":
-            sample = baselines.sample_of(baselines.in_flight(loop, job, c["workers"], answers[job.kind]))
+            sample, stamps = baselines.sample_of(*baselines.in_flight(loop, job, c["workers"], answers[job.kind]))
+        elif cfg.get("clock") == "article":
+            sample, stamps = pools.article_run(c["impl"], c["workers"], job, answers[job.kind], timeout_s)
         else:
-            sample = pools.hub_run(c["impl"], c["workers"], job, answers[job.kind], timeout_s)
+            sample, stamps = pools.hub_run(c["impl"], c["workers"], job, answers[job.kind], timeout_s)
         if measured:
             emit({"t": "sample", "cell": i, **sample})
+            emit(stamps.line(i))
 
 
 def main():

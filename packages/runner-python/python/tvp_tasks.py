@@ -53,6 +53,27 @@ def run_task(kind, io_s, iters, seed, fault=None):
     return seed
 
 
+# When this worker was ready (its initializer ran), per thread: threads share the module's globals.
+_started = threading.local()
+
+
+def mark_ready():
+    """Initializer of the article clock's pools: note when this worker is ready to take a task."""
+    _started.ns = time.monotonic_ns()
+
+
+def timed_task(kind, io_s, iters, seed, fault=None):
+    """run_task with its times: (value, worker, ready_ns, start_ns, done_ns), on CLOCK_MONOTONIC.
+
+    time.monotonic_ns is CLOCK_MONOTONIC on Linux: one clock for every process of the machine,
+    unlike perf_counter_ns, which Python defines per process. Two clock reads per task.
+    """
+    start = time.monotonic_ns()
+    value = run_task(kind, io_s, iters, seed, fault)
+    done = time.monotonic_ns()
+    return value, (os.getpid(), threading.get_ident()), getattr(_started, "ns", 0), start, done
+
+
 def rss_bytes():
     """Resident memory of this process, from /proc (0 where there is none)."""
     try:

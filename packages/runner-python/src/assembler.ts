@@ -1,5 +1,5 @@
 import type { Cell, RoundTrip, RunConfig } from '@tvp/core';
-import { cpuWork } from '@tvp/core';
+import { cpuWork, TaskStamps, taskTimesOf } from '@tvp/core';
 import { median } from '@tvp/core/analysis';
 import { PythonError } from './errors.ts';
 import type { CalibratedLine, HelloLine, PyLine } from './lines.ts';
@@ -23,7 +23,7 @@ export class Assembler {
   readonly roundTrips: RoundTrip[] = [];
   ended = false;
   private answered = false;
-  private current: { cell: Cell; rss: number[]; trip?: RoundTrip } | undefined;
+  private current: { cell: Cell; rss: number[]; stamps: TaskStamps[]; trip?: RoundTrip } | undefined;
   private position: Position | undefined;
 
   constructor(
@@ -63,9 +63,35 @@ export class Assembler {
       case 'sample': {
         const c = this.open(line.cell, bad);
         if (c.cell.samples.length >= this.config.repeat) bad(`more than ${this.config.repeat} samples`);
-        const { totalMs, spawnMs, workMs, teardownMs } = line;
-        c.cell.samples.push({ totalMs, spawnMs, workMs, teardownMs });
+        const { totalMs, spawnMs, workMs, teardownMs, readyAtMs } = line;
+        c.cell.samples.push({
+          totalMs,
+          spawnMs,
+          workMs,
+          teardownMs,
+          ...(readyAtMs !== undefined ? { readyAtMs } : {}),
+        });
         if (line.rssBytesPerWorker !== undefined) c.rss.push(line.rssBytesPerWorker);
+        return;
+      }
+      case 'tasks': {
+        const c = this.open(line.cell, bad);
+        if (c.stamps.length >= c.cell.samples.length) bad('a tasks line without its sample');
+        const n = this.config.count;
+        if (line.started.length !== n || line.done.length !== n || line.received.length !== n)
+          bad(
+            `per-task stamps for ${line.started.length}, ${line.done.length}, ${line.received.length} tasks, not ${n}`,
+          );
+        // The main thread returns nothing: its stamps are one clock without a worker.
+        const s = new TaskStamps(
+          n,
+          c.cell.mode === 'sequential' || c.cell.mode === 'async' ? 'main-thread' : 'monotonic-ns',
+        );
+        s.submittedAt = line.submittedAt;
+        s.started.set(line.started);
+        s.done.set(line.done);
+        s.received.set(line.received);
+        c.stamps.push(s);
         return;
       }
       case 'roundtrip': {
@@ -108,7 +134,7 @@ export class Assembler {
     if (starts) {
       const pc = this.plan[cell] ?? bad(`cell ${cell} is not in the plan of ${this.plan.length}`);
       const c: Cell = { task: pc.task, mode: pc.mode, impl: pc.impl, workers: pc.workers, status: 'ok', samples: [] };
-      this.current = { cell: c, rss: [] };
+      this.current = { cell: c, rss: [], stamps: [] };
       if (pc.roundTrip && (pc.mode === 'threads' || pc.mode === 'processes')) {
         this.current.trip = { mode: pc.mode, impl: pc.impl, samplesUs: [] };
       }
@@ -132,6 +158,8 @@ export class Assembler {
       c.cell.error = error;
     } else if (error !== undefined) bad(`ok cell ${cell} with an error`);
     if (c.rss.length > 0) c.cell.rssBytesPerWorker = Math.round(median(c.rss));
+    const taskTimes = status === 'ok' ? taskTimesOf(c.stamps) : undefined;
+    if (taskTimes) c.cell.taskTimes = taskTimes;
     this.cells.push(c.cell);
     // A yardstick is kept only beside an ok noop cell, as core's sweep does.
     if (c.trip && status === 'ok') this.roundTrips.push(c.trip);

@@ -38,6 +38,18 @@ export interface SampleLine extends Sample {
   cell: number;
   rssBytesPerWorker?: number;
 }
+/**
+ * A measured run's per-task stamps, ms on CLOCK_MONOTONIC (time.monotonic_ns, one clock for every
+ * process): when the tasks were submitted, and per task when it started, ended and was received.
+ */
+export interface TasksLine {
+  t: 'tasks';
+  cell: number;
+  submittedAt: number;
+  started: number[];
+  done: number[];
+  received: number[];
+}
 /** A measured round-trip yardstick run, µs per ping. */
 export interface RoundTripLine {
   t: 'roundtrip';
@@ -63,11 +75,12 @@ export type PyLine =
   | AnswersLine
   | ProgressLine
   | SampleLine
+  | TasksLine
   | RoundTripLine
   | CellLine
   | EndLine;
 
-type Kind = 'string' | 'boolean' | 'count' | 'ms' | 'uint32[]';
+type Kind = 'string' | 'boolean' | 'count' | 'ms' | 'ms[]' | 'uint32[]';
 type Shape = Record<string, Kind>;
 
 const SHAPES: Record<PyLine['t'], { required: Shape; optional?: Shape }> = {
@@ -88,8 +101,9 @@ const SHAPES: Record<PyLine['t'], { required: Shape; optional?: Shape }> = {
   progress: { required: { cell: 'count', run: 'count' } },
   sample: {
     required: { cell: 'count', totalMs: 'ms', spawnMs: 'ms', workMs: 'ms', teardownMs: 'ms' },
-    optional: { rssBytesPerWorker: 'count' },
+    optional: { rssBytesPerWorker: 'count', readyAtMs: 'ms' },
   },
+  tasks: { required: { cell: 'count', submittedAt: 'ms', started: 'ms[]', done: 'ms[]', received: 'ms[]' } },
   roundtrip: { required: { cell: 'count', us: 'ms' } },
   cell: { required: { cell: 'count', status: 'string' }, optional: { error: 'string' } },
   end: { required: {} },
@@ -114,6 +128,8 @@ function fits(kind: Kind, v: unknown): boolean {
       return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
     case 'ms':
       return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+    case 'ms[]':
+      return Array.isArray(v) && v.every((x) => fits('ms', x));
     case 'uint32[]':
       return Array.isArray(v) && v.every((x) => Number.isInteger(x) && x >= 0 && x <= UINT32_MAX);
   }
@@ -124,6 +140,7 @@ const EXPECTED: Record<Kind, string> = {
   boolean: 'true or false',
   count: 'a whole number of at least 0',
   ms: 'a finite number of at least 0',
+  'ms[]': 'a list of finite numbers of at least 0',
   'uint32[]': 'a list of 32-bit unsigned integers',
 };
 

@@ -58,6 +58,7 @@ async function sweep(o: {
     timeoutMs: config.timeoutMs,
     lifeline: true,
     ...(config.fault ? { fault: config.fault } : {}),
+    ...(config.clock ? { clock: config.clock } : {}),
   });
   const { end, stderr } = await runChild({
     python,
