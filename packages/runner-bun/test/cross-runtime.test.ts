@@ -42,5 +42,8 @@ test('both runners, default parameters: the same work, and each file decodes on 
   // The Bun file read by Node gives the very same result as read by Bun.
   const bunFile = resultFiles(out).find((f) => path.basename(f).includes('-bun-'));
   if (!bunFile) throw new Error('no bun file');
+  // The new fields are in it and survive the crossing: the clock, every cell's per-task times.
+  expect(bun.config.clock).toBe('phases');
+  expect(bun.cells.every((c) => c.taskTimes?.responseMs !== undefined)).toBe(true);
   expect(decodeInNode(bunFile)).toEqual(JSON.parse(JSON.stringify(bun)));
 }, 60_000);

@@ -43,5 +43,8 @@ test('the Deno and Node runners, default parameters: the same work, and the Deno
   // The Deno file read by Node gives the very same result as read by Deno.
   const denoFile = resultFiles(out).find((f) => path.basename(f).includes('-deno-'));
   if (!denoFile) throw new Error('no deno file');
+  // The new fields are in it and survive the crossing: the clock, every cell's per-task times.
+  expect(deno.config.clock).toBe('phases');
+  expect(deno.cells.every((c) => c.taskTimes?.responseMs !== undefined)).toBe(true);
   expect(decodeInNode(denoFile)).toEqual(JSON.parse(JSON.stringify(deno)));
 }, 90_000);

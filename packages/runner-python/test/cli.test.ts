@@ -282,3 +282,27 @@ test('when the runner is killed outright, Python notices and takes its workers w
   runner.kill('SIGKILL');
   for (const kid of kids) expect(await until(() => !alive(kid), 2000)).toBe(true);
 });
+
+describe('--clock article', () => {
+  test('threads: a task starts before the last worker is ready; per-task times and the clock are in the file', () => {
+    const out = path.join(tmp(), 'results');
+    const args = ['--task', 'io', '--mode', 'threads', '--workers', '8', '--count', '32', '--io-ms', '30'];
+    const r = run(CLI, [...args, '--repeat', '1', '--warmup', '0', '--clock', 'article', '--out', out, '--quiet']);
+    expect(r.code).toBe(0);
+    const result = onlyResult(out);
+    expect(result.config.clock).toBe('article');
+    const cell = result.cells[0];
+    const sample = cell?.samples[0];
+    const times = cell?.taskTimes;
+    expect(times?.method).toBe('monotonic-ns');
+    expect(times?.tasks).toBe(32);
+    // Tasks are submitted as the pool is made: the earliest start is before the last worker's
+    // ready (each thread starts as a task is submitted, and the first runs at once).
+    expect(times?.queueMs?.min).toBeLessThan(sample?.readyAtMs as number);
+    expect(times?.runMs?.min).toBeGreaterThanOrEqual(30 * 0.9);
+    // One clock on every side: no answer is received before it was made.
+    expect(times?.returnMs?.min).toBeGreaterThanOrEqual(0);
+    // The last answer is the end of the work: it comes before the total ends.
+    expect(times?.responseMs.max).toBeLessThanOrEqual(sample?.totalMs as number);
+  });
+});

@@ -127,6 +127,50 @@ describe('the assembler holds the Python program to the protocol order and the p
     expect(asm.roundTrips).toEqual([{ mode: 'threads', impl: 'ThreadPoolExecutor', samplesUs: [20, 20] }]);
   });
 
+  const tasks = (cell: number, n = 3) => ({
+    t: 'tasks',
+    cell,
+    submittedAt: 1000,
+    started: [1000.5, 1001, 1002].slice(0, n),
+    done: [1001, 1002, 1003].slice(0, n),
+    received: [1001.1, 1002.1, 1003.1].slice(0, n),
+  });
+  const withTasks = (l: object[]) =>
+    l.flatMap((x) => ((x as { t: string }).t === 'sample' ? [x, tasks((x as { cell: number }).cell)] : [x]));
+
+  test("each run's tasks line becomes the cell's per-task percentiles, on the main thread or a pool", () => {
+    const asm = feed(withTasks(goodRun()));
+    const [main, pool] = asm.cells;
+    expect(main?.taskTimes?.method).toBe('main-thread');
+    expect(main?.taskTimes?.returnMs).toBeUndefined();
+    expect(pool?.taskTimes?.method).toBe('monotonic-ns');
+    expect(pool?.taskTimes?.tasks).toBe(6);
+    expect(pool?.taskTimes?.queueMs).toEqual({ min: 0.5, p50: 1, p90: 2, p99: 2, max: 2 });
+    expect(pool?.taskTimes?.returnMs?.max).toBeCloseTo(0.1, 6);
+    expect(parseLine(JSON.stringify({ ...SAMPLE, readyAtMs: 0.7 }), 1)).toMatchObject({ readyAtMs: 0.7 });
+  });
+
+  test.each([
+    [
+      'stamps for fewer tasks than the run has',
+      (l: object[]) => l.map((x) => ((x as { t: string }).t === 'tasks' ? tasks(0, 2) : x)),
+      /per-task stamps for 2, 2, 2 tasks, not 3/,
+    ],
+    [
+      'a tasks line before its sample',
+      (l: object[]) => [...l.slice(0, 5), tasks(0), ...l.slice(5)],
+      /a tasks line without its sample/,
+    ],
+  ])('%s is refused', (_name, edit, message) => {
+    expect(() => feed(edit(withTasks(goodRun())))).toThrow(message);
+  });
+
+  test('a tasks line with a time that is not a number is refused by name', () => {
+    expect(() => parseLine(JSON.stringify({ ...tasks(0), done: [1, 'x', 2] }), 4)).toThrow(
+      /field 'done' is \[1,"x",2\]; expected a list of finite numbers of at least 0/,
+    );
+  });
+
   const broken: Array<[string, (l: object[]) => object[], RegExp]> = [
     ['no hello first', (l) => l.slice(1), /line 1: expected the hello line first/],
     ['calibrated missing', (l) => [l[0] as object, ...l.slice(2)], /expected the calibrated line second/],

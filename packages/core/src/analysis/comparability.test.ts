@@ -89,3 +89,12 @@ test('fs and net: the file size, the server’s delay and body are their work', 
   // The cpu task of two runs that differ only in their fs file is the same work.
   expect(comparable(fs(1), fs(2), 'cpu')).toEqual({ ok: true });
 });
+
+test("totals from different clocks are never compared; a file without a clock is the phases clock's", () => {
+  const phases = fakeRun();
+  const article = fakeRun({ config: { clock: 'article' } });
+  expect(comparable(phases, article)).toEqual({ ok: false, reasons: ['clock phases vs article'] });
+  expect(comparable(article, phases, 'io')).toEqual({ ok: false, reasons: ['clock article vs phases'] });
+  expect(comparable(phases, fakeRun({ config: { clock: 'phases' } }))).toEqual({ ok: true });
+  expect(comparable(article, fakeRun({ runtime: 'bun', config: { clock: 'article' } }))).toEqual({ ok: true });
+});

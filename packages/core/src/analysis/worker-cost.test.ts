@@ -19,12 +19,18 @@ const cell = (task: Cell['task'], mode: Cell['mode'], impl: string, workers: num
   samples,
 });
 
-const run = (cells: Cell[]) => ({ cells }) as unknown as ResultFile;
+const run = (cells: Cell[], clock?: 'article') => ({ cells, config: clock ? { clock } : {} }) as unknown as ResultFile;
 
 function ok(fit: LineFit | undefined) {
   if (fit === undefined || !fit.ok) throw new Error(`expected a line, got ${JSON.stringify(fit)}`);
   return fit;
 }
+
+test("the article clock's runs give no worker cost: spawn there is not the start of N workers", () => {
+  const cells = [1, 2, 4].map((n) => cell('io', 'threads', 'worker_threads', n, [sample(10 * n, 2)]));
+  expect(workerCosts(run(cells))).toHaveLength(1);
+  expect(workerCosts(run(cells, 'article'))).toEqual([]);
+});
 
 describe('fitLine', () => {
   test('an exact line: its coefficients, zero errors, R squared 1', () => {

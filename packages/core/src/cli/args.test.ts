@@ -44,6 +44,14 @@ describe('defaults', () => {
     expect(run('--quick', '--count', '7').config.count).toBe(7);
   });
 
+  test("--clock: phases by default, the article's under --preset article, either when asked", () => {
+    expect(run().config.clock).toBe('phases');
+    expect(run('--quick').config.clock).toBe('phases');
+    expect(run('--preset', 'article').config.clock).toBe('article');
+    expect(run('--clock', 'article').config.clock).toBe('article');
+    expect(run('--preset', 'article', '--clock', 'phases').config.clock).toBe('phases');
+  });
+
   test('a leading -- from pnpm is ignored; --flag=value works; relative --out is taken from cwd', () => {
     const r = run('--', '--workers=extended', '--out', 'x/y');
     expect(r.config.workers).toEqual([...EXTENDED_WORKERS]);
@@ -82,6 +90,7 @@ describe('bad flags name the flag and what is accepted', () => {
   test('stray argument', () => refuse(['fast'], /unexpected argument 'fast'/));
   test('bad label', () => refuse(['--label', 'a b'], /--label: 'a b' is not valid/));
   test('bad upload URL', () => refuse(['--upload', 'ftp://x'], /--upload: 'ftp:\/\/x' is not an http\(s\) URL/));
+  test('unknown clock', () => refuse(['--clock', 'wall'], /--clock: unknown value 'wall'; accepted: phases, article/));
   test('contradicting presets', () => refuse(['--quick', '--preset', 'article'], /contradict/));
   test('impls that cannot run a chosen mode', () => {
     const two: ParseContext = {

@@ -4,8 +4,8 @@ import { serveWorker } from './worker-loop.ts';
 
 /** Delays that make a phase take a known time. */
 export interface InMemoryDelays {
-  /** Before the worker loop starts (and says `ready`). */
-  readyDelayMs?: number;
+  /** Before the worker loop starts (and says `ready`); a function of the worker's index staggers them. */
+  readyDelayMs?: number | ((index: number) => number);
   /** Between a clean `exit` request and the reported exit. */
   exitDelayMs?: number;
 }
@@ -24,7 +24,8 @@ export function inMemory(
     started: 0,
     exited: 0,
     start(events: WorkerEvents) {
-      t.started++;
+      const index = t.started++;
+      const readyDelay = delays.readyDelayMs;
       let handler: ((m: HubMessage) => void) | undefined;
       let gone = false;
       const exit = (code: number | null, signal: string | null, delayMs = 1) => {
@@ -48,7 +49,7 @@ export function inMemory(
             close: () => exit(0, null, delays.exitDelayMs),
             rssBytes: () => 0,
           }),
-        delays.readyDelayMs ?? 0,
+        typeof readyDelay === 'function' ? readyDelay(index) : (readyDelay ?? 0),
       );
       return { send: (m: HubMessage) => setTimeout(() => !gone && handler?.(m), 0), kill: () => exit(null, 'SIGKILL') };
     },

@@ -42,7 +42,10 @@ describe('decodeResult: files from other msgpack writers', () => {
         ...r,
         config: { ...r.config, ioMs: f32(5) },
         cells: [
-          { ...r.cells[0], samples: [{ totalMs: f32(60), spawnMs: f32(5.25), workMs: f32(52), teardownMs: 3 }] },
+          {
+            ...r.cells[0],
+            samples: [{ totalMs: f32(60), spawnMs: f32(5.25), workMs: f32(52), teardownMs: 3, readyAtMs: f32(5) }],
+          },
           r.cells[1],
         ],
       }),

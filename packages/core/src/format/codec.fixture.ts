@@ -66,6 +66,7 @@ export function sampleResult(): ResultFile {
       timeoutMs: 1000,
       workerEnv: 'inherit',
       preset: 'default',
+      clock: 'phases',
     },
     cells: [
       {
@@ -74,8 +75,16 @@ export function sampleResult(): ResultFile {
         impl: 'worker_threads',
         workers: 1,
         status: 'ok',
-        samples: [{ totalMs: 60, spawnMs: 5, workMs: 52, teardownMs: 3 }],
+        samples: [{ totalMs: 60, spawnMs: 5, workMs: 52, teardownMs: 3, readyAtMs: 5 }],
         rssBytesPerWorker: 1_000_000,
+        taskTimes: {
+          method: 'time-origin',
+          tasks: 10,
+          responseMs: { min: 5.5, p50: 30, p90: 50, p99: 56, max: 56 },
+          queueMs: { min: 0.1, p50: 24.5, p90: 44.5, p99: 50, max: 50 },
+          runMs: { min: 5, p50: 5.1, p90: 5.3, p99: 5.9, max: 5.9 },
+          returnMs: { min: -0.01, p50: 0.05, p90: 0.1, p99: 0.2, max: 0.2 },
+        },
       },
       { task: 'io', mode: 'threads', impl: 'worker_threads', workers: 2, status: 'failed', error: 'boom', samples: [] },
     ],
