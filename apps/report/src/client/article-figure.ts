@@ -1,6 +1,8 @@
 import type { TaskKind } from '@tvp/core';
 import {
   at,
+  clockCaption,
+  clockOf,
   type Finding,
   fmtMs,
   idealSpeedup,
@@ -26,22 +28,13 @@ function primary(lines: Line[], mode: Line['mode']): Line | undefined {
   return of.find((l) => colorKey(l.mode, l.impl) === mode) ?? of[0];
 }
 
-/** Which clock timed the totals, when the run says (optional `config.clock`). */
-function clockOf(run: RunView): string | undefined {
-  const clock = (run.result.config as { clock?: unknown }).clock;
-  if (typeof clock === 'string') return clock;
-  if (clock && typeof clock === 'object' && 'name' in clock) return String((clock as { name: unknown }).name);
-  return undefined;
-}
-
-/** The caption's note on the clock: one line when the runs agree, else each runtime's. */
+/** The caption's note on the clock (core's `clockOf`: a file without one used phases): one line when the runs agree, else each runtime's. */
 function clockNote(runs: RunView[]): string | undefined {
-  const clocks = runs.map((r) => ({ rt: runtimeName(r.result.env.runtime), clock: clockOf(r) }));
-  const known = clocks.filter((c) => c.clock !== undefined);
-  if (known.length === 0) return undefined;
-  const distinct = new Set(clocks.map((c) => c.clock ?? 'not recorded'));
-  if (distinct.size === 1) return `Totals timed by the ${known[0]!.clock} clock.`;
-  return `Totals timed by: ${clocks.map((c) => `${c.rt} ${c.clock ?? 'not recorded'}`).join(', ')}.`;
+  const clocks = runs.map((r) => ({ rt: runtimeName(r.result.env.runtime), clock: clockOf(r.result) }));
+  const first = clocks[0];
+  if (first === undefined) return undefined;
+  if (clocks.every((c) => c.clock === first.clock)) return clockCaption(first.clock);
+  return `Totals timed by: ${clocks.map((c) => `${c.rt} ${c.clock === 'article' ? "the article's clock" : 'phases'}`).join(', ')}.`;
 }
 
 /** The work of the task, once when the runs agree, else per runtime. */
