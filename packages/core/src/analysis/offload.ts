@@ -50,7 +50,12 @@ const isWorker = (c: Cell): c is Cell & { mode: WorkerMode } => c.mode === 'thre
 const ok = (c: Cell) => c.status === 'ok' && c.samples.length > 0;
 const medianOf = (c: Cell, f: (s: Cell['samples'][number]) => number) => median(c.samples.map(f));
 
-/** Start and stop of one worker: the fitted per-worker slopes when they are positive, else the 1-worker cell. */
+/**
+ * Start and stop of one worker: the fitted per-worker slopes when they are positive, else the
+ * 1-worker cell's spawn + teardown. Under the article clock there are no fitted lines (spawn is
+ * not the start of N workers), but at 1 worker its spawn is that worker's start and its work is
+ * the work alone, so the 1-worker figures hold on either clock.
+ */
 function startCost(r: ResultFile, one: Cell): { ms: number; basis: OffloadCost['startBasis'] } {
   const cost = workerCosts(r).find((w) => w.mode === one.mode && w.impl === one.impl);
   if (cost?.spawn.ok && cost.teardown.ok) {

@@ -165,6 +165,18 @@ describe('where offloading does not pay', () => {
     );
   });
 
+  test("under the article clock, a worker's start is the 1-worker cell's, not a fitted line", () => {
+    const r = run(smallTask('module', 10, modelWork(10)), { count: 10 });
+    r.config.clock = 'article';
+    const [rec] = recommend(r);
+    if (!rec?.ok) throw new Error(JSON.stringify(rec));
+    // 1 worker: spawn 1 + 9, teardown 0.5.
+    expect(rec.evidence.offload).toMatchObject({ startBasis: 'cell', startMsPerWorker: 10.5 });
+    expect(rec.sentence).toContain(
+      'a thread adds 0.90 ms per call to move its argument and answer and 10.5 ms to start and stop',
+    );
+  });
+
   test('the projection holds: at the calls and the work it names, the model breaks even', () => {
     const [rec] = recommend(run(smallTask('module', 10, modelWork(10)), { count: 10 }));
     const o = rec?.ok ? rec.evidence.offload : undefined;
