@@ -2,14 +2,17 @@
 // lines. The analysis is `@tvp/core/analysis`.
 export type { CliRequest, ParseContext } from './cli/args.ts';
 export { parseArgs, parseWorkers, usage } from './cli/args.ts';
-export type { CliIo, ExternalSweep, SweepRunner } from './cli/cli.ts';
+export type { CliIo } from './cli/cli.ts';
 export { EXIT, runCli, runnerMain } from './cli/cli.ts';
 export type { FlagKind, Flags } from './cli/flags.ts';
 export { readCommandLine, readFlags } from './cli/flags.ts';
 export type { PresetName } from './cli/presets.ts';
 export { preset } from './cli/presets.ts';
 export { formatDuration, ProgressPrinter, progressLine } from './cli/progress.ts';
+export type { ExternalSweep, Runner, RunRequest, SweepRunner } from './cli/run-result.ts';
+export { implsOf, poolsFor, poolsOf, runToResult } from './cli/run-result.ts';
 export { formatSummary } from './cli/summary.ts';
+export { loadRun, readRuns, runTools, TOOLS_USAGE } from './cli/tools-cli.ts';
 export { uploadResult } from './cli/upload.ts';
 export {
   DEFAULT_COUNT,
