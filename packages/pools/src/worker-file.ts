@@ -1,9 +1,14 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { workerEntry } from '@tvp/core';
 
 const require = createRequire(import.meta.url);
 
-/** Core's bundled pool worker (it exports `poolTask`): the file piscina and tinypool load. */
-export const poolWorkerFile: string = require.resolve('@tvp/core/workers/pool.cjs');
+/**
+ * Core's bundled pool worker (it exports `poolTask`): the file piscina and tinypool load. Found by
+ * core itself, so that it is found wherever core's code is (here, or bundled into the installable package).
+ */
+export const poolWorkerFile: string = fileURLToPath(workerEntry('pool'));
 
 /** workerpool's worker script: it registers core's `poolTask` with workerpool. */
 export const workerpoolScript: string = require.resolve('../worker/workerpool.cjs');
