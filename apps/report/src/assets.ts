@@ -18,26 +18,32 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 /** The page's script, bundled by rolldown (rolldown.config.mjs), and its source map. */
 export const CLIENT_SCRIPT = path.join(packageDir, 'dist', 'web', 'app.js');
 
-let loaded: Promise<Assets> | undefined;
+const loaded = new Map<string, Promise<Assets>>();
 
-/** Read uPlot (which has no exports map, so through its package.json) and the client, once. */
-export function loadAssets(): Promise<Assets> {
-  loaded ??= (async () => {
+/**
+ * Read uPlot (which has no exports map, so through its package.json) and the client, once.
+ * `clientScript`: where the page's script is, when this code runs bundled elsewhere.
+ */
+export function loadAssets(clientScript: string = CLIENT_SCRIPT): Promise<Assets> {
+  const cached = loaded.get(clientScript);
+  if (cached) return cached;
+  const loading = (async () => {
     const uplotDir = path.dirname(createRequire(import.meta.url).resolve('uplot/package.json'));
     const [uplotJs, uplotCss, appJs] = await Promise.all([
       readFile(path.join(uplotDir, 'dist', 'uPlot.iife.min.js'), 'utf8'),
       readFile(path.join(uplotDir, 'dist', 'uPlot.min.css'), 'utf8'),
-      readFile(CLIENT_SCRIPT, 'utf8').catch((err: Error) => {
+      readFile(clientScript, 'utf8').catch((err: Error) => {
         throw new Error(
-          `the page script ${CLIENT_SCRIPT} is missing: build the report first (pnpm build): ${err.message}`,
+          `the page script ${clientScript} is missing: build the report first (pnpm build): ${err.message}`,
         );
       }),
     ]);
-    const appMap = await readFile(`${CLIENT_SCRIPT}.map`, 'utf8').catch(() => '');
+    const appMap = await readFile(`${clientScript}.map`, 'utf8').catch(() => '');
     return { uplotJs, uplotCss, appJs, appMap };
   })();
-  loaded.catch(() => {
-    loaded = undefined; // a failed read (client not built yet) is tried again next time
+  loaded.set(clientScript, loading);
+  loading.catch(() => {
+    loaded.delete(clientScript); // a failed read (client not built yet) is tried again next time
   });
-  return loaded;
+  return loading;
 }

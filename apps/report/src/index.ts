@@ -17,6 +17,8 @@ export { hostGuard } from './host-guard.ts';
 export type { HostRefusal } from './host-policy.ts';
 export { HostPolicy } from './host-policy.ts';
 export { isLoopback } from './loopback.ts';
+export type { ReportMainOptions } from './main.ts';
+export { reportMain } from './main.ts';
 export type { PageRequest, PageStart } from './paging.ts';
 export { PAGE_LIMIT, pageOf, parsePage } from './paging.ts';
 export type {
