@@ -1,0 +1,11 @@
+import { loadAssets, reportMain } from '@tvp/report';
+import { defaultResultsDir, reportScript } from './paths.ts';
+
+/** `tvp report`: the report server on ./tvp-results (or --results), or `--export FILE`. */
+export function reportCommand(argv: readonly string[]): Promise<number> {
+  return reportMain(argv, {
+    defaultResultsDir: defaultResultsDir(),
+    assets: () => loadAssets(reportScript()),
+    bin: 'tvp report',
+  });
+}
