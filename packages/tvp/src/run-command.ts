@@ -1,5 +1,5 @@
 import { EXIT, runCli, UsageError } from '@tvp/core';
-import { defaultResultsDir, workingDir } from './paths.ts';
+import { defaultResultsDir, RESULTS_FOLDER, workingDir } from './paths.ts';
 import { CPYTHON_NO_MODULE, hasTaskModule, runAll, startedByBun } from './run-all.ts';
 import { currentRuntime, RUNTIMES, type RuntimeName, runnerFor } from './runtime.ts';
 
@@ -62,7 +62,12 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
 async function runHere(runtime: RuntimeName, argv: readonly string[]): Promise<number> {
   const runner = await runnerFor(runtime);
   const cwd = workingDir();
-  const opts = { bin: 'tvp run', defaultOut: defaultResultsDir(cwd), io: { cwd } };
+  const opts = {
+    bin: 'tvp run',
+    defaultOut: defaultResultsDir(cwd),
+    defaultOutText: `./${RESULTS_FOLDER}/`,
+    io: { cwd },
+  };
   if (runtime !== 'cpython') return runCli(argv, runner, opts);
   const { PythonError } = await import('@tvp/runner-python');
   try {

@@ -132,6 +132,18 @@ describe('the installed package', () => {
     expect(csv.stdout.split('\n')[1]).toMatch(/module/);
   });
 
+  test('--version, --help, and a wrong command', () => {
+    const version = sh('npx', ['tvp', '--version']);
+    const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string };
+    expect(version.stdout.trim()).toBe(pkg.version);
+    const help = sh('npx', ['tvp', 'run', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--out DIR              where the file goes (default: ./tvp-results/)');
+    const wrong = sh('npx', ['tvp', 'bench']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("tvp: unknown command 'bench'");
+  });
+
   test("the README's API example runs, and writes no file", () => {
     const before = files().length;
     writeFileSync(path.join(project, 'api.mjs'), readmeSection().js);

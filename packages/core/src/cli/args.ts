@@ -85,8 +85,12 @@ const FLAGS = {
 } as const satisfies Record<string, FlagKind>;
 type ValueFlag = { [K in keyof typeof FLAGS]: (typeof FLAGS)[K] extends 'value' ? K : never }[keyof typeof FLAGS];
 
-/** The --help text; `impls` lists this runtime's choices. */
-export function usage(runner: string, impls: Record<WorkerMode, readonly Impl[]>): string {
+/** The --help text; `impls` lists this runtime's choices, `outDefault` says where files go without --out. */
+export function usage(
+  runner: string,
+  impls: Record<WorkerMode, readonly Impl[]>,
+  outDefault = 'results/ at the repository root',
+): string {
   const all = [...impls.threads, ...impls.processes];
   return `Usage: ${runner} [flags]
 
@@ -110,7 +114,7 @@ Runs the threads-vs-processes experiment on this runtime and writes one msgpack 
   --io-ms 20             one io task's wait, ms
   --cpu-iters 6000000    one cpu task's work, rounds of integer mixing
   --timeout-ms 30000     a task (or a pool start) longer than this fails its cell
-  --out DIR              where the file goes (default: results/ at the repository root)
+  --out DIR              where the file goes (default: ${outDefault})
   --label NAME           machine label written in the file (default: the hostname)
   --quick                small sweep, seconds: workers 1,2,4, 20 tasks, 3 repeats
   --preset NAME          ${PRESETS.join(', ')} (article: the article's 100 ms tasks)

@@ -33,7 +33,14 @@ export type { ExternalSweep, SweepRunner } from './run-result.ts';
 export async function runCli(
   argv: readonly string[],
   adapter: Runner,
-  opts: { bin: string; defaultOut: string; repoDir?: string; io?: Partial<CliIo> },
+  opts: {
+    bin: string;
+    defaultOut: string;
+    /** How --help names the default folder (default: results/ at the repository root). */
+    defaultOutText?: string;
+    repoDir?: string;
+    io?: Partial<CliIo>;
+  },
 ): Promise<number> {
   const io: CliIo = {
     stdout: process.stdout,
@@ -49,11 +56,11 @@ export async function runCli(
     req = parseArgs(argv, { impls, defaultOut: opts.defaultOut, cwd: io.cwd, namedOnly });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.stderr.write(`error: ${err.message}\n\n${usage(opts.bin, impls)}\n`);
+    io.stderr.write(`error: ${err.message}\n\n${usage(opts.bin, impls, opts.defaultOutText)}\n`);
     return EXIT.usage;
   }
   if (req.kind === 'help') {
-    io.stdout.write(`${usage(opts.bin, impls)}\n`);
+    io.stdout.write(`${usage(opts.bin, impls, opts.defaultOutText)}\n`);
     return EXIT.ok;
   }
   try {
