@@ -93,6 +93,7 @@ describe('the installed package', () => {
     expect(files('node')).toHaveLength(1);
     expect(r.stdout).toMatch(/on node 20\.|on node \d+\./);
     expect(r.stdout).toMatch(/module: 20 calls of task \(cpu-bound, sha256 [0-9a-f]{12}, answers checked\)/);
+    expect(r.stdout).toMatch(/\nrecommendation \(by median total time[^\n]*\n {2}task \(module, cpu-bound\): /);
     expect(r.stdout).toContain(`wrote tvp-results/${files('node')[0]}`);
     // nothing in the package's own folder
     expect(readdirSync(path.join(project, 'node_modules', 'threads-vs-processes'))).not.toContain('tvp-results');
@@ -151,6 +152,8 @@ describe('the installed package', () => {
     expect(r.status, explain(r)).toBe(0);
     expect(r.stdout).toMatch(/^\d+ cells on node$/m);
     expect(r.stderr).toMatch(/cell 1 of \d+/);
+    // one recommendation, for the module (the example prints it after the count of cells)
+    expect(r.stdout.trim().split('\n')).toHaveLength(2);
     expect(files()).toHaveLength(before);
   });
 

@@ -38,6 +38,7 @@ describe('measure', () => {
     ]);
     expect(result.cells.every((c) => c.status === 'ok' && c.samples.length === 2)).toBe(true);
     expect(recommendations).toEqual(recommend(result));
+    expect(recommendations.map((r) => r.task)).toEqual(['module']);
     expect(file).toBeUndefined();
     expect(existsSync(path.join(process.cwd(), 'tvp-results'))).toBe(before);
     expect(seen.length).toBeGreaterThanOrEqual(result.cells.length);
