@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { launchChromium } from '../src/bench/chromium.ts';
 import { collapsedShape, type PageShape, pageShape } from '../src/bench/page-metrics.ts';
-import { fourRuntimes } from '../src/bench/synthetic.ts';
+import { fourRuntimes, makeResult } from '../src/bench/synthetic.ts';
 import { exportReport } from '../src/export.ts';
 import { type Listening, listen } from '../src/serve.ts';
 import { tempDir, writeResults } from './fixtures.ts';
@@ -250,5 +250,74 @@ describe('the page leads with the answer: four runtimes and an extended sweep, i
     expect(bg).toBe('rgb(20, 24, 29)');
     checkColours(await pageShape(page), new Map());
     await ctx.close();
+  });
+});
+
+describe('other impls and pool libraries: one colour each, never twice in a chart', () => {
+  let browser: Browser;
+  let server: Listening;
+
+  beforeAll(async () => {
+    const dir = await tempDir();
+    // A Node run that also measured four pool libraries, a Bun run with its node-compatible impls too.
+    const node = makeResult({ runtime: 'node', seed: 21 });
+    const copies = (from: string, impls: string[]) =>
+      impls.flatMap((impl, i) =>
+        node.cells
+          .filter((c) => c.impl === from)
+          .map((c) => ({
+            ...c,
+            impl,
+            samples: c.samples.map((x) => ({ ...x, totalMs: x.totalMs * (1.02 + i / 50) })),
+          })),
+      );
+    node.cells.push(
+      ...copies('worker_threads', ['piscina', 'tinypool', 'workerpool', 'poolifier']),
+      ...copies('child_process', ['tinypool-process', 'workerpool-process']),
+    );
+    const bun = makeResult({ runtime: 'bun', seed: 22 });
+    bun.cells.push(
+      ...bun.cells.filter((c) => c.impl === 'web-worker').map((c) => ({ ...c, impl: 'worker_threads' })),
+      ...bun.cells.filter((c) => c.impl === 'bun-spawn').map((c) => ({ ...c, impl: 'child_process' })),
+    );
+    await writeResults(dir, [node, bun]);
+    server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws them beside figure 1 in layers, and in "more figures" each in its own colour', async () => {
+    const { page, errors, close } = await openAt(browser, server.url, { width: 1400, height: 900 });
+    const impls = await page.$$eval('figure.impls[data-task=io] .panel', (ps) =>
+      ps.map((p) => ({
+        of: p.getAttribute('data-of'),
+        keys: (JSON.parse(p.getAttribute('data-series')!) as { key: string; draw: string }[]).map((s) => s.key),
+      })),
+    );
+    expect(impls).toEqual([
+      { of: 'node', keys: ['piscina', 'tinypool', 'workerpool', 'poolifier'] },
+      { of: 'node', keys: ['tinypool', 'workerpool'] },
+      { of: 'bun', keys: ['threads', 'processes'] },
+    ]);
+    const seen = new Map<string, string>();
+    checkColours(await pageShape(page), seen);
+    await page.$$eval('details.more-figures', (ds) => {
+      for (const d of ds) (d as HTMLDetailsElement).open = true;
+    });
+    await page.waitForFunction(() => {
+      const figs = [...document.querySelectorAll('details.more-figures figure.chart')];
+      return figs.length > 0 && figs.every((f) => (f as HTMLElement).dataset.drawn === '1');
+    });
+    // The opened figures keep every colour the top of the page gave, and split where a run has
+    // more impls than a chart may show.
+    const all = await pageShape(page);
+    expect(all.charts.length).toBeGreaterThan(20);
+    checkColours(all, seen);
+    expect(all.charts.map((c) => c.title)).toContain('io: time vs workers, Node, part 3 of 3');
+    expect(errors).toEqual([]);
+    await close();
   });
 });

@@ -17,9 +17,11 @@ import { h } from './dom.ts';
 import { efficiencyFigure, phasesFigure, ratioFigure, speedupFigure, timeFigure } from './figures.ts';
 import { fitFigure, taskFits } from './fit-figure.ts';
 import { historyBlock } from './history.ts';
+import { implsFigure } from './impls-figure.ts';
 import { pairTables } from './pair-tables.ts';
 import { envPanel, findingsPanel, warningsPanel } from './panels.ts';
 import { recommendationsPanel } from './recommendations.ts';
+import { colourGroups, partOf } from './series-groups.ts';
 import { pickedRun, pickKey, runsFor, runtimesOf, type Selection } from './state.ts';
 import { verdictGrid } from './verdicts.ts';
 import { workerCostPanel } from './worker-cost-panel.ts';
@@ -140,15 +142,25 @@ function sweepBlock(
           shown.flatMap((r) => {
             const R = runtimeName(r.result.env.runtime);
             const other = apart.some((a) => a.other === r) ? ' (other work, not comparable)' : '';
-            const own = linesOf(r, t);
-            const speedy = own.filter((l) => l.cells.some((c) => c.speedup !== undefined) && l.cells.length > 1);
-            return [
-              timeFigure(`${t}: time vs workers, ${R}${other}`, own, log2, book),
-              t !== 'noop' && speedy.length > 0 && speedupFigure(`${t}: speedup vs workers, ${R}`, speedy, log2, book),
-              t !== 'noop' && speedy.length > 0 && efficiencyFigure(`${t}: efficiency, ${R}`, speedy, log2, book),
-              t !== 'noop' &&
-                fitFigure(`${t}: scalability, work-time throughput with USL fits, ${R}`, taskFits([r], t), log2, book),
-            ];
+            // No colour twice in a chart, at most 6 series: a run with more impls gets more charts.
+            const groups = colourGroups(linesOf(r, t), (l) => l);
+            const fits = taskFits([r], t);
+            return groups.flatMap((own, i) => {
+              const part = partOf(i, groups.length);
+              const speedy = own.filter((l) => l.cells.some((c) => c.speedup !== undefined) && l.cells.length > 1);
+              const mine = fits.filter((f) => own.some((l) => l.mode === f.fit.mode && l.impl === f.fit.impl));
+              return [
+                timeFigure(`${t}: time vs workers, ${R}${other}${part}`, own, log2, book),
+                t !== 'noop' &&
+                  speedy.length > 0 &&
+                  speedupFigure(`${t}: speedup vs workers, ${R}${part}`, speedy, log2, book),
+                t !== 'noop' &&
+                  speedy.length > 0 &&
+                  efficiencyFigure(`${t}: efficiency, ${R}${part}`, speedy, log2, book),
+                t !== 'noop' &&
+                  fitFigure(`${t}: scalability, work-time throughput with USL fits, ${R}${part}`, mine, log2, book),
+              ];
+            });
           }),
           pools.map((l) =>
             phasesFigure(
@@ -158,14 +170,20 @@ function sweepBlock(
               book,
             ),
           ),
-          [...new Set(pairs.map((p) => p.other.run))].map((o) =>
-            ratioFigure(
-              `${t}: ${runtimeName(o.result.env.runtime)} / ${B} time`,
+          [...new Set(pairs.map((p) => p.other.run))].flatMap((o) => {
+            const groups = colourGroups(
               pairs.filter((p) => p.other.run === o),
-              log2,
-              book,
-            ),
-          ),
+              (p) => p.other,
+            );
+            return groups.map((g, i) =>
+              ratioFigure(
+                `${t}: ${runtimeName(o.result.env.runtime)} / ${B} time${partOf(i, groups.length)}`,
+                g,
+                log2,
+                book,
+              ),
+            );
+          }),
         ),
       );
     }),
@@ -217,7 +235,11 @@ export function machineSection(
     TASK_KINDS.filter(
       (t) => t !== 'noop' && (sel.task === 'all' || sel.task === t) && runs.some((r) => linesOf(r, t).length > 0),
     );
-  const figures = (runs: RunView[], sweep: Sweep) => tasksIn(runs).map((t) => articleFigure(runs, t, sweep, book));
+  // Figure 1 of every task first (the headline), then the other impls measured, if any.
+  const figures = (runs: RunView[], sweep: Sweep) => [
+    ...tasksIn(runs).map((t) => articleFigure(runs, t, sweep, book)),
+    ...tasksIn(runs).map((t) => implsFigure(runs, t, sweep, book)),
+  ];
   const warnings = warningsPanel(shown);
   return h(
     'section',
