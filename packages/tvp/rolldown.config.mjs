@@ -3,9 +3,14 @@
 // with the registry packages left as dependencies. Every file lands in dist/lib/, one folder below
 // dist/: core finds its worker entries at ../../dist/workers/ from its own module, as it does in
 // its package, and scripts/assemble.mjs puts them there.
+import { rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'rolldown';
 import pkg from './package.json' with { type: 'json' };
+
+// Chunk names change with their content: without this, every build would leave the last one's
+// chunks in dist/lib/, and the tarball would carry them.
+rmSync('dist', { recursive: true, force: true });
 
 const registry = Object.keys(pkg.dependencies);
 const external = (id) =>

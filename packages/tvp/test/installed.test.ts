@@ -133,6 +133,18 @@ describe('the installed package', () => {
     expect(csv.stdout.split('\n')[1]).toMatch(/module/);
   });
 
+  test('the package holds its bundle, each chunk used, its worker entries and types', () => {
+    const installed = path.join(project, 'node_modules', 'threads-vs-processes');
+    const lib = path.join(installed, 'dist', 'lib');
+    const chunks = readdirSync(lib);
+    const code = chunks.map((f) => readFileSync(path.join(lib, f), 'utf8')).join('\n');
+    const unused = chunks.filter((f) => f !== 'cli.js' && f !== 'index.js' && !code.includes(`./${f}`));
+    expect(unused).toEqual([]);
+    for (const w of ['thread.cjs', 'process.cjs', 'web.js', 'pool.cjs', 'stdio.cjs', 'net-server.cjs'])
+      expect(readdirSync(path.join(installed, 'dist', 'workers'))).toContain(w);
+    expect(readdirSync(path.join(installed, 'dist', 'types'))).toContain('index.d.ts');
+  });
+
   test('--version, --help, and a wrong command', () => {
     const version = sh('npx', ['tvp', '--version']);
     const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string };
