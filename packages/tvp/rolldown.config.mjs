@@ -1,8 +1,8 @@
 // The installable package: this package's code and every workspace package it uses (core, the
 // runners, the pools glue, the report, the bench's supervisor) bundled into dist/lib/, ES modules,
-// with the registry packages left as dependencies. Every file lands in dist/lib/, one folder below
-// dist/: core finds its worker entries at ../../dist/workers/ from its own module, as it does in
-// its package, and scripts/assemble.mjs puts them there.
+// with the registry packages it does not bundle (below) left as dependencies. Every file lands in
+// dist/lib/, one folder below dist/: core finds its worker entries at ../../dist/workers/ from its
+// own module, as it does in its package, and scripts/assemble.mjs puts them there.
 import { rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'rolldown';
@@ -13,7 +13,12 @@ import pkg from './package.json' with { type: 'json' };
 rmSync('dist', { recursive: true, force: true });
 
 const registry = Object.keys(pkg.dependencies);
+// msgpackr and ml-levenberg-marquardt are bundled (ES modules, a few hundred KiB together), which
+// spares every install msgpackr-extract and its install script; msgpackr's optional native part is
+// left out, and msgpackr uses its JavaScript decoder (it tries the native one and falls back).
+const absent = ['msgpackr-extract'];
 const external = (id) =>
+  absent.includes(id) ||
   id.startsWith('node:') ||
   builtinModules.includes(id) ||
   registry.some((name) => id === name || id.startsWith(`${name}/`));
