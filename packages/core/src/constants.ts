@@ -88,3 +88,21 @@ export const MAX_NESTING = 32;
 export const MIN_BYTES_PER_CONTAINER = 8;
 /** A run id: letters, digits, '-', '_', '.', not starting with a dot; a runner writes a UUID. */
 export const RUN_ID_PATTERN = /^(?!\.)[A-Za-z0-9._-]{1,64}$/;
+
+/** Arrival runs: at least this many warm-up arrivals per run (see `ArrivalConfig.warmupMin`). */
+export const ARRIVAL_WARMUP_MIN = 10;
+/** Arrival runs: warm-up arrivals per worker, so that each answers at least twice before timing. */
+export const ARRIVAL_WARMUP_PER_WORKER = 2;
+/**
+ * A rate is sustained when answers come at least this share of the offered rate: a stable queue
+ * passes on what arrives (over 100 tasks, the first and last responses shift that by about 1%),
+ * while an overloaded one answers at its capacity and its backlog grows through the run.
+ */
+export const ARRIVAL_SUSTAIN_SHARE = 0.9;
+/** The seed of the arrival generator unless `--arrival-seed` is given: every run repeats the schedule. */
+export const DEFAULT_ARRIVAL_SEED = 1;
+/** The most rates one sweep (or file) has. */
+export const MAX_ARRIVAL_RATES = 64;
+/** 1 to 100,000 tasks/s: below, a run of 100 tasks takes minutes; above, timers cannot space them. */
+export const MIN_ARRIVAL_RATE = 0.01;
+export const MAX_ARRIVAL_RATE = 100_000;

@@ -2,17 +2,26 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  ARRIVAL_SUSTAIN_SHARE,
+  ARRIVAL_WARMUP_MIN,
+  ARRIVAL_WARMUP_PER_WORKER,
+  DEFAULT_ARRIVAL_SEED,
   DEFAULT_FS_BYTES,
   DEFAULT_NET_BYTES,
   DEFAULT_NET_DELAY_MS,
   EXTENDED_WORKERS,
+  MAX_ARRIVAL_RATE,
+  MAX_ARRIVAL_RATES,
   MAX_WORKERS,
+  MIN_ARRIVAL_RATE,
   MODES,
   STANDARD_WORKERS,
   TASK_KINDS,
 } from '../constants.ts';
 import { UsageError } from '../errors.ts';
 import type {
+  ArrivalConfig,
+  ArrivalKind,
   Clock,
   Fault,
   Impl,
@@ -78,6 +87,9 @@ const FLAGS = {
   preset: 'value',
   'worker-env': 'value',
   clock: 'value',
+  'arrival-rate': 'value',
+  arrival: 'value',
+  'arrival-seed': 'value',
   fault: 'value',
   quick: 'switch',
   help: 'switch',
@@ -123,6 +135,11 @@ Runs the threads-vs-processes experiment on this runtime and writes one msgpack 
                          (the worker-cost figures need it); article: tasks start on each worker as
                          it is ready, total from creating the pool to the last exit (the article's
                          hub; the article preset's default)
+  --arrival-rate R,...   also run tasks arriving over time at R tasks/s (each rate, every cell):
+                         ${ARRIVAL_WARMUP_MIN} (or 2 per worker) warm-up arrivals, then --count measured ones,
+                         --repeat runs; response-time percentiles, throughput, sustained or not
+  --arrival poisson      poisson (seeded exponential gaps) or fixed (exactly 1/R apart)
+  --arrival-seed ${DEFAULT_ARRIVAL_SEED}       the poisson generator's seed (recorded; same schedule for every cell)
   --worker-env inherit   inherit, or clean: start process workers without NODE_EXTRA_CA_CERTS
                          and NODE_OPTIONS (both slow process start; the choice is recorded)
   --fault KIND           testing the harness: one task per hub run will ${FAULTS.join(', ')}
@@ -245,6 +262,7 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
     preset: presetName,
     clock,
     ...(fault ? { fault } : {}),
+    ...arrivalOf(get('arrival-rate'), get('arrival'), get('arrival-seed')),
     ...(tasks.includes('fs') ? { fsBytes } : {}),
     ...(tasks.includes('net') ? { netDelayMs, netBytes } : {}),
   };
@@ -282,6 +300,44 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
     ...(upload ? { upload } : {}),
     quiet: f.has('quiet'),
     ...(modulePath !== undefined ? { taskModulePath: path.resolve(ctx.cwd ?? process.cwd(), modulePath) } : {}),
+  };
+}
+
+const ARRIVAL_KINDS: readonly ArrivalKind[] = ['poisson', 'fixed'];
+
+/** `--arrival-rate`, `--arrival` and `--arrival-seed` as `config.arrival`; the last two need the first. */
+function arrivalOf(
+  rates: string | undefined,
+  kind: string | undefined,
+  seed: string | undefined,
+): { arrival?: ArrivalConfig } {
+  if (rates === undefined) {
+    if (kind !== undefined) throw new UsageError('--arrival needs --arrival-rate (tasks per second, e.g. 50,100)');
+    if (seed !== undefined) throw new UsageError('--arrival-seed needs --arrival-rate (tasks per second, e.g. 50,100)');
+    return {};
+  }
+  const list: number[] = [];
+  for (const item of rates.split(',').map((x) => x.trim())) {
+    const n = /^\d+(\.\d+)?$/.test(item) ? Number(item) : Number.NaN;
+    if (!(n >= MIN_ARRIVAL_RATE && n <= MAX_ARRIVAL_RATE)) {
+      throw new UsageError(
+        `--arrival-rate: '${item}' is not a rate; expected tasks per second from ${MIN_ARRIVAL_RATE} to ${MAX_ARRIVAL_RATE}, comma-separated (e.g. 50,100,200)`,
+      );
+    }
+    if (!list.includes(n)) list.push(n);
+  }
+  if (list.length > MAX_ARRIVAL_RATES) {
+    throw new UsageError(`--arrival-rate: ${list.length} rates, more than the ${MAX_ARRIVAL_RATES} allowed`);
+  }
+  return {
+    arrival: {
+      rates: list,
+      kind: kind === undefined ? 'poisson' : (listOf('arrival', kind, ARRIVAL_KINDS)[0] as ArrivalKind),
+      seed: seed === undefined ? DEFAULT_ARRIVAL_SEED : integer('arrival-seed', seed, 0, 2 ** 32 - 1),
+      warmupMin: ARRIVAL_WARMUP_MIN,
+      warmupPerWorker: ARRIVAL_WARMUP_PER_WORKER,
+      sustainShare: ARRIVAL_SUSTAIN_SHARE,
+    },
   };
 }
 

@@ -65,7 +65,7 @@ export async function runHub(o: HubOptions): Promise<HubResult> {
 }
 
 /** The work of a hub run: feeds workers one task at a time and checks each answer as it comes. */
-function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps) {
+export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps) {
   const faultAt = o.fault ? Math.floor(o.count / 2) : -1;
   let next = 0;
   let done = 0;

@@ -37,7 +37,7 @@ export const WHOAMI_HOLD_MS = 1;
  * a worker that has just started; once all N are up, the N tasks in flight reach N workers. The
  * phase so ends one round trip and one hold after the last worker is up.
  */
-async function awaitWorkers(handle: LibraryPoolHandle, n: number): Promise<number[]> {
+export async function awaitWorkers(handle: LibraryPoolHandle, n: number): Promise<number[]> {
   const seen = new Set<number>();
   const lane = async () => {
     while (seen.size < n) {
@@ -53,7 +53,7 @@ async function awaitWorkers(handle: LibraryPoolHandle, n: number): Promise<numbe
  * End the pool now: the library's forced teardown, bounded; then, for process pools, SIGKILL to
  * any worker pid still alive, so that a library that fails to stop a busy worker leaves none.
  */
-async function killPool(handle: LibraryPoolHandle, pids: number[]): Promise<void> {
+export async function killPool(handle: LibraryPoolHandle, pids: number[]): Promise<void> {
   await Promise.race([handle.kill().catch(() => {}), pause(KILL_WAIT_MS)]);
   for (const pid of pids) {
     if (!alive(pid)) continue;

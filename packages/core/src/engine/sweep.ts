@@ -3,6 +3,9 @@ import { median } from '../analysis/stats.ts';
 import { HubError, RunAborted } from '../errors.ts';
 import type { Cell, Impl, Mode, RoundTrip, RunConfig, TaskKind, WorkerMemory } from '../format/types.ts';
 import { type Answers, expectedAnswers } from './answers.ts';
+import { arrivalCost, runArrivalCell } from './arrival-cell.ts';
+import { runArrivalHub, runArrivalMain, runArrivalPool } from './arrival-runs.ts';
+import { arrivalWarmup } from './arrival-schedule.ts';
 import { runMain } from './baselines.ts';
 import { type FsFile, writeFsFile } from './fs-file.ts';
 import { type HubResult, type RunOptions, runHub } from './hub-run.ts';
@@ -99,7 +102,8 @@ function weight(c: PlannedCell, config: RunConfig, taskMs: number, cores: number
   const waits = c.task === 'io' || c.task === 'fs' || c.task === 'net';
   const lanes = c.mode === 'sequential' ? 1 : waits ? c.workers : Math.min(c.workers, c.mode === 'async' ? 1 : cores);
   const spawn = c.mode === 'processes' ? 60 * c.workers : c.mode === 'threads' ? 25 * c.workers : 0;
-  return (config.warmup + config.repeat) * (spawn + Math.ceil(config.count / lanes) * (taskMs + 0.05));
+  const batch = (config.warmup + config.repeat) * (spawn + Math.ceil(config.count / lanes) * (taskMs + 0.05));
+  return batch + arrivalCost(config, c.workers, spawn);
 }
 
 /**
@@ -172,9 +176,11 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
   let cpuMs = 0;
   for (const task of config.tasks) {
     const t = performance.now();
-    const a = await expectedAnswers(task, params, config.count, o.signal, o.taskModule?.expected);
+    // Arrival runs also send their warm-up tasks: answers for those ids too.
+    const need = config.count + (config.arrival ? arrivalWarmup(config.arrival, Math.max(...config.workers)) : 0);
+    const a = await expectedAnswers(task, params, need, o.signal, o.taskModule?.expected);
     if (!a) return { cells: [], roundTrips: [], aborted: true, durationMs: performance.now() - started };
-    if (task === 'cpu') cpuMs = (performance.now() - t) / config.count;
+    if (task === 'cpu') cpuMs = (performance.now() - t) / need;
     answers.set(task, a);
   }
   // Guesses for the ETA only: a read of the file, the server's delay, a module task as a cpu one.
@@ -285,6 +291,42 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
       }
       const taskTimes = cell.status === 'ok' ? taskTimesOf(stamps) : undefined;
       if (taskTimes) cell.taskTimes = taskTimes;
+      if (cell.status === 'ok' && config.arrival) {
+        const common: RunOptions = {
+          workers: p.workers,
+          task: p.task,
+          params,
+          count: config.count,
+          timeoutMs: config.timeoutMs,
+          answers: answers.get(p.task) as Answers,
+          workerEnv: config.workerEnv,
+          signal: o.signal,
+        };
+        await runArrivalCell(cell, config.arrival, config.count, config.repeat, (arrival) =>
+          p.pool
+            ? runArrivalPool({ ...common, pool: p.pool, ...arrival })
+            : p.transport
+              ? runArrivalHub({
+                  ...common,
+                  transport: p.transport,
+                  setup: setups.get(p.task),
+                  arg: o.taskModule?.arg,
+                  ...arrival,
+                })
+              : runArrivalMain({
+                  mode: p.mode as 'sequential' | 'async',
+                  workers: p.workers,
+                  task: p.task,
+                  params,
+                  count: config.count,
+                  answers: answers.get(p.task) as Answers,
+                  signal: o.signal,
+                  target: targets.get(p.task),
+                  arg: o.taskModule?.arg,
+                  ...arrival,
+                }),
+        );
+      }
       cells.push(cell);
       o.onCell?.(cell);
     }

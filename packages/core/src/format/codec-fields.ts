@@ -11,6 +11,7 @@ import {
   SCHEMA_VERSION,
 } from '../constants.ts';
 import { batchProblem } from './batch.ts';
+import { readArrivalConfig, readArrivals } from './codec-arrivals.ts';
 import { MAX_LIBRARIES, readLibrary } from './codec-libraries.ts';
 import { describe, type FieldReader, type Holder, type Key, members, type Obj, path } from './codec-reader.ts';
 import { CLOCKS, readTaskTimes } from './codec-task-times.ts';
@@ -204,6 +205,7 @@ function readConfig(r: FieldReader, h: Holder, parent: string, key: Key): RunCon
       netDelayMs: (x, g, k) => r.int(x, g, k, 0),
       netBytes: (x, g, k) => r.int(x, g, k, 0),
       taskModule: (x, g, k) => readTaskModule(r, x, g, k),
+      arrival: (x, g, k) => readArrivalConfig(r, x, g, k),
     }),
   };
   // A task's parameters are part of its work: a run of it without them cannot be compared.
@@ -256,6 +258,7 @@ function readCell(r: FieldReader, h: Holder, parent: string, key: Key): Cell {
       memory: (x, g, k) => readMemory(r, x, g, k),
       rssBytesPerWorker: (x, g, k) => r.num(x, g, k, 0),
       taskTimes: (x, g, k) => readTaskTimes(r, x, g, k),
+      arrivals: (x, g, k) => readArrivals(r, x, g, k),
     }),
   };
   if (cell.status === 'ok' && cell.samples.length === 0) {

@@ -7,7 +7,7 @@ const METHODS = members<TaskClockMethod>({ 'time-origin': true, 'main-thread': t
 const KEYS = ['min', 'p50', 'p90', 'p99', 'max'] as const;
 
 /** One set of percentiles: finite numbers in order (min <= p50 <= p90 <= p99 <= max). */
-function readPercentiles(r: FieldReader, h: Holder, parent: string, key: Key): Percentiles {
+export function readPercentiles(r: FieldReader, h: Holder, parent: string, key: Key): Percentiles {
   const o = r.map(h, parent, key);
   const f = path(parent, key);
   // A return time may be a little below zero: that is the clock's offset error, recorded as seen.

@@ -138,6 +138,57 @@ export interface Cell {
   rssBytesPerWorker?: number;
   /** Per-task queue wait, run and return times, percentiles over every measured task. */
   taskTimes?: TaskTimes;
+  /** Tasks that arrived over time (`--arrival-rate`): one point per rate, in the config's order. */
+  arrivals?: ArrivalPoint[];
+}
+
+/** How arrivals are spaced: `poisson`, exponential gaps from a seeded generator; `fixed`, 1/rate apart. */
+export type ArrivalKind = 'poisson' | 'fixed';
+
+/** The arrival runs a sweep did besides its batch runs (`--arrival-rate`). */
+export interface ArrivalConfig {
+  /** Offered rates, tasks per second, in the order run. */
+  rates: number[];
+  kind: ArrivalKind;
+  /** The generator's seed: run r at rate index k uses `arrivalSeed(seed, k, r)`, the same for every cell. */
+  seed: number;
+  /**
+   * Arrivals at the start of every run whose times are not kept: `max(warmupMin, warmupPerWorker x
+   * workers)` of the cell, so that each worker has answered at least twice (its first calls pay
+   * for compiling) and the queue has reached its running state. The `count` measured tasks follow
+   * on the same schedule, without a pause.
+   */
+  warmupMin: number;
+  warmupPerWorker: number;
+  /** Throughput below this share of the offered rate marks the rate as not sustained. */
+  sustainShare: number;
+}
+
+/**
+ * One rate through one cell, over its measured arrival runs. A task's response is from its arrival
+ * (when it was due, on the hub's clock) to its answer received by the hub; its queue wait is from
+ * arrival to the hub handing it to a worker (or, on the main thread, starting it). Throughput is the
+ * rate of answers over the measured tasks (first to last answer); `offered` the same for the
+ * arrivals. A rate is sustained when throughput / offered (median over runs) is at least
+ * `sustainShare`; otherwise the queue grew through the run and the percentiles measure the run's
+ * length, not a latency.
+ */
+export interface ArrivalPoint {
+  /** The rate asked for, tasks/s. */
+  rate: number;
+  /** Measured runs pooled here. */
+  runs: number;
+  /** Measured tasks over those runs. */
+  tasks: number;
+  /** Arrival rate of the measured tasks as scheduled, tasks/s, median over runs. */
+  offered: number;
+  /** Answers per second over the measured tasks, median over runs. */
+  throughput: number;
+  sustained: boolean;
+  responseMs: Percentiles;
+  queueMs: Percentiles;
+  /** Most tasks waiting in the hub's queue at once, over the measured runs. */
+  maxQueued: number;
 }
 
 /** How a cell's memory per worker was measured. */
@@ -217,6 +268,8 @@ export interface RunConfig extends TaskParams {
   /** How hub runs were timed; absent in files written before the article clock: `phases`. */
   clock?: Clock;
   fault?: Fault;
+  /** Present when the sweep also ran tasks arriving over time (`--arrival-rate`). */
+  arrival?: ArrivalConfig;
   /** Present when the run has the `module` task. */
   taskModule?: TaskModuleInfo;
 }

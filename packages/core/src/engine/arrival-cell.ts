@@ -1,0 +1,47 @@
+import { HubError, RunAborted } from '../errors.ts';
+import type { ArrivalConfig, Cell, RunConfig } from '../format/types.ts';
+import { type ArrivalRun, arrivalPointOf } from './arrival-point.ts';
+import type { ArrivalOptions } from './arrival-runs.ts';
+import { arrivalSchedule, arrivalSeed, arrivalWarmup } from './arrival-schedule.ts';
+
+/** A guess of the arrival runs' cost for one cell, ms, for the ETA only: the schedule's length plus a spawn per run. */
+export function arrivalCost(config: RunConfig, workers: number, spawnMs: number): number {
+  const a = config.arrival;
+  if (!a) return 0;
+  const tasks = config.count + arrivalWarmup(a, workers);
+  return config.repeat * a.rates.reduce((sum, rate) => sum + spawnMs + (tasks * 1000) / rate, 0);
+}
+
+/**
+ * A cell's arrival runs: for each rate, `repeat` runs of warm-up plus `count` arrivals (no
+ * unmeasured runs: each run's warm-up arrivals play that part), pooled into `cell.arrivals`. A run
+ * that fails marks the cell failed with the rate in its reason; an abort propagates.
+ */
+export async function runArrivalCell(
+  cell: Cell,
+  a: ArrivalConfig,
+  count: number,
+  repeat: number,
+  run: (arrival: ArrivalOptions) => Promise<ArrivalRun>,
+): Promise<void> {
+  const warmup = arrivalWarmup(a, cell.workers);
+  const points: NonNullable<Cell['arrivals']> = [];
+  for (const [k, rate] of a.rates.entries()) {
+    const runs: ArrivalRun[] = [];
+    for (let r = 0; r < repeat; r++) {
+      try {
+        const schedule = arrivalSchedule(a.kind, rate, warmup + count, arrivalSeed(a.seed, k, r));
+        runs.push(await run({ schedule, warmup }));
+      } catch (err) {
+        if (err instanceof RunAborted) throw err;
+        cell.status = 'failed';
+        cell.error = `at ${rate} tasks/s arriving: ${(err as Error).message}`;
+        return;
+      }
+    }
+    const point = arrivalPointOf(rate, runs, a.sustainShare);
+    if (!point) throw new HubError(`at ${rate} tasks/s arriving: no measured task`);
+    points.push(point);
+  }
+  cell.arrivals = points;
+}
