@@ -142,4 +142,10 @@ export const cpythonRunner: SweepRunner = {
   runtime: RUNTIME,
   impls: pythonImpls(),
   sweep,
+  // The Python side submits every task at once (the article's hub); arrivals on a schedule are
+  // not built there, so a config asking for them is refused rather than run without them.
+  refuse: (config) =>
+    config.arrival
+      ? '--arrival-rate: the CPython runner does not run tasks arriving over time (its hub submits every task at once, as the article did); run it without --arrival-rate'
+      : undefined,
 };

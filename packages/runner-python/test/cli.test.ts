@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { alive, until } from '@tvp/testkit';
 import { describe, expect, test } from 'vitest';
@@ -90,6 +90,14 @@ test("bad flags are core's: exit 2 before any Python runs", () => {
   expect(r.stderr).toMatch(
     /--impl: unknown value 'worker_threads'; accepted: ThreadPoolExecutor, ProcessPoolExecutor-fork, ProcessPoolExecutor-spawn, ProcessPoolExecutor-forkserver/,
   );
+});
+
+test('--arrival-rate is refused with exit 2 and the reason, before any Python runs, nothing written', () => {
+  const out = tmp();
+  const r = run(CLI, ['--arrival-rate', '50', '--out', out], { ...process.env, TVP_PYTHON: '/bin/false' });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/--arrival-rate: the CPython runner does not run tasks arriving over time/);
+  expect(readdirSync(out)).toEqual([]);
 });
 
 test('a tiny real sweep writes a file core reads, with cpython cells of every mode and impl', () => {

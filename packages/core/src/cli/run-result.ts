@@ -30,6 +30,8 @@ export interface SweepRunner {
   impls: Record<WorkerMode, Impl[]>;
   /** Run the sweep; an abort of `signal` ends it at once with the cells finished so far. */
   sweep(o: { config: RunConfig; signal: AbortSignal; onProgress?: (p: SweepProgress) => void }): Promise<ExternalSweep>;
+  /** Why this runner cannot run a config it parsed (a usage error, exit 2), or undefined. */
+  refuse?(config: RunConfig): string | undefined;
 }
 
 /** What runs a sweep: an adapter whose workers core starts, or a runner that sweeps itself. */
@@ -55,8 +57,13 @@ export function implsOf(r: Runner): Record<WorkerMode, Impl[]> {
   return { threads: of('threads'), processes: of('processes') };
 }
 
-/** The pool libraries a config names; a UsageError when one of them does not run on this runtime. */
+/**
+ * The pool libraries a config names; a UsageError when one of them does not run on this runtime,
+ * or when an external runner refuses the config.
+ */
 export function poolsFor(r: Runner, config: RunConfig): LibraryPool[] {
+  const cannot = isExternal(r) ? r.refuse?.(config) : undefined;
+  if (cannot !== undefined) throw new UsageError(cannot);
   const pools = poolsOf(r).filter((p) => config.impls.includes(p.impl));
   const refused = pools.find((p) => p.unsupported !== undefined);
   if (refused) throw new UsageError(`--impl ${refused.impl} does not run on ${r.runtime}: ${refused.unsupported}`);
