@@ -78,6 +78,10 @@ export { HubError, ResultFileError, RunAborted, UsageError } from './errors.ts';
 export { BATCH_VARS, batchFromEnv, batchProblem, MAX_ROUNDS } from './format/batch.ts';
 export { decodeResult, encodeResult } from './format/codec.ts';
 export type {
+  ArrivalConfig,
+  ArrivalKind,
+  ArrivalLoopDelay,
+  ArrivalPoint,
   Batch,
   Cell,
   Clock,

@@ -71,6 +71,8 @@ export type { Comparison, LinePair, RatioPoint } from './runtime-pairs.ts';
 export { pairRuntimes, unitsPair } from './runtime-pairs.ts';
 export type { Scaling } from './scaling.ts';
 export { NEAR_IDEAL, NO_GAIN, PLATEAU_SHARE, scalingOf } from './scaling.ts';
+export type { LoadCurve, ServeAdvice, ServeOption } from './serving.ts';
+export { LATENCY_KNEE_FACTOR, latencyKnee, loadCurves, serveAdvice } from './serving.ts';
 export type { Stats } from './stats.ts';
 export { boundOf, describe, idealSpeedup, median, tQuantile95 } from './stats.ts';
 export type { CellSummary } from './summarize.ts';

@@ -6,6 +6,7 @@ import { workOf } from '../analysis/task-words.ts';
 import type { ResultFile, TaskKind } from '../format/types.ts';
 import { formatDuration } from './progress.ts';
 import { fitLines, recommendationLines, workerCostLines } from './summary-decision.ts';
+import { servingLines } from './summary-serving.ts';
 
 const pad = (s: string, n: number) => s.padStart(n);
 
@@ -113,6 +114,8 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
     lines.push('', 'warnings:');
     for (const w of r.warnings) lines.push(`  ! ${w}`);
   }
+  const serving = servingLines(r);
+  if (serving.length > 0) lines.push('', ...serving);
   const recs = recommendationLines(r);
   if (recs.length > 0) lines.push('', ...recs);
   lines.push('');

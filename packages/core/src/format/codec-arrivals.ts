@@ -1,7 +1,7 @@
 import { MAX_ARRIVAL_RATE, MAX_ARRIVAL_RATES, MIN_ARRIVAL_RATE } from '../constants.ts';
 import { type FieldReader, type Holder, type Key, members, path } from './codec-reader.ts';
 import { readPercentiles } from './codec-task-times.ts';
-import type { ArrivalConfig, ArrivalKind, ArrivalPoint } from './types.ts';
+import type { ArrivalConfig, ArrivalKind, ArrivalLoopDelay, ArrivalPoint } from './types.ts';
 
 /** How arrivals can be spaced. */
 export const ARRIVAL_KINDS = members<ArrivalKind>({ poisson: true, fixed: true });
@@ -22,6 +22,21 @@ export function readArrivalConfig(r: FieldReader, h: Holder, parent: string, key
   };
 }
 
+/** A point's `loopDelay`: p50 <= p99 <= max, all at least 0. */
+function readLoopDelay(r: FieldReader, h: Holder, parent: string, key: Key): ArrivalLoopDelay {
+  const o = r.map(h, parent, key);
+  const f = path(parent, key);
+  const d: ArrivalLoopDelay = {
+    p50Ms: r.num(o, f, 'p50Ms', 0),
+    p99Ms: r.num(o, f, 'p99Ms', 0),
+    maxMs: r.num(o, f, 'maxMs', 0),
+    samples: r.int(o, f, 'samples', 1),
+  };
+  if (d.p99Ms < d.p50Ms) r.fail(path(f, 'p99Ms'), 'is below p50Ms');
+  if (d.maxMs < d.p99Ms) r.fail(path(f, 'maxMs'), 'is below p99Ms');
+  return d;
+}
+
 /** One `cells[].arrivals` point. */
 function readPoint(r: FieldReader, h: Holder, parent: string, key: Key): ArrivalPoint {
   const o = r.map(h, parent, key);
@@ -36,6 +51,7 @@ function readPoint(r: FieldReader, h: Holder, parent: string, key: Key): Arrival
     responseMs: readPercentiles(r, o, f, 'responseMs'),
     queueMs: readPercentiles(r, o, f, 'queueMs'),
     maxQueued: r.int(o, f, 'maxQueued', 0),
+    ...r.optional<ArrivalPoint>(o, f, { loopDelay: (x, g, k) => readLoopDelay(r, x, g, k) }),
   };
 }
 

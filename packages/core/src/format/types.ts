@@ -189,6 +189,16 @@ export interface ArrivalPoint {
   queueMs: Percentiles;
   /** Most tasks waiting in the hub's queue at once, over the measured runs. */
   maxQueued: number;
+  /** The hub's event-loop delay over these runs, where the sweep sampled it. */
+  loopDelay?: ArrivalLoopDelay;
+}
+
+/** An event-loop delay reading over arrival runs: nearest-rank percentiles of the sampled delays, ms. */
+export interface ArrivalLoopDelay {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  samples: number;
 }
 
 /** How a cell's memory per worker was measured. */
