@@ -71,28 +71,29 @@ describe('the arrival schedule', () => {
 const pointOf = (rate: number, r: ArrivalRun) => arrivalPointOf(rate, [r], ARRIVAL_SUSTAIN_SHARE);
 
 describe('a rate below capacity is served at that rate, each task in about its own time', () => {
-  // 20 ms io tasks at 40/s: half of one lane's capacity, a sixth of three lanes'.
-  const schedule = arrivalSchedule('fixed', 40, 70, 1);
+  // 20 ms io tasks at 50/s: a third of three lanes' capacity. 100 measured tasks span 2 s, so a
+  // stall of the loaded machine at either end moves the throughput by its length over 2 s.
+  const schedule = arrivalSchedule('fixed', 50, 110, 1);
   const check = (r: ArrivalRun) => {
-    const p = pointOf(40, r);
+    const p = pointOf(50, r);
     expect(p?.sustained).toBe(true);
-    expect(Math.abs((p?.throughput as number) / 40 - 1)).toBeLessThan(0.05);
+    expect(Math.abs((p?.throughput as number) / 50 - 1)).toBeLessThan(0.05);
     expect(p?.responseMs.p50).toBeGreaterThanOrEqual(IO_MS - 1);
     expect(p?.responseMs.p50).toBeLessThan(IO_MS * 2);
-    expect(p?.tasks).toBe(60);
+    expect(p?.tasks).toBe(100);
   };
   test('async on the main thread, 3 in flight', async () => {
-    check(await runArrivalMain({ ...base, mode: 'async', workers: 3, task: 'io', count: 60, schedule, warmup: 10 }));
+    check(await runArrivalMain({ ...base, mode: 'async', workers: 3, task: 'io', count: 100, schedule, warmup: 10 }));
   });
   test('in-memory workers, 3', async () => {
     const transport = inMemory();
-    check(await runArrivalHub({ ...base, transport, workers: 3, task: 'io', count: 60, schedule, warmup: 10 }));
+    check(await runArrivalHub({ ...base, transport, workers: 3, task: 'io', count: 100, schedule, warmup: 10 }));
     expect(transport.exited).toBe(3);
     expect(liveWorkerCount()).toBe(0);
   });
   test('an in-memory library pool, 3 workers', async () => {
     const pool = inMemoryPool();
-    check(await runArrivalPool({ ...base, pool, workers: 3, task: 'io', count: 60, schedule, warmup: 10 }));
+    check(await runArrivalPool({ ...base, pool, workers: 3, task: 'io', count: 100, schedule, warmup: 10 }));
     expect(pool.log.destroyed).toBe(1);
   });
 });
