@@ -25,8 +25,11 @@ export interface ArgsContext {
   defaultResultsDir: string;
 }
 
-/** The command line's help text. */
-export const REPORT_USAGE = `usage: tvp-report [--port N] [--host H] [--allowed-host NAME]... [--results DIR] [--export FILE]
+/** The command line's help text, for the bin `bin` whose results folder is `resultsText`. */
+export const reportUsage = (
+  bin = 'tvp-report',
+  resultsText = 'results/ at the repository root',
+): string => `usage: ${bin} [--port N] [--host H] [--allowed-host NAME]... [--results DIR] [--export FILE]
 
   --port N              port to serve on (default ${DEFAULT_PORT}, or PORT)
   --host H              address to bind (default ${DEFAULT_HOST}); any other than loopback needs REPORT_TOKEN
@@ -34,12 +37,15 @@ export const REPORT_USAGE = `usage: tvp-report [--port N] [--host H] [--allowed-
                         a comma list (default: REPORT_ALLOWED_HOSTS). Otherwise the server answers only
                         its bound address and loopback names on its port, so no web page can reach it
                         by DNS rebinding; a bind to 0.0.0.0 needs the names other machines use
-  --results DIR         folder of result files (default: results/ at the repository root)
+  --results DIR         folder of result files (default: ${resultsText})
   --export FILE         write one self-contained HTML report to FILE and exit
   --help                this text
 
   REPORT_TOKEN          when set, uploads need Authorization: Bearer <token>
   REPORT_ALLOWED_HOSTS  comma list of names, as --allowed-host (the flag wins)`;
+
+/** The command line's help text in this repository. */
+export const REPORT_USAGE = reportUsage();
 
 function parsePort(value: string, from: string): number {
   const port = Number(value);

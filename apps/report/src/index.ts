@@ -3,7 +3,7 @@ export { runFindings, runtimeFindings } from '@tvp/core/analysis';
 export type { AppOptions, ReportApp } from './app.ts';
 export { createApp } from './app.ts';
 export type { ArgsContext, ReportCommand } from './args.ts';
-export { parseReportArgs, REPORT_USAGE } from './args.ts';
+export { parseReportArgs, REPORT_USAGE, reportUsage } from './args.ts';
 export type { Assets } from './assets.ts';
 export { loadAssets } from './assets.ts';
 export { DEFAULT_HOST, DEFAULT_PORT, MSGPACK_TYPE, STANDARD_MAX_WORKERS } from './constants.ts';

@@ -1,6 +1,6 @@
 import { EXIT, UsageError } from '@tvp/core';
 import { createApp } from './app.ts';
-import { parseReportArgs, REPORT_USAGE } from './args.ts';
+import { parseReportArgs, reportUsage } from './args.ts';
 import type { Assets } from './assets.ts';
 import { exportReport } from './export.ts';
 import { isLoopback } from './loopback.ts';
@@ -12,8 +12,10 @@ export interface ReportMainOptions {
   defaultResultsDir: string;
   /** The page's assets, when the built client is not where this package keeps it. */
   assets?: () => Promise<Assets>;
-  /** The name errors start with. */
+  /** The name errors and the help start with. */
   bin?: string;
+  /** How the help names the default results folder. */
+  resultsText?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function reportMain(argv: readonly string[], opts: ReportMainOption
     return await serveOrExport(argv, opts);
   } catch (err) {
     if (err instanceof UsageError) {
-      console.error(`${bin}: ${err.message}\n\n${REPORT_USAGE}`);
+      console.error(`${bin}: ${err.message}\n\n${reportUsage(bin, opts.resultsText)}`);
       return EXIT.usage;
     }
     const e = err as NodeJS.ErrnoException;
@@ -39,7 +41,7 @@ async function serveOrExport(argv: readonly string[], opts: ReportMainOptions): 
   const cwd = process.env.TVP_CWD || process.env.INIT_CWD || process.cwd();
   const cmd = parseReportArgs(argv, { env: process.env, cwd, defaultResultsDir: opts.defaultResultsDir });
   if (cmd.kind === 'help') {
-    console.log(REPORT_USAGE);
+    console.log(reportUsage(opts.bin, opts.resultsText));
     return EXIT.ok;
   }
   if (cmd.kind === 'export') {

@@ -12,7 +12,7 @@ export { formatDuration, ProgressPrinter, progressLine } from './cli/progress.ts
 export type { ExternalSweep, Runner, RunRequest, SweepRunner } from './cli/run-result.ts';
 export { implsOf, poolsFor, poolsOf, runToResult } from './cli/run-result.ts';
 export { formatSummary } from './cli/summary.ts';
-export { loadRun, readRuns, runTools, TOOLS_USAGE } from './cli/tools-cli.ts';
+export { loadRun, readRuns, runTools, TOOLS_USAGE, toolsUsage } from './cli/tools-cli.ts';
 export { uploadResult } from './cli/upload.ts';
 export {
   DEFAULT_COUNT,

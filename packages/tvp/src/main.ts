@@ -1,5 +1,5 @@
 import { EXIT, runTools } from '@tvp/core';
-import { defaultResultsDir, packageVersion, workingDir } from './paths.ts';
+import { defaultResultsDir, packageVersion, RESULTS_FOLDER, workingDir } from './paths.ts';
 import { reportCommand } from './report-command.ts';
 import { runCommand } from './run-command.ts';
 
@@ -51,6 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         err: (s) => process.stderr.write(s),
         cwd: workingDir(),
         resultsDir: defaultResultsDir(),
+        resultsText: `./${RESULTS_FOLDER}/`,
       });
     default:
       process.stderr.write(`tvp: unknown command '${command}'\n\n${TVP_USAGE}\n`);

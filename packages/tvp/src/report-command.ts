@@ -1,5 +1,5 @@
 import { loadAssets, reportMain } from '@tvp/report';
-import { defaultResultsDir, reportScript } from './paths.ts';
+import { defaultResultsDir, RESULTS_FOLDER, reportScript } from './paths.ts';
 
 /** `tvp report`: the report server on ./tvp-results (or --results), or `--export FILE`. */
 export function reportCommand(argv: readonly string[]): Promise<number> {
@@ -7,5 +7,6 @@ export function reportCommand(argv: readonly string[]): Promise<number> {
     defaultResultsDir: defaultResultsDir(),
     assets: () => loadAssets(reportScript()),
     bin: 'tvp report',
+    resultsText: `./${RESULTS_FOLDER}/`,
   });
 }

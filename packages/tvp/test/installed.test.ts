@@ -152,6 +152,11 @@ describe('the installed package', () => {
     const help = sh('npx', ['tvp', 'run', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--out DIR              where the file goes (default: ./tvp-results/)');
+    const reportHelp = sh('npx', ['tvp', 'report', '--help']);
+    expect(reportHelp.stdout).toMatch(/^usage: tvp report /);
+    expect(reportHelp.stdout).toContain('folder of result files (default: ./tvp-results/)');
+    const toolsHelp = sh('npx', ['tvp', 'compare', '--help']);
+    expect(toolsHelp.stdout).toContain('where run ids are looked up (default: ./tvp-results/)');
     const wrong = sh('npx', ['tvp', 'bench']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain("tvp: unknown command 'bench'");

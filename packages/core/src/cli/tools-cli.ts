@@ -12,7 +12,10 @@ import { EXIT } from './cli.ts';
 import { parseFailAbove } from './fail-above.ts';
 import { readCommandLine } from './flags.ts';
 
-export const TOOLS_USAGE = `usage: tvp compare A B [--fail-above PCT] [--format text|md] [--out FILE] [--results DIR]
+/** The tools' help text; `resultsText` names the default results folder. */
+export const toolsUsage = (
+  resultsText = 'results/ at the repository root',
+): string => `usage: tvp compare A B [--fail-above PCT] [--format text|md] [--out FILE] [--results DIR]
        tvp export RUN [--format ${EXPORT_FORMATS.join('|')}] [--out FILE] [--results DIR]
        tvp summary [DIR] [--baseline DIR] [--fail-above PCT] [--out FILE]
 
@@ -30,8 +33,11 @@ summary   Markdown for a results folder (DIR, default the results folder): per m
           compared (as compare does) with the newest run of the same machine and runtime in DIR.
           Exit 1 when a cell regressed beyond --fail-above (5 or 5%), 2 when DIR holds no readable run.
 
-  --results DIR   where run ids are looked up (default: results/ at the repository root)
+  --results DIR   where run ids are looked up (default: ${resultsText})
   --out FILE      write there (atomically) instead of stdout`;
+
+/** The tools' help text in this repository. */
+export const TOOLS_USAGE = toolsUsage();
 
 const FLAGS = {
   'fail-above': 'value',
@@ -92,13 +98,20 @@ const describeRun = (r: ResultFile) =>
 /** `tvp compare`, `tvp export` and `tvp summary`; returns the exit code. */
 export async function runTools(
   argv: readonly string[],
-  io: { out(s: string): void; err(s: string): void; cwd: string; resultsDir: string },
+  io: {
+    out(s: string): void;
+    err(s: string): void;
+    cwd: string;
+    resultsDir: string;
+    /** How the help names `resultsDir` (default: results/ at the repository root). */
+    resultsText?: string;
+  },
 ): Promise<number> {
   try {
     const { flags, positionals: all } = readCommandLine(argv, FLAGS);
     const [command, ...positionals] = all;
     if (command === undefined || command === 'help' || flags.has('help')) {
-      io.out(`${TOOLS_USAGE}\n`);
+      io.out(`${toolsUsage(io.resultsText)}\n`);
       return EXIT.ok;
     }
     const resultsDir = flags.has('results') ? path.resolve(io.cwd, flags.get('results') as string) : io.resultsDir;
@@ -145,7 +158,7 @@ export async function runTools(
     throw new UsageError(`unknown command '${command}': compare, export or summary`);
   } catch (err) {
     if (err instanceof UsageError || (err as Error).name === 'ResultFileError') {
-      io.err(`tvp: ${(err as Error).message}\n\n${TOOLS_USAGE}\n`);
+      io.err(`tvp: ${(err as Error).message}\n\n${toolsUsage(io.resultsText)}\n`);
       return EXIT.usage;
     }
     throw err;
