@@ -78,6 +78,26 @@ export { HubError, ResultFileError, RunAborted, UsageError } from './errors.ts';
 export { BATCH_VARS, batchFromEnv, batchProblem, MAX_ROUNDS } from './format/batch.ts';
 export { decodeResult, encodeResult } from './format/codec.ts';
 export type {
+  CellColumns,
+  FileVersion,
+  ResultSummary,
+  SummaryFile,
+  SummaryMiss,
+} from './format/summary.ts';
+export {
+  decodeSummary,
+  encodeSummary,
+  MAX_SUMMARY_BYTES,
+  readSummary,
+  removeSummary,
+  SUMMARY_DIR,
+  SUMMARY_VERSION,
+  summarizeResult,
+  summaryBytes,
+  summaryMatches,
+  summaryPath,
+} from './format/summary.ts';
+export type {
   ArrivalConfig,
   ArrivalKind,
   ArrivalLoopDelay,
@@ -107,4 +127,11 @@ export type {
   WorkerMode,
   WorkerSet,
 } from './format/types.ts';
-export { defaultResultsDir, resultFileName, writeAtomic, writeResult } from './format/write.ts';
+export {
+  defaultResultsDir,
+  resultFileName,
+  writeAtomic,
+  writeResult,
+  writeResultFile,
+  writeSummary,
+} from './format/write.ts';

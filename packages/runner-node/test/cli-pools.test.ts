@@ -21,7 +21,7 @@ test('--impl piscina,tinypool,workerpool: each runs as a threads impl, with its 
   ]);
   expect(r.stderr).not.toMatch(/^error:/m);
   expect(r.code).toBe(0);
-  const [file, ...more] = readdirSync(out);
+  const [file, ...more] = readdirSync(out).filter((f) => !f.startsWith('.'));
   expect(more).toHaveLength(0);
   const res = decodeResult(readFileSync(path.join(out, file as string)), file as string);
   expect(res.config.impls).toEqual(['piscina', 'tinypool', 'workerpool']);
@@ -59,7 +59,7 @@ test('the libraries are not run unless named: neither by default nor by --impl a
       ]),
     );
     expect(r.code).toBe(0);
-    const [file] = readdirSync(out);
+    const [file] = readdirSync(out).filter((f) => !f.startsWith('.'));
     const res = decodeResult(readFileSync(path.join(out, file as string)), file as string);
     expect(res.config.impls).toEqual(['worker_threads', 'child_process']);
     expect(res.libraries).toBeUndefined();

@@ -15,7 +15,8 @@ function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
 }
 
 function onlyResult(dir: string): ResultFile {
-  const files = readdirSync(dir);
+  // Dot entries are not results: the summaries' folder (README.md, "Result file").
+  const files = readdirSync(dir).filter((f) => !f.startsWith('.'));
   expect(files).toHaveLength(1);
   const file = path.join(dir, files[0] as string);
   return decodeResult(readFileSync(file), file);

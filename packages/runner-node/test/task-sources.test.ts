@@ -16,7 +16,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const onlyResult = (dir: string): ResultFile => {
-  const files = readdirSync(dir);
+  const files = readdirSync(dir).filter((f) => !f.startsWith('.'));
   expect(files).toHaveLength(1);
   return decodeResult(readFileSync(path.join(dir, files[0] as string)), 'f');
 };

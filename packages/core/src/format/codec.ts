@@ -16,7 +16,7 @@ const unpackr = new Unpackr({ useRecords: false, mapsAsObjects: true, structured
 
 /** Encode a result file. Undefined optional fields are dropped, not written as nil. */
 export function encodeResult(result: ResultFile): Uint8Array {
-  return packr.pack(JSON.parse(JSON.stringify(result)));
+  return encodePlain(result);
 }
 
 /**
@@ -26,18 +26,29 @@ export function encodeResult(result: ResultFile): Uint8Array {
  */
 export function decodeResult(bytes: Uint8Array, file: string): ResultFile {
   const r = new FieldReader(file);
-  // Checked before msgpackr builds anything: no extensions, bounded nesting and number of maps and
-  // lists, nothing truncated.
+  return readResult(r, unpackPlain(bytes, r, 'result file'));
+}
+
+/**
+ * Plain msgpack bytes as a value, refused through `r` (naming its file) when they are not: checked
+ * before msgpackr builds anything (no extensions, bounded nesting and number of maps and lists,
+ * nothing truncated), so that the cost stays in proportion to the size of `bytes`. `what` names
+ * the kind of file in the refusal.
+ */
+export function unpackPlain(bytes: Uint8Array, r: FieldReader, what: string): unknown {
   const problem = plainMsgpackProblem(bytes, {
     maxNesting: MAX_NESTING,
     minBytesPerContainer: MIN_BYTES_PER_CONTAINER,
   });
-  if (problem !== undefined) r.fail('', `not a msgpack result file (${problem})`);
-  let raw: unknown;
+  if (problem !== undefined) r.fail('', `not a msgpack ${what} (${problem})`);
   try {
-    raw = unpackr.unpack(bytes);
+    return unpackr.unpack(bytes);
   } catch (err) {
-    r.fail('', `not a msgpack result file (${err instanceof Error ? err.message : String(err)})`);
+    r.fail('', `not a msgpack ${what} (${err instanceof Error ? err.message : String(err)})`);
   }
-  return readResult(r, raw);
+}
+
+/** Encode plain data in the portable form, as result files are; undefined fields are dropped. */
+export function encodePlain(value: unknown): Uint8Array {
+  return packr.pack(JSON.parse(JSON.stringify(value)));
 }
