@@ -1,14 +1,24 @@
 import { createHash } from 'node:crypto';
-import { type FSWatcher, watch } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { type FSWatcher, statSync, watch } from 'node:fs';
+import { open, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeResult, type ResultFile, writeAtomic } from '@tvp/core';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import {
+  decodeResult,
+  type ResultFile,
+  readSummary,
+  removeSummary,
+  SUMMARY_DIR,
+  summaryBytes,
+  writeResultFile,
+  writeSummary,
+} from '@tvp/core';
 import { safeFileName } from './file-name.ts';
 import { newestFirst } from './paging.ts';
 import type { RunMeta, RunView, SkippedFile } from './payload.ts';
 import { INDEX_FILE, indexText, readIndex, writeIndex } from './store/persist.ts';
 import { LruCache } from './store/run-cache.ts';
-import { CellKeys, type RunSummary, summarizeRun } from './store/run-summary.ts';
+import { CellKeys, fromSummary, type RunSummary, sameSummary, summarizeRun } from './store/run-summary.ts';
 import { toMeta, toView } from './view.ts';
 
 /** A decoded run. Its view (core's summaries) and JSON are derived on first use, then kept. */
@@ -116,6 +126,26 @@ const SAVE_MS = 1000;
 const DECODE_AT_ONCE = 8;
 
 /**
+ * A listing gives other requests a turn after this many files. Stats and summaries are read
+ * synchronously (a few microseconds each, where the thread pool's round trip costs tens), so
+ * without a turn a folder of 10,000 would hold the server for the whole listing.
+ */
+const FILES_PER_TURN = 128;
+
+/** Write errors that mean no summary can be written in the folder: stop trying. */
+const READ_ONLY = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT']);
+
+/** How the index of the folder was filled since the store started. */
+export interface ReadCounts {
+  /** Runs indexed from the summary beside their file. */
+  summaries: number;
+  /** Files decoded whole: for the index (no usable summary) or on demand (a run asked for). */
+  decoded: number;
+  /** Summaries written beside a file that had none that matched it. */
+  summariesWritten: number;
+}
+
+/**
  * The results folder, read through core's one reader. The store keeps an index of run summaries
  * (meta, comparability, per cell the median total and n) and decodes full runs on demand through
  * a bounded LRU cache. Listing the folder again picks up new, changed and removed files without a
@@ -142,6 +172,15 @@ export class ResultStore {
   #saveTimer: NodeJS.Timeout | undefined;
   #saveFailed = false;
   #indexChanged = false;
+  /** How the index was filled: the figures behind issue 16's "reads summaries, not files". */
+  readonly counts: ReadCounts = { summaries: 0, decoded: 0, summariesWritten: 0 };
+  /** Summaries to write (file name, encoded bytes), one at a time after the listing that found them missing. */
+  #summaryQueue: { name: string; bytes: Uint8Array | undefined }[] = [];
+  #summaryWriting = false;
+  #summariesWritable = true;
+  /** Summaries found unreadable in the current listing: said in one line at its end. */
+  #badSummaries: string[] = [];
+  #pruned = false;
 
   constructor(
     readonly dir: string,
@@ -229,7 +268,9 @@ export class ResultStore {
   /** One run by id, decoded through the cache, or undefined. */
   async find(id: string): Promise<StoredRun | undefined> {
     const summary = (await this.snapshot()).byId.get(id);
-    return summary && this.load(summary.meta.file);
+    const run = summary && (await this.load(summary.meta.file));
+    // A summary that gave the wrong id is corrected by the load; the file is not this run.
+    return run?.meta.id === id ? run : undefined;
   }
 
   /**
@@ -256,30 +297,97 @@ export class ResultStore {
   }
 
   async #decode(file: string, keep: boolean): Promise<StoredRun | undefined> {
-    const full = path.join(this.dir, file);
-    let info: Version;
-    let result: ResultFile;
+    let read: { info: Version; result: ResultFile };
     try {
-      const { mtimeMs, size } = await stat(full);
-      info = { mtimeMs, size };
-      result = decodeResult(await readFile(full), file);
+      read = await this.#readWhole(file);
     } catch {
       this.#last = undefined; // gone or broken since it was indexed: the next listing says which
       return undefined;
     }
+    const { info, result } = read;
     const run = new StoredRun(toMeta(file, result), result);
+    // The index came from a summary or the saved index, which anyone who can write the folder can
+    // craft: now that the file is decoded, what the index says of it is checked and corrected.
+    const fresh = summarizeRun(file, result, this.keys);
     const indexed = this.#index.get(file);
-    if (!indexed || indexed.mtimeMs !== info.mtimeMs || indexed.size !== info.size) {
-      this.#index.set(file, { ...info, outcome: { ok: true, summary: summarizeRun(file, result, this.keys) } });
+    const sameVersion = indexed !== undefined && indexed.mtimeMs === info.mtimeMs && indexed.size === info.size;
+    if (!sameVersion || !indexed.outcome.ok || !sameSummary(indexed.outcome.summary, fresh)) {
+      if (sameVersion && indexed.outcome.ok)
+        this.log(`report: the index's summary of ${file} did not match the file; corrected from the file`);
+      this.#index.set(file, { ...info, outcome: { ok: true, summary: fresh } });
       this.#last = undefined;
       this.#saveSoon();
+      this.#summarizeLater(file, result, info);
+      this.#writeSummaries();
     }
     if (keep) this.#cache.set(file, { ...info, run });
     return run;
   }
 
+  /** Decode a whole file, with the version of it that was read (stat of the open file, so the two agree). */
+  async #readWhole(name: string): Promise<{ info: Version; result: ResultFile }> {
+    const handle = await open(path.join(this.dir, name), 'r');
+    try {
+      const { mtimeMs, size } = await handle.stat();
+      const result = decodeResult(await handle.readFile(), name);
+      this.counts.decoded++;
+      return { info: { mtimeMs, size }, result };
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Queue the summary of a decoded file for writing beside it, when the folder takes writes. */
+  #summarizeLater(name: string, result: ResultFile, info: Version): void {
+    if (this.#summariesWritable) this.#summaryQueue.push({ name, bytes: summaryBytes(result, info) });
+  }
+
+  /**
+   * Write the queued summaries, one at a time, in the background. Where the folder does not take
+   * writes, say so once and stop: those files are then decoded at each start without a saved index.
+   */
+  #writeSummaries(): void {
+    if (this.#summaryWriting) return;
+    this.#summaryWriting = true;
+    void (async () => {
+      for (let job = this.#summaryQueue.shift(); job; job = this.#summaryQueue.shift()) {
+        try {
+          await writeSummary(path.join(this.dir, job.name), job.bytes);
+          if (job.bytes) this.counts.summariesWritten++;
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code ?? '';
+          if (READ_ONLY.has(code)) {
+            this.#summariesWritable = false;
+            this.#summaryQueue = [];
+            this.log(
+              `report: cannot write summaries in ${path.join(this.dir, SUMMARY_DIR)} (${code}); files without one are decoded at each start`,
+            );
+          }
+        }
+      }
+      this.#summaryWriting = false;
+    })();
+  }
+
+  /**
+   * Once per start, after the first listing: remove summaries whose result file is gone (deleted
+   * while no store watched). Only those older than the listing: a runner writes a file's summary
+   * just before the file itself.
+   */
+  async #pruneSummaries(present: ReadonlySet<string>, listedAt: number): Promise<void> {
+    const dir = path.join(this.dir, SUMMARY_DIR);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      const file = name.endsWith('.summary') ? name.slice(0, -'.summary'.length) : undefined;
+      if (file !== undefined && present.has(file)) continue;
+      const info = await stat(path.join(dir, name)).catch(() => undefined);
+      if (info?.isFile() && info.mtimeMs < listedAt) await rm(path.join(dir, name), { force: true }).catch(() => {});
+    }
+  }
+
   async #read(): Promise<Snapshot> {
     const at = performance.now();
+    const listedAt = Date.now();
     let names: string[];
     try {
       const dirents = await readdir(this.dir, { withFileTypes: true });
@@ -309,19 +417,34 @@ export class ResultStore {
         this.#index.delete(file);
         this.#cache.delete(file);
         this.#indexChanged = true;
+        if (this.#summariesWritable) void removeSummary(path.join(this.dir, file)).catch(() => {});
       }
     }
     const entries: (Entry | undefined)[] = new Array(names.length);
     let next = 0;
+    let done = 0;
     const worker = async () => {
       while (next < names.length) {
         const i = next++;
         const name = names[i]!;
         const known = this.#index.get(name);
         entries[i] = known && !statAll && !changed.has(name) ? known : await this.#entry(name);
+        if (++done % FILES_PER_TURN === 0) await nextTurn();
       }
     };
     await Promise.all(Array.from({ length: DECODE_AT_ONCE }, worker));
+    if (this.#badSummaries.length > 0) {
+      const [first] = this.#badSummaries;
+      this.log(
+        `report: ${this.#badSummaries.length} summar${this.#badSummaries.length === 1 ? 'y was' : 'ies were'} unreadable (${first}${this.#badSummaries.length > 1 ? ', ...' : ''}); their files were decoded instead`,
+      );
+      this.#badSummaries = [];
+    }
+    this.#writeSummaries();
+    if (!this.#pruned && this.#summariesWritable) {
+      this.#pruned = true;
+      void this.#pruneSummaries(present, listedAt).catch(() => {});
+    }
     const byId = new Map<string, RunSummary>();
     const skipped: SkippedFile[] = [];
     names.forEach((file, i) => {
@@ -365,28 +488,58 @@ export class ResultStore {
     return saved.length > 0;
   }
 
-  async #entry(name: string): Promise<Entry | undefined> {
+  /**
+   * A file's entry: the known one while its size and mtime hold; else from the summary beside it
+   * when that stands for this version of the file; else from decoding the file (and its summary
+   * is queued for writing).
+   */
+  #entry(name: string): Entry | undefined | Promise<Entry | undefined> {
     const file = path.join(this.dir, name);
     let info: Version;
     try {
-      info = await stat(file);
+      const st = statSync(file, { throwIfNoEntry: false });
+      if (!st) return undefined; // removed between the listing and now
+      info = { mtimeMs: st.mtimeMs, size: st.size };
     } catch {
-      return undefined; // removed between the listing and now
+      return undefined;
     }
     const known = this.#index.get(name);
     if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return known;
     this.#cache.delete(name);
-    let outcome: Entry['outcome'];
-    try {
-      outcome = { ok: true, summary: summarizeRun(name, decodeResult(await readFile(file), name), this.keys) };
-    } catch (err) {
-      const reason = (err as Error).message;
-      outcome = { ok: false, reason };
-      this.log(`report: skipped ${name}: ${reason}`);
+    const read = readSummary(file, info);
+    if (read.ok) {
+      this.counts.summaries++;
+      return this.#indexed(name, {
+        ...info,
+        outcome: { ok: true, summary: fromSummary(name, read.summary, this.keys) },
+      });
     }
-    const entry: Entry = { mtimeMs: info.mtimeMs, size: info.size, outcome };
+    if (read.miss.kind === 'unreadable') this.#badSummaries.push(read.miss.reason);
+    return this.#decodeEntry(name);
+  }
+
+  async #decodeEntry(name: string): Promise<Entry | undefined> {
+    let entry: Entry;
+    try {
+      const { info, result } = await this.#readWhole(name);
+      entry = { ...info, outcome: { ok: true, summary: summarizeRun(name, result, this.keys) } };
+      this.#summarizeLater(name, result, info);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (e.code === 'ENOENT') return undefined; // removed between the stat and now
+      const st = await stat(path.join(this.dir, name)).catch(() => undefined);
+      if (!st) return undefined;
+      const reason = e.message;
+      this.log(`report: skipped ${name}: ${reason}`);
+      entry = { mtimeMs: st.mtimeMs, size: st.size, outcome: { ok: false, reason } };
+    }
+    return this.#indexed(name, entry);
+  }
+
+  /** Put an entry in the index; saved once the listing is done, not file by file while it runs. */
+  #indexed(name: string, entry: Entry): Entry {
     this.#index.set(name, entry);
-    this.#indexChanged = true; // saved once the listing is done, not file by file while it runs
+    this.#indexChanged = true;
     return entry;
   }
 
@@ -415,7 +568,8 @@ export class ResultStore {
     if (taken)
       name = name.replace(/\.msgpack$/, `-${createHash('sha256').update(id).digest('hex').slice(0, 8)}.msgpack`);
     const file = path.join(this.dir, name);
-    await writeAtomic(file, bytes);
+    // The summary is written just before the file takes its name, so no listing decodes it.
+    await writeResultFile(file, bytes, result);
     const info = await stat(file);
     this.#index.set(name, {
       mtimeMs: info.mtimeMs,

@@ -5,7 +5,7 @@ import type { RunMeta, RunView, Sweep } from './payload.ts';
 import { roundSummary } from './round.ts';
 
 /** The machine a run belongs to: its label, else its host name. */
-export const machineOf = (r: ResultFile): string => r.env.label || r.env.hostname || 'unknown machine';
+export const machineOf = (r: Pick<ResultFile, 'env'>): string => r.env.label || r.env.hostname || 'unknown machine';
 
 /** Derive what the page needs from one decoded file: core's summaries (rounded) and every warning, once. */
 export function toView(file: string, result: ResultFile): RunView {
@@ -26,12 +26,15 @@ export function toView(file: string, result: ResultFile): RunView {
   };
 }
 
+/** What `toMeta` reads of a run: all but the cells, and of each cell (or its summary) its workers. */
+export type MetaSource = Omit<ResultFile, 'cells'> & { cells: readonly { workers: number }[] };
+
 /** `extended` when any cell has more workers than the article's first figure shows. */
-export const sweepOf = (r: ResultFile): Sweep =>
+export const sweepOf = (r: Pick<MetaSource, 'cells'>): Sweep =>
   r.cells.some((c) => c.workers > STANDARD_MAX_WORKERS) ? 'extended' : 'standard';
 
 /** The little the page lists of a run. */
-export function toMeta(file: string, r: ResultFile): RunMeta {
+export function toMeta(file: string, r: MetaSource): RunMeta {
   return {
     id: r.id,
     file,

@@ -1,6 +1,6 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeResult, encodeResult } from '@tvp/core';
+import { decodeResult, encodeResult, readSummary, SUMMARY_DIR } from '@tvp/core';
 import { Packr } from 'msgpackr';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
@@ -106,6 +106,9 @@ describe('report routes (no socket)', () => {
   });
 });
 
+/** The result files in a folder: not its dot entries (the summaries' folder, the saved index). */
+const resultFiles = async (dir: string) => (await readdir(dir)).filter((f) => !f.startsWith('.'));
+
 const MSGPACK = { 'content-type': 'application/msgpack' };
 
 describe('POST /api/results', () => {
@@ -126,7 +129,15 @@ describe('POST /api/results', () => {
     const again = await app.request('/api/results', upload(encodeResult(r)));
     expect(again.status).toBe(201);
     expect(await again.json()).toMatchObject({ id: r.id, duplicate: true });
-    expect(await readdir(dir)).toHaveLength(1);
+    const [file, ...more] = await resultFiles(dir);
+    expect(more).toEqual([]);
+    // Its summary beside it, for this version of the file: a first start reads it, not the file.
+    expect(await readdir(path.join(dir, SUMMARY_DIR))).toEqual([`${file}.summary`]);
+    const { size, mtimeMs } = await stat(path.join(dir, file!));
+    expect(readSummary(path.join(dir, file!), { size, mtimeMs })).toMatchObject({
+      ok: true,
+      summary: { run: { id: r.id, env: { label: 'laptop' } }, cells: { task: r.cells.map((c) => c.task) } },
+    });
     const body = (await (await app.request('/api/results')).json()) as ResultsPayload;
     expect(body.runs.map((x) => x.meta.machine)).toEqual(['laptop']);
   });
@@ -180,7 +191,7 @@ describe('POST /api/results', () => {
     const res = await app.request('/api/results', upload(bytes));
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ id: r.id, duplicate: false });
-    expect(await readdir(dir)).toHaveLength(1);
+    expect(await resultFiles(dir)).toHaveLength(1);
     const body = (await (await app.request('/api/results')).json()) as ResultsPayload;
     expect(body.runs[0]!.result.env.memoryBytes).toBe(8 * 1024 ** 3);
   });

@@ -109,7 +109,7 @@ describe('ResultStore', () => {
     const bytes = encodeResult(r);
     const [a, b] = await Promise.all([store.add(r, bytes), store.add(r, bytes)]);
     expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
-    const files = await readdir(dir);
+    const files = (await readdir(dir)).filter((f) => !f.startsWith('.'));
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^[A-Za-z0-9_.-]+\.msgpack$/);
     expect(files[0]).not.toContain('..');
