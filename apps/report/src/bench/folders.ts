@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { encodeResult, type ResultFile, resultFileName } from '@tvp/core';
+import { encodeResult, type ResultFile, resultFileName, writeResultFile } from '@tvp/core';
 import { makeResult } from './synthetic.ts';
 
 /** A bench folder: how many runs over how many machines and runtimes. */
@@ -31,15 +31,21 @@ function nth(spec: FolderSpec, i: number): ResultFile {
   });
 }
 
-/** Write a folder of synthetic result files, a run at a time (never all in memory); returns it and its bytes. */
-export async function writeFolder(spec: FolderSpec): Promise<{ dir: string; bytes: number }> {
+/**
+ * Write a folder of synthetic result files, a run at a time (never all in memory); returns it and
+ * its bytes. With `summaries`, each is written as a runner writes it, its summary beside it;
+ * without, as files copied in from elsewhere (or written before summaries) arrive.
+ */
+export async function writeFolder(spec: FolderSpec, summaries = false): Promise<{ dir: string; bytes: number }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tvp-bench-'));
   let bytes = 0;
   for (let i = 0; i < spec.runs; i++) {
     const r = nth(spec, i);
     const data = encodeResult(r);
     bytes += data.byteLength;
-    await writeFile(path.join(dir, resultFileName(r)), data);
+    const file = path.join(dir, resultFileName(r));
+    if (summaries) await writeResultFile(file, data, r);
+    else await writeFile(file, data);
   }
   return { dir, bytes };
 }
