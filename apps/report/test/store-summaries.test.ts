@@ -110,6 +110,21 @@ describe('summaries beside result files', () => {
     }
   });
 
+  it('a first start of many files (the summaries folder listed once) mixes summaries and decodes', async () => {
+    const dir = await tempDir();
+    const all = runs(100);
+    await written(dir, all.slice(0, 60));
+    await writeResults(dir, all.slice(60));
+    const store = fresh(dir);
+    try {
+      const snap = await store.snapshot();
+      expect(store.counts).toMatchObject({ summaries: 60, decoded: 40 });
+      expect(Object.fromEntries(said(snap, store).map((r) => [r.meta.id, r.cells]))).toEqual(cellsOf(all));
+    } finally {
+      store.close();
+    }
+  });
+
   it('an old folder without summaries loads (every file decoded once) and gets them for the next start', async () => {
     const dir = await tempDir();
     await writeResults(dir, runs(5));

@@ -91,6 +91,7 @@ export {
   readSummary,
   removeSummary,
   SUMMARY_DIR,
+  SUMMARY_SUFFIX,
   SUMMARY_VERSION,
   summarizeResult,
   summaryBytes,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -97,9 +97,17 @@ describe('writeResult writes a summary beside the file', () => {
     const s = sampleResult();
     const cell = s.cells[0]!;
     const huge: ResultFile = { ...s, cells: Array.from({ length: 4000 }, () => ({ ...cell, impl: 'x'.repeat(300) })) };
-    expect(summaryBytes(huge, version(file))).toBeUndefined();
-    await writeSummary(file, summaryBytes(huge, version(file)));
+    expect(summaryBytes(summarizeResult(huge), version(file))).toBeUndefined();
+    await writeSummary(file, summaryBytes(summarizeResult(huge), version(file)));
     expect(readSummary(file, version(file))).toEqual({ ok: false, miss: { kind: 'none' } });
+  });
+});
+
+describe('writeSummary', () => {
+  test('does not make a results folder that is gone again', async () => {
+    const gone = path.join(dir(), 'removed');
+    await expect(writeSummary(path.join(gone, 'r.msgpack'), new Uint8Array([0x80]))).rejects.toThrow(/ENOENT/);
+    expect(existsSync(gone)).toBe(false);
   });
 });
 

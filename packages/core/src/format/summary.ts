@@ -61,9 +61,12 @@ export interface SummaryFile extends ResultSummary {
   of: FileVersion;
 }
 
+/** What a summary's name adds to its result file's name. */
+export const SUMMARY_SUFFIX = '.summary';
+
 /** The summary's path for a result file: `<folder>/.tvp-summaries/<name>.summary`. */
 export const summaryPath = (resultFile: string): string =>
-  path.join(path.dirname(resultFile), SUMMARY_DIR, `${path.basename(resultFile)}.summary`);
+  path.join(path.dirname(resultFile), SUMMARY_DIR, `${path.basename(resultFile)}${SUMMARY_SUFFIX}`);
 
 /** Summarize a run: the run without its cells and warnings, and per cell the n and median total. */
 export function summarizeResult(r: ResultFile): ResultSummary {
@@ -95,11 +98,11 @@ export function encodeSummary(s: SummaryFile): Uint8Array {
 }
 
 /**
- * The summary of `r` for `version` of its result file, encoded; undefined when it would be larger
- * than MAX_SUMMARY_BYTES (readers then decode the file).
+ * A run's summary (`summarizeResult`) for `version` of its result file, encoded; undefined when it
+ * would be larger than MAX_SUMMARY_BYTES (readers then decode the file).
  */
-export function summaryBytes(r: ResultFile, version: FileVersion): Uint8Array | undefined {
-  const bytes = encodeSummary({ summaryVersion: SUMMARY_VERSION, of: version, ...summarizeResult(r) });
+export function summaryBytes(s: ResultSummary, version: FileVersion): Uint8Array | undefined {
+  const bytes = encodeSummary({ summaryVersion: SUMMARY_VERSION, of: version, run: s.run, cells: s.cells });
   return bytes.byteLength > MAX_SUMMARY_BYTES ? undefined : bytes;
 }
 

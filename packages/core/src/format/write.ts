@@ -4,7 +4,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeResult } from './codec.ts';
-import { removeSummary, summaryBytes, summaryPath } from './summary.ts';
+import { removeSummary, summarizeResult, summaryBytes, summaryPath } from './summary.ts';
 import type { ResultFile } from './types.ts';
 
 /**
@@ -31,12 +31,17 @@ export async function writeAtomic(
 
 /**
  * Write the summary of result file `file` (README.md, "Result file"), made by `summaryBytes`,
- * atomically; undefined (a summary too large to write) removes any older one: readers then decode
- * the file.
+ * atomically, beside the file in its existing folder; undefined (a summary too large to write)
+ * removes any older one: readers then decode the file.
  */
 export async function writeSummary(file: string, bytes: Uint8Array | undefined): Promise<void> {
-  if (bytes === undefined) await removeSummary(file);
-  else await writeAtomic(summaryPath(file), bytes);
+  if (bytes === undefined) return removeSummary(file);
+  const target = summaryPath(file);
+  // Only the summaries' folder is made: a results folder removed meanwhile is not made again.
+  await mkdir(path.dirname(target)).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+  });
+  await writeAtomic(target, bytes);
 }
 
 /**
@@ -47,7 +52,7 @@ export async function writeSummary(file: string, bytes: Uint8Array | undefined):
 export async function writeResultFile(file: string, bytes: Uint8Array, r: ResultFile): Promise<void> {
   await writeAtomic(file, bytes, async (tmp) => {
     const { size, mtimeMs } = await stat(tmp);
-    await writeSummary(file, summaryBytes(r, { size, mtimeMs })).catch(() =>
+    await writeSummary(file, summaryBytes(summarizeResult(r), { size, mtimeMs })).catch(() =>
       removeSummary(file).catch(() => undefined),
     );
   });
