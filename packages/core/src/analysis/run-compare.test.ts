@@ -153,6 +153,16 @@ describe('exportRun', () => {
     expect(String(list[0]?.range)).toMatch(/98 \.\. 102 \(93\.8% interval of the median\)/);
   });
 
+  test("an article-clock run: every ok cell's total, no phases", () => {
+    const article = fakeRun({ id: 'aaaaaaaa-2', totals, config: { clock: 'article' } });
+    const list = JSON.parse(exportRun(article, 'github-action-benchmark')) as Record<string, unknown>[];
+    expect(list).toHaveLength(3);
+    expect(list[0]).toMatchObject({ value: 100, extra: "n = 5; timed by the article's clock (no phases)" });
+    const rows = JSON.parse(exportRun(article, 'json')).rows as Record<string, unknown>[];
+    expect(rows.every((r) => r.spawnMs === undefined && r.medianMs !== undefined)).toBe(true);
+    expect(exportRun(a, 'json')).toMatch(/"spawnMs": 1/);
+  });
+
   test('CSV: a header and a row per ok cell, quoted where needed', () => {
     const csv = exportRun(a, 'csv').trim().split('\n');
     expect(csv[0]).toMatch(/^runtime,label,task,mode,impl,workers,n,medianMs,lowMs,highMs,coverage/);
