@@ -18,6 +18,7 @@ import { efficiencyFigure, phasesFigure, ratioFigure, speedupFigure, timeFigure 
 import { fitFigure, taskFits } from './fit-figure.ts';
 import { historyBlock } from './history.ts';
 import { implsFigure } from './impls-figure.ts';
+import { loadFigure } from './load-figure.ts';
 import { pairTables } from './pair-tables.ts';
 import { envPanel, findingsPanel, warningsPanel } from './panels.ts';
 import { recommendationsPanel } from './recommendations.ts';
@@ -239,6 +240,7 @@ export function machineSection(
   const figures = (runs: RunView[], sweep: Sweep) => [
     ...tasksIn(runs).map((t) => articleFigure(runs, t, sweep, book)),
     ...tasksIn(runs).map((t) => implsFigure(runs, t, sweep, book)),
+    ...tasksIn(runs).map((t) => loadFigure(runs, t, sweep, book)),
   ];
   const warnings = warningsPanel(shown);
   return h(
