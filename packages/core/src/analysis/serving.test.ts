@@ -111,7 +111,7 @@ describe('the summary', () => {
     const { servingLines } = await import('../cli/summary-serving.ts');
     const text = servingLines(served()).join('\n');
     expect(text).toContain(
-      'threads/worker_threads x1: 50/s p50 12.0 p99 20.0 ms · 200/s not sustained (67/s); knee 50/s',
+      'threads/worker_threads x1: 50/s p50 12.0 p99 20.0 ms · 200/s not sustained (answered 66.7/s of 200/s offered); knee 50/s',
     );
     expect(text).toContain('CPU at 50 tasks/s, threads/worker_threads x2: p99 14.0 ms');
     expect(servingLines(sampleResult())).toEqual([]);

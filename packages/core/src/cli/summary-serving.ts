@@ -22,7 +22,7 @@ export function servingLines(r: ResultFile): string[] {
       const at = c.points.map((p) =>
         p.sustained
           ? `${p.rate}/s p50 ${fmtMs(p.responseMs.p50)} p99 ${fmtMs(p.responseMs.p99)} ms`
-          : `${p.rate}/s not sustained (${Math.round(p.throughput)}/s)`,
+          : `${p.rate}/s not sustained (answered ${p.throughput.toPrecision(3)}/s of ${p.offered.toPrecision(3)}/s offered)`,
       );
       lines.push(`    ${name}: ${at.join(' · ')}${c.knee !== undefined ? `; knee ${c.knee}/s` : ''}`);
     }

@@ -1,5 +1,6 @@
 import { HubError, RunAborted } from '../errors.ts';
-import type { ArrivalConfig, Cell, RunConfig } from '../format/types.ts';
+import type { ArrivalConfig, ArrivalLoopDelay, Cell, RunConfig } from '../format/types.ts';
+import type { ArrivalProbe } from './arrival-driver.ts';
 import { type ArrivalRun, arrivalPointOf } from './arrival-point.ts';
 import type { ArrivalOptions } from './arrival-runs.ts';
 import { arrivalSchedule, arrivalSeed, arrivalWarmup } from './arrival-schedule.ts';
@@ -10,6 +11,11 @@ export function arrivalCost(config: RunConfig, workers: number, spawnMs: number)
   if (!a) return 0;
   const tasks = config.count + arrivalWarmup(a, workers);
   return config.repeat * a.rates.reduce((sum, rate) => sum + spawnMs + (tasks * 1000) / rate, 0);
+}
+
+/** An event-loop delay sampler for one rate's runs: started and stopped around each run's arrivals, then read. */
+export interface DelayProbe extends ArrivalProbe {
+  result(): ArrivalLoopDelay | undefined;
 }
 
 /**
@@ -23,15 +29,18 @@ export async function runArrivalCell(
   count: number,
   repeat: number,
   run: (arrival: ArrivalOptions) => Promise<ArrivalRun>,
+  /** A fresh sampler per rate, when the sweep has one: its reading becomes the point's `loopDelay`. */
+  probeFor?: () => DelayProbe,
 ): Promise<void> {
   const warmup = arrivalWarmup(a, cell.workers);
   const points: NonNullable<Cell['arrivals']> = [];
   for (const [k, rate] of a.rates.entries()) {
     const runs: ArrivalRun[] = [];
+    const probe = probeFor?.();
     for (let r = 0; r < repeat; r++) {
       try {
         const schedule = arrivalSchedule(a.kind, rate, warmup + count, arrivalSeed(a.seed, k, r));
-        runs.push(await run({ schedule, warmup }));
+        runs.push(await run({ schedule, warmup, probe }));
       } catch (err) {
         if (err instanceof RunAborted) throw err;
         cell.status = 'failed';
@@ -41,6 +50,8 @@ export async function runArrivalCell(
     }
     const point = arrivalPointOf(rate, runs, a.sustainShare);
     if (!point) throw new HubError(`at ${rate} tasks/s arriving: no measured task`);
+    const d = probe?.result();
+    if (d) point.loopDelay = { p50Ms: d.p50Ms, p99Ms: d.p99Ms, maxMs: d.maxMs, samples: d.samples };
     points.push(point);
   }
   cell.arrivals = points;

@@ -11,20 +11,30 @@ export interface ArrivalRun {
   maxQueued: number;
 }
 
-/** Events per second over the span of `times` (any order): (n - 1) / (last - first). */
+/**
+ * Events per second of `times` (any order): 1000 over the least-squares slope of the sorted times
+ * against their rank. Unlike (n - 1) / (last - first), one stall of a loaded machine at either end
+ * moves it by a fraction of the stall over the span, not the whole of it.
+ */
 function rateOf(times: Float64Array): number {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (const t of times) {
-    lo = Math.min(lo, t);
-    hi = Math.max(hi, t);
+  const t = Float64Array.from(times).sort();
+  const n = t.length;
+  const meanI = (n - 1) / 2;
+  let meanT = 0;
+  for (const x of t) meanT += x / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (i - meanI) * ((t[i] as number) - meanT);
+    sxx += (i - meanI) ** 2;
   }
-  return hi > lo ? ((times.length - 1) * 1000) / (hi - lo) : Number.POSITIVE_INFINITY;
+  const msPerEvent = sxy / sxx;
+  return msPerEvent > 0 ? 1000 / msPerEvent : Number.POSITIVE_INFINITY;
 }
 
 /**
  * One rate's point for a cell from its measured arrival runs: response and queue-wait percentiles
- * over every measured task, offered rate and throughput as medians over runs, and sustained when
+ * over every measured task, offered rate and throughput (`rateOf`) as medians over runs, and sustained when
  * the median of throughput / offered is at least `share` (ARRIVAL_SUSTAIN_SHARE). Undefined without
  * a measured task.
  */

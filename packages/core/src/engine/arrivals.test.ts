@@ -79,7 +79,10 @@ describe('a rate below capacity is served at that rate, each task in about its o
     expect(p?.sustained).toBe(true);
     expect(Math.abs((p?.throughput as number) / 50 - 1)).toBeLessThan(0.05);
     expect(p?.responseMs.p50).toBeGreaterThanOrEqual(IO_MS - 1);
-    expect(p?.responseMs.p50).toBeLessThan(IO_MS * 2);
+    // Near the task's own time: bounds wide enough for a 2-core machine shared with other work
+    // (measured here at 89% of the CPU taken by others: p50 went from 21 ms to 61 ms once).
+    expect(p?.responseMs.p50).toBeLessThan(IO_MS * 4);
+    expect(p?.queueMs.p50).toBeLessThan(IO_MS * 2);
     expect(p?.tasks).toBe(100);
   };
   test('async on the main thread, 3 in flight', async () => {
@@ -141,5 +144,37 @@ describe('a rate above capacity is reported as not sustained', () => {
     // All 40 arrive within 40 ms while each blocks the loop for taskMs: the last waits for most.
     expect(p?.responseMs.max).toBeGreaterThan(15 * taskMs);
     expect(p?.queueMs.max).toBeGreaterThan(10 * taskMs);
+  });
+});
+
+describe("a sampler's reading becomes the point's loopDelay", () => {
+  test('started and stopped around each run, read once per rate', async () => {
+    const { runArrivalCell } = await import('./arrival-cell.ts');
+    const calls: string[] = [];
+    const cell = { task: 'io', mode: 'async', impl: 'main', workers: 2, status: 'ok', samples: [] } as const;
+    const c = { ...cell, samples: [...cell.samples] } as import('../format/types.ts').Cell;
+    const arrival = {
+      rates: [100],
+      kind: 'fixed',
+      seed: 1,
+      warmupMin: 2,
+      warmupPerWorker: 1,
+      sustainShare: 0.9,
+    } as const;
+    await runArrivalCell(
+      c,
+      { ...arrival, rates: [...arrival.rates] },
+      5,
+      2,
+      (o) => runArrivalMain({ ...base, mode: 'async', workers: 2, task: 'noop', count: 5, ...o }),
+      () => ({
+        start: () => calls.push('start'),
+        stop: () => calls.push('stop'),
+        result: () => ({ p50Ms: 0.1, p99Ms: 0.5, maxMs: 0.7, samples: 9, method: 'timer-drift' }),
+      }),
+    );
+    expect(calls).toEqual(['start', 'stop', 'start', 'stop']);
+    expect(c.arrivals?.[0]?.loopDelay).toEqual({ p50Ms: 0.1, p99Ms: 0.5, maxMs: 0.7, samples: 9 });
+    expect(c.arrivals?.[0]?.tasks).toBe(10);
   });
 });

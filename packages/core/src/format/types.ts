@@ -168,8 +168,8 @@ export interface ArrivalConfig {
  * One rate through one cell, over its measured arrival runs. A task's response is from its arrival
  * (when it was due, on the hub's clock) to its answer received by the hub; its queue wait is from
  * arrival to the hub handing it to a worker (or, on the main thread, starting it). Throughput is the
- * rate of answers over the measured tasks (first to last answer); `offered` the same for the
- * arrivals. A rate is sustained when throughput / offered (median over runs) is at least
+ * rate of answers over the measured tasks (1000 over the least-squares slope of their answer times
+ * against their order); `offered` the same for their arrivals. A rate is sustained when throughput / offered (median over runs) is at least
  * `sustainShare`; otherwise the queue grew through the run and the percentiles measure the run's
  * length, not a latency.
  */
@@ -180,7 +180,7 @@ export interface ArrivalPoint {
   runs: number;
   /** Measured tasks over those runs. */
   tasks: number;
-  /** Arrival rate of the measured tasks as scheduled, tasks/s, median over runs. */
+  /** Arrival rate of the measured tasks as scheduled (least-squares slope), tasks/s, median over runs. */
   offered: number;
   /** Answers per second over the measured tasks, median over runs. */
   throughput: number;
