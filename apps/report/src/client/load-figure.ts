@@ -48,11 +48,15 @@ function runtimePanel(run: RunView, task: TaskKind, xs: number[]): { panel: Pane
   const shown = MODES.map((m) => shownCurve(curves, m)).filter((c): c is LoadCurve => c !== undefined);
   if (shown.length === 0) return undefined;
   const series: PanelSeries[] = [];
-  const along = (c: LoadCurve, f: (p: LoadCurve['points'][number]) => number) =>
-    xs.map((x) => {
+  // A line stops at the first rate its option did not sustain: a later rate that passed was luck
+  // of a shared machine, and a line drawn across the gap would claim the rates between.
+  const along = (c: LoadCurve, f: (p: LoadCurve['points'][number]) => number) => {
+    const stop = c.points.find((p) => !p.sustained)?.rate ?? Number.POSITIVE_INFINITY;
+    return xs.map((x) => {
       const p = c.points.find((q) => q.rate === x);
-      return p?.sustained ? f(p) : null;
+      return p?.sustained && x < stop ? f(p) : null;
     });
+  };
   for (const c of shown) {
     const mode = c.mode as (typeof MODES)[number];
     series.push({
@@ -159,7 +163,7 @@ export function loadFigure(runs: RunView[], task: TaskKind, sweep: Sweep, book: 
     {
       id: `fig-${sweep}-${task}-load`,
       title: `${taskName(task)}: response time against arrival rate`,
-      caption: `Line: p99 from arrival to answer, shaded down to p50; a rate not sustained is not drawn; dot: the knee.`,
+      caption: `Line: p99 from arrival to answer, shaded down to p50, up to the first rate not sustained; dot: the knee.`,
       xs,
       xLabel: 'tasks arriving per second',
       yLabel: 'response ms',
