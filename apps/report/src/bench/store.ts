@@ -6,9 +6,10 @@
 //   before summaries, and what a folder copied in without them still costs);
 // - first start, no saved index, a summary beside each file (as runners and uploads write them);
 // - restart from the saved index (results/.tvp-index.json).
-// BEFORE_CLI names another build's cli.js (e.g. the base commit's) to run the first condition
-// with it too, side by side. Figures are spawn to "listening" (printed after the first read)
-// less an empty folder's start. The servers run in child processes; loopback only.
+// BEFORE_CLI names another build's cli.js (e.g. the base commit's) to run the first and the last
+// condition with it too, side by side. Figures are spawn to "listening" (printed after the first
+// read), and the server's CPU time by then, less the same build's start on an empty folder. The
+// servers run in child processes; loopback only.
 import { rename, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -80,24 +81,31 @@ const decodeAll = figure();
 const decodeAllBefore = figure();
 const fromSummaries = figure();
 const restart = figure();
-const emptyMs: number[] = [];
-const emptyCpuMs: number[] = [];
+const restartBefore = figure();
+const emptyStarts = new Map<string, { ms: number[]; cpuMs: number[] }>();
+/** A build's start on an empty folder, once more, and the medians so far: subtracted from its figures. */
+async function emptyStart(cli: string): Promise<Base> {
+  const e = await startServer(empty.dir, cli);
+  const runs = emptyStarts.get(cli) ?? { ms: [], cpuMs: [] };
+  emptyStarts.set(cli, runs);
+  runs.cpuMs.push(await e.cpuMs());
+  runs.ms.push(e.startMs);
+  await e.close();
+  return { ms: median(runs.ms), cpuMs: median(runs.cpuMs) };
+}
 try {
   for (let i = 0; i < RUNS; i++) {
-    const e = await startServer(empty.dir);
-    emptyCpuMs.push(await e.cpuMs());
-    emptyMs.push(e.startMs);
-    await e.close();
-    const base: Base = { ms: median(emptyMs), cpuMs: median(emptyCpuMs) };
+    const base = await emptyStart(REPORT_CLI);
+    const before = BEFORE_CLI ? await emptyStart(BEFORE_CLI) : base;
     // No index, no summaries: hide them (a dot name the store ignores); this build writes new ones
     // after its start, which are thrown away.
     await rename(summaries, hidden);
-    for (const [cli, into] of [
-      [REPORT_CLI, decodeAll],
-      ...(BEFORE_CLI ? [[BEFORE_CLI, decodeAllBefore] as const] : []),
+    for (const [cli, into, empty] of [
+      [REPORT_CLI, decodeAll, base],
+      ...(BEFORE_CLI ? [[BEFORE_CLI, decodeAllBefore, before] as const] : []),
     ] as const) {
       await rm(index, { force: true });
-      await measure(cli, folder.dir, into, base);
+      await measure(cli, folder.dir, into, empty);
       await rm(summaries, { recursive: true, force: true });
     }
     await rename(hidden, summaries);
@@ -105,20 +113,24 @@ try {
     await rm(index, { force: true });
     await measure(REPORT_CLI, folder.dir, fromSummaries, base, () => savedIndex(folder.dir));
     await measure(REPORT_CLI, folder.dir, restart, base);
+    // The saved index's form is unchanged: the base build restarts from the same file.
+    if (BEFORE_CLI) await measure(BEFORE_CLI, folder.dir, restartBefore, before);
     console.log(
-      `  round ${i + 1}: decode all ${decodeAll.ms.at(-1)!.toFixed(0)} ms${BEFORE_CLI ? ` (before: ${decodeAllBefore.ms.at(-1)!.toFixed(0)} ms)` : ''}, summaries ${fromSummaries.ms.at(-1)!.toFixed(0)} ms, restart ${restart.ms.at(-1)!.toFixed(0)} ms; ${load()}`,
+      `  round ${i + 1}: decode all ${decodeAll.ms.at(-1)!.toFixed(0)} ms${BEFORE_CLI ? ` (before: ${decodeAllBefore.ms.at(-1)!.toFixed(0)} ms)` : ''}, summaries ${fromSummaries.ms.at(-1)!.toFixed(0)} ms, restart ${restart.ms.at(-1)!.toFixed(0)} ms${BEFORE_CLI ? ` (before: ${restartBefore.ms.at(-1)!.toFixed(0)} ms)` : ''}; ${load()}`,
     );
   }
   const row = (name: string, f: Figure) =>
     console.log(
       `  ${name.padEnd(52)} ${median(f.ms).toFixed(0).padStart(6)} ms  (${f.ms.map((x) => x.toFixed(0)).join(', ')})  CPU ${median(f.cpuMs).toFixed(0).padStart(5)} ms  RSS ${median(f.rssMiB).toFixed(0)} MiB`,
     );
-  console.log(
-    `\nstart beyond an empty folder's (median ${median(emptyMs).toFixed(0)} ms, CPU ${median(emptyCpuMs).toFixed(0)} ms), median of ${RUNS}:`,
+  const empties = [...emptyStarts.values()].map(
+    (e) => `${median(e.ms).toFixed(0)} ms, CPU ${median(e.cpuMs).toFixed(0)} ms`,
   );
+  console.log(`\nstart beyond the same build's empty-folder start (${empties.join('; ')}), median of ${RUNS}:`);
   if (BEFORE_CLI) row('first start, no index, no summaries (before build)', decodeAllBefore);
   row('first start, no index, no summaries (this build)', decodeAll);
   row('first start, no index, summaries (this build)', fromSummaries);
+  if (BEFORE_CLI) row('restart from the saved index (before build)', restartBefore);
   row('restart from the saved index (this build)', restart);
   const ratio = (a: number[], b: number[]) => (median(a) / median(b)).toFixed(1);
   console.log(
