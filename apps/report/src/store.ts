@@ -141,6 +141,9 @@ const DECODE_AT_ONCE = 8;
  */
 const FILES_PER_TURN = 128;
 
+/** Orphaned summaries are looked for this long after the first listing. */
+const PRUNE_MS = 2000;
+
 /** New files in a listing past which the summaries' folder is listed first. */
 const SUMMARY_LISTING_FROM = 64;
 
@@ -475,7 +478,10 @@ export class ResultStore {
     this.#writeSummaries();
     if (!this.#pruned && this.#summariesWritable) {
       this.#pruned = true;
-      void this.#pruneSummaries(present, listedAt).catch(() => {});
+      // Later, so that a start (a restart from the saved index takes 0.2 s) does not wait on it.
+      const prune = setTimeout(() => void this.#pruneSummaries(present, listedAt).catch(() => {}), PRUNE_MS);
+      prune.unref();
+      this.#timers.push(prune);
     }
     const byId = new Map<string, RunSummary>();
     const skipped: SkippedFile[] = [];
