@@ -174,6 +174,26 @@ describe('the installed package', () => {
     expect(files()).toHaveLength(before);
   });
 
+  test.each([
+    ['bun', ['api-small.mjs']],
+    ['deno', ['run', '-A', 'api-small.mjs']],
+  ])('measure() on %s: its own adapter, and an abort', (runtime, args) => {
+    writeFileSync(
+      path.join(project, 'api-small.mjs'),
+      `import { measure, MeasureAborted } from 'threads-vs-processes';
+const module = new URL('./task.mjs', import.meta.url);
+const { result, recommendations } = await measure({ module, workers: [1, 2], count: 6, repeat: 2, warmup: 0 });
+console.log(result.env.runtime, result.cells.length, result.cells.every((c) => c.status === 'ok'), recommendations.map((r) => r.task).join());
+const c = new AbortController();
+const err = await measure({ module, workers: [2], count: 200, signal: c.signal, onProgress: () => c.abort() }).catch((e) => e);
+console.log(err instanceof MeasureAborted, err.name, err.result.interrupted);
+`,
+    );
+    const r = sh(runtime, args);
+    expect(r.status, explain(r)).toBe(0);
+    expect(r.stdout).toBe(`${runtime} 7 true module\ntrue MeasureAborted true\n`);
+  });
+
   test('the shipped types check a typed caller, and catch a wrong option', () => {
     writeFileSync(
       path.join(project, 'tsconfig.json'),
