@@ -48,6 +48,9 @@ describe('--arrival-rate, --arrival, --arrival-seed', () => {
     expect(() => config('--arrival', 'fixed')).toThrow(/--arrival needs --arrival-rate/);
     expect(() => config('--arrival-seed', '3')).toThrow(/--arrival-seed needs --arrival-rate/);
     expect(() => config('--arrival-rate', '5', '--arrival', 'bursty')).toThrow(/--arrival: unknown value 'bursty'/);
+    expect(() => config('--arrival-rate', '5', '--arrival', 'all')).toThrow(
+      /--arrival: unknown value 'all'; accepted: poisson, fixed/,
+    );
     expect(() => config('--arrival-rate', '5', '--arrival-seed', '-1')).toThrow(/--arrival-seed: '-1' is not valid/);
   });
 });

@@ -136,7 +136,7 @@ Runs the threads-vs-processes experiment on this runtime and writes one msgpack 
                          it is ready, total from creating the pool to the last exit (the article's
                          hub; the article preset's default)
   --arrival-rate R,...   also run tasks arriving over time at R tasks/s (each rate, every cell):
-                         ${ARRIVAL_WARMUP_MIN} (or 2 per worker) warm-up arrivals, then --count measured ones,
+                         the larger of ${ARRIVAL_WARMUP_MIN} and 2 per worker warm-up arrivals, then --count measured ones,
                          --repeat runs; response-time percentiles, throughput, sustained or not
   --arrival poisson      poisson (seeded exponential gaps) or fixed (exactly 1/R apart)
   --arrival-seed ${DEFAULT_ARRIVAL_SEED}       the poisson generator's seed (recorded; same schedule for every cell)
@@ -305,6 +305,14 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
 
 const ARRIVAL_KINDS: readonly ArrivalKind[] = ['poisson', 'fixed'];
 
+/** One spacing: `all` or a list is no spacing. */
+function arrivalKind(raw: string): ArrivalKind {
+  if (!ARRIVAL_KINDS.includes(raw as ArrivalKind)) {
+    throw new UsageError(`--arrival: unknown value '${raw}'; accepted: ${ARRIVAL_KINDS.join(', ')}`);
+  }
+  return raw as ArrivalKind;
+}
+
 /** `--arrival-rate`, `--arrival` and `--arrival-seed` as `config.arrival`; the last two need the first. */
 function arrivalOf(
   rates: string | undefined,
@@ -332,7 +340,7 @@ function arrivalOf(
   return {
     arrival: {
       rates: list,
-      kind: kind === undefined ? 'poisson' : (listOf('arrival', kind, ARRIVAL_KINDS)[0] as ArrivalKind),
+      kind: kind === undefined ? 'poisson' : arrivalKind(kind),
       seed: seed === undefined ? DEFAULT_ARRIVAL_SEED : integer('arrival-seed', seed, 0, 2 ** 32 - 1),
       warmupMin: ARRIVAL_WARMUP_MIN,
       warmupPerWorker: ARRIVAL_WARMUP_PER_WORKER,
