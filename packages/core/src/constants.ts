@@ -8,7 +8,7 @@ export const SCHEMA_VERSION = 1 as const;
 export const TOOL_NAME = 'threads-vs-processes';
 export const TOOL_VERSION = '0.1.0';
 
-export const TASK_KINDS: readonly TaskKind[] = ['io', 'cpu', 'noop', 'fs', 'net', 'module'];
+export const TASK_KINDS: readonly TaskKind[] = ['io', 'cpu', 'noop', 'fs', 'net', 'module', 'payload'];
 export const WORKER_MODES: readonly WorkerMode[] = ['threads', 'processes'];
 export const MODES = ['threads', 'processes', 'sequential', 'async'] as const;
 

@@ -1,7 +1,7 @@
 // Core for the runners and the server (Node, Bun, Deno): the result format, the engine, the command
 // lines. The analysis is `@tvp/core/analysis`.
 export type { CliRequest, ParseContext } from './cli/args.ts';
-export { parseArgs, parseWorkers, usage } from './cli/args.ts';
+export { parseArgs, parseSizes, parseWorkers, usage } from './cli/args.ts';
 export type { CliIo } from './cli/cli.ts';
 export { EXIT, runCli, runnerMain } from './cli/cli.ts';
 export type { FlagKind, Flags } from './cli/flags.ts';
@@ -41,6 +41,28 @@ export type { LibraryPool, LibraryPoolHandle, LibraryStartOptions, PoolTask } fr
 export { killAllWorkers, liveWorkerCount, liveWorkerPids } from './engine/live-workers.ts';
 export type { NetServer } from './engine/net-server.ts';
 export { startNetServer } from './engine/net-server.ts';
+export type { PayloadDoc, PayloadForm, PayloadReply, Row } from './engine/payload.ts';
+export {
+  checksumBytes,
+  checksumDoc,
+  formOf,
+  payloadAnswer,
+  payloadBytes,
+  payloadDoc,
+  SHARED_HEADER_BYTES,
+  servePayload,
+} from './engine/payload.ts';
+export type { PayloadPlan, PayloadSend } from './engine/payload-feed.ts';
+export { PayloadFeed } from './engine/payload-feed.ts';
+export {
+  DEFAULT_PAYLOAD_BYTES,
+  MAX_PAYLOAD_BYTES,
+  PAYLOAD_WAYS,
+  serializationOf,
+  skippedLine,
+  WAYS_OF_MODE,
+  waysFor,
+} from './engine/payload-ways.ts';
 export type { PoolHubOptions } from './engine/pool-hub-run.ts';
 export { runPoolHub } from './engine/pool-hub-run.ts';
 export { poolTask } from './engine/pool-task.ts';
@@ -50,7 +72,7 @@ export { sharedNow } from './engine/shared-clock.ts';
 export type { StartRow, StartSubject, StartVariant } from './engine/start-bench.ts';
 export { benchEntry, compareStarts, formatStartTable, startSubject, timeStart } from './engine/start-bench.ts';
 export type { PlannedCell, SweepOptions, SweepProgress, SweepResult } from './engine/sweep.ts';
-export { planCells, runSweep } from './engine/sweep.ts';
+export { planCells, runSweep, skippedWays } from './engine/sweep.ts';
 export type { LoadedTaskModule } from './engine/task-module.ts';
 export { loadTaskModule } from './engine/task-module.ts';
 export type { TaskTarget } from './engine/task-target.ts';
@@ -112,12 +134,14 @@ export type {
   LibraryInfo,
   MainMode,
   Mode,
+  PayloadWay,
   Percentiles,
   ResultFile,
   RoundTrip,
   RunConfig,
   RuntimeName,
   Sample,
+  SkippedWay,
   TaskBound,
   TaskClockMethod,
   TaskKind,

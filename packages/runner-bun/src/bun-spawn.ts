@@ -14,11 +14,11 @@ const signalName = (s: number | string | null): string | null =>
 export const bunSpawnTransport = (entry: URL = workerEntry('process')): Transport => ({
   mode: 'processes',
   impl: 'bun-spawn',
-  start(events, { workerEnv, setup }) {
+  start(events, { workerEnv, setup, serialization }) {
     const proc = Bun.spawn([process.execPath, fileURLToPath(entry), ...setupArgv(setup)], {
       env: workerProcessEnv(workerEnv),
       stdio: ['ignore', 'inherit', 'inherit'],
-      serialization: 'json',
+      serialization: serialization ?? 'json',
       ipc: (msg) => events.message(msg as WorkerMessage),
       onExit: (_proc, code, signal, err) => {
         if (err) events.error(err);
@@ -31,6 +31,8 @@ export const bunSpawnTransport = (entry: URL = workerEntry('process')): Transpor
       pid: proc.pid,
     };
   },
+  ways: ['json', 'advanced', 'advanced-buffer'],
+  lacks: { frames: 'an IPC channel, not stdio frames' },
 });
 
 /** `processes` on Bun.spawn with core's bundled worker entry. */

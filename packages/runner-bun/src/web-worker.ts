@@ -1,4 +1,4 @@
-import { type ExitInfo, setupArgv, type Transport, type WorkerMessage, workerEntry } from '@tvp/core';
+import { type ExitInfo, setupArgv, type Transport, WAYS_OF_MODE, type WorkerMessage, workerEntry } from '@tvp/core';
 
 /**
  * Bun fires `close` on the Worker after terminate(), even for a thread stuck in a busy loop
@@ -30,13 +30,14 @@ export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport =
     // Bun's own event: the worker has ended, with process.exit's code (0 after terminate()).
     w.addEventListener('close', (e) => exit({ code: (e as CloseEvent).code ?? null, signal: null }));
     return {
-      send: (msg) => w.postMessage(msg),
+      send: (msg, transfer) => w.postMessage(msg, transfer ?? []),
       kill: () => {
         w.terminate();
         setTimeout(() => exit({ code: null, signal: null }), CLOSE_FALLBACK_MS).unref();
       },
     };
   },
+  ways: WAYS_OF_MODE.threads,
 });
 
 /** Bun's fastest thread start. */

@@ -64,6 +64,12 @@ export const denoCommandTransport = (entry: URL = workerEntry('stdio')): Transpo
       pid: child.pid,
     };
   },
+  // Frames on stdio: JSON frames carry the document, binary frames the bytes.
+  ways: ['json', 'frames'],
+  lacks: {
+    advanced: 'Deno.Command has no IPC channel: frames on stdio, JSON or binary',
+    'advanced-buffer': 'Deno.Command has no IPC channel: frames on stdio, JSON or binary',
+  },
 });
 
 /** The least a worker needs for its setup: read the module's folder or the file, reach the server. */

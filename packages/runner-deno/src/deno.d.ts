@@ -41,7 +41,7 @@ declare global {
   /** The Web Worker of Deno (https://docs.deno.com/runtime/reference/web_platform_apis/#web-workers). */
   class Worker extends EventTarget {
     constructor(specifier: string | URL, options: { type: 'module'; name?: string });
-    postMessage(message: unknown): void;
+    postMessage(message: unknown, transfer?: Transferable[]): void;
     terminate(): void;
   }
 }

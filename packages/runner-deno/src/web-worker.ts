@@ -1,4 +1,12 @@
-import { type ExitInfo, isWebWorkerExit, setupName, type Transport, type WorkerMessage, workerEntry } from '@tvp/core';
+import {
+  type ExitInfo,
+  isWebWorkerExit,
+  setupName,
+  type Transport,
+  WAYS_OF_MODE,
+  type WorkerMessage,
+  workerEntry,
+} from '@tvp/core';
 
 /** `threads` on Deno's Web Worker (https://docs.deno.com/api/web/~/Worker) with `entry` (core's bundled one). */
 export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport => ({
@@ -28,7 +36,7 @@ export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport =
       events.error(new Error((e as Event & { message?: string }).message || 'the worker failed'));
     });
     return {
-      send: (msg) => w.postMessage(msg),
+      send: (msg, transfer) => w.postMessage(msg, transfer ?? []),
       // terminate() says nothing after, so the exit is reported here, within kill() (the pool
       // counts exits seen during it). A thread in a busy loop is not stopped by it on Deno 2.9.6
       // (traps.test.ts); none can tell.
@@ -38,6 +46,7 @@ export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport =
       },
     };
   },
+  ways: WAYS_OF_MODE.threads,
 });
 
 /** Deno's Web Worker with core's bundled entry. */

@@ -23,6 +23,7 @@ import {
   writeFsFile,
 } from '@tvp/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { payloadTests } from './payload-suite.ts';
 import { alive, childPids, until } from './procs.ts';
 
 /** One transport of a runner, with the name its module exports it under. */
@@ -262,6 +263,8 @@ export function transportSuite(o: SuiteOptions): void {
           for (const kid of kids) expect(await until(() => !alive(kid), 1000)).toBe(true);
         });
       }
+
+      payloadTests(transport);
     },
   );
 }

@@ -5,7 +5,7 @@ import { clockOf } from './clock.ts';
 export type Comparability = { ok: true } | { ok: false; reasons: string[] };
 
 /** A parameter that sets how much work one task kind does. */
-type WorkParam = 'count' | 'ioMs' | 'cpuIters' | 'fsBytes' | 'netDelayMs' | 'netBytes' | 'taskModule';
+type WorkParam = 'count' | 'ioMs' | 'cpuIters' | 'fsBytes' | 'netDelayMs' | 'netBytes' | 'taskModule' | 'payloadBytes';
 
 /**
  * What "the same work" means per task kind: the parameters that set it. A task module is the same
@@ -18,12 +18,15 @@ export const WORK_PARAMS: Record<TaskKind, readonly WorkParam[]> = {
   fs: ['count', 'fsBytes'],
   net: ['count', 'netDelayMs', 'netBytes'],
   module: ['count', 'taskModule'],
+  // The sizes; each cell also names its own size and way, compared cell by cell.
+  payload: ['count', 'payloadBytes'],
 };
 
 const num = (x: number | undefined) => (x === undefined ? 'none' : x.toLocaleString('en-US'));
 
 /** A parameter as compared: a module by its source and argument, a number as itself. */
 function workValue(c: RunConfig, p: WorkParam): string {
+  if (p === 'payloadBytes') return c.payloadBytes?.join(',') ?? 'none';
   if (p !== 'taskModule') return num(c[p]);
   const m = c.taskModule;
   return m === undefined

@@ -35,10 +35,13 @@ export function linesOf(run: AnalyzedRun, task: TaskKind): Line[] {
   return [...lines.values()];
 }
 
-/** The tasks a run measured, in the article's order. */
+/**
+ * The tasks a run measured, in the article's order; not `payload`, whose cells differ by way and
+ * size, not only by worker count (payload-fit.ts reads them).
+ */
 export function tasksOf(run: AnalyzedRun): TaskKind[] {
   const present = new Set(run.cells.map((c) => c.task));
-  return TASK_KINDS.filter((t) => present.has(t));
+  return TASK_KINDS.filter((t) => t !== 'payload' && present.has(t));
 }
 
 /** "node threads/worker_threads": how a line is named in legends and tables. */

@@ -12,6 +12,7 @@ const UNIT: Record<TaskKind, string> = {
   fs: 'read',
   net: 'request',
   module: 'call',
+  payload: 'task',
 };
 
 /** Milliseconds to about three significant digits: 0.047, 2.66, 25.1, 310. */

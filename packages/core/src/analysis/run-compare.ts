@@ -40,7 +40,8 @@ export interface RunComparison {
   noCommonTask?: string;
 }
 
-const cellKey = (c: Pick<Cell, 'task' | 'mode' | 'impl' | 'workers'>) => `${c.task}|${c.mode}|${c.impl}|${c.workers}`;
+const cellKey = (c: Pick<Cell, 'task' | 'mode' | 'impl' | 'workers' | 'way' | 'payloadBytes'>) =>
+  `${c.task}|${c.mode}|${c.impl}|${c.workers}|${c.way ?? ''}|${c.payloadBytes ?? ''}`;
 
 /**
  * Compare run B with run A on total time, per cell both ran: only tasks for which core's

@@ -33,7 +33,9 @@ export interface CellSummary {
   memory?: WorkerMemory;
 }
 
-const key = (c: { task: string; mode: string; impl: string }) => `${c.task}\u0000${c.mode}\u0000${c.impl}`;
+// A payload cell is also its way and size: cells of one impl differ by those.
+const key = (c: Pick<Cell, 'task' | 'mode' | 'impl' | 'way' | 'payloadBytes'>) =>
+  `${c.task}\u0000${c.mode}\u0000${c.impl}\u0000${c.way ?? ''}\u0000${c.payloadBytes ?? ''}`;
 
 /** The cores that bound cpu speedup: what the runtime may use. */
 export const coresOf = (env: Env): number => env.availableParallelism || env.cores;

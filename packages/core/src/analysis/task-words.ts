@@ -6,7 +6,7 @@ import { fmtBytes } from './numbers.ts';
  * and the page say it the same way. Each caller names the task its own way before it.
  */
 export function workOf(r: Pick<ResultFile, 'config'>, task: TaskKind): string {
-  const { count, ioMs, cpuIters, fsBytes, netBytes, netDelayMs, taskModule: m } = r.config;
+  const { count, ioMs, cpuIters, fsBytes, netBytes, netDelayMs, taskModule: m, payloadBytes } = r.config;
   switch (task) {
     case 'io':
       return `${count} tasks, each waits ${ioMs} ms`;
@@ -20,6 +20,8 @@ export function workOf(r: Pick<ResultFile, 'config'>, task: TaskKind): string {
       return `${count} calls of ${m?.name} (${m?.bound}-bound, sha256 ${m?.sha256.slice(0, 12)}, answers ${m?.checked ? 'checked' : 'NOT checked'})`;
     case 'noop':
       return `${count} tasks that return at once (the cost of dispatch alone)`;
+    case 'payload':
+      return `${count} tasks per size (${(payloadBytes ?? []).map(fmtBytes).join(', ')}), each carries its bytes to a worker and back and checksums them`;
   }
 }
 

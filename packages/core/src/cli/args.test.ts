@@ -75,7 +75,7 @@ describe('workers', () => {
 
 describe('bad flags name the flag and what is accepted', () => {
   test('unknown task', () =>
-    refuse(['--task', 'io,disk'], /--task: unknown value 'disk'; accepted: io, cpu, noop, fs, net, or all/));
+    refuse(['--task', 'io,disk'], /--task: unknown value 'disk'; accepted: io, cpu, noop, fs, net, payload, or all/));
   test('unknown mode', () =>
     refuse(['--mode', 'fibers'], /--mode: unknown value 'fibers'; accepted: threads, processes, sequential, async/));
   test('impl of another runtime', () => refuse(['--impl', 'web-worker'], /--impl: unknown value 'web-worker'/));

@@ -18,6 +18,7 @@ import {
   STANDARD_WORKERS,
   TASK_KINDS,
 } from '../constants.ts';
+import { DEFAULT_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES, PAYLOAD_WAYS } from '../engine/payload-ways.ts';
 import { UsageError } from '../errors.ts';
 import type {
   ArrivalConfig,
@@ -26,6 +27,7 @@ import type {
   Fault,
   Impl,
   Mode,
+  PayloadWay,
   RunConfig,
   TaskKind,
   WorkerEnv,
@@ -80,6 +82,8 @@ const FLAGS = {
   'fs-bytes': 'value',
   'net-delay-ms': 'value',
   'net-bytes': 'value',
+  'payload-bytes': 'value',
+  way: 'value',
   'timeout-ms': 'value',
   out: 'value',
   label: 'value',
@@ -109,12 +113,18 @@ export function usage(
 Runs the threads-vs-processes experiment on this runtime and writes one msgpack result file.
 
   --task io,cpu          task kinds: ${TASK_KINDS.join(', ')}, or all (default io,cpu;
-                         module only with --task-module, which alone makes the default module)
+                         module only with --task-module, which alone makes the default module;
+                         payload only when named)
   --task-module PATH     the module task: a file whose default export is a function of one
                          argument (sync or async); optional exports name, arg, bound ('cpu'|'io')
   --fs-bytes ${DEFAULT_FS_BYTES}     fs task: size of the file each task reads (through libuv's pool)
   --net-delay-ms ${DEFAULT_NET_DELAY_MS}       net task: the loopback server's delay before it answers, ms
   --net-bytes ${DEFAULT_NET_BYTES}      net task: the size of its answer
+  --payload-bytes 1k,64k,1m,16m
+                         payload task: the sizes each task carries to a worker and back
+                         (bytes, or k/m for KiB/MiB; at most 256m)
+  --way W,...            payload task: ${PAYLOAD_WAYS.join(', ')},
+                         or all (default all: each transport runs the ways it has)
   --mode M,...           ${MODES.join(', ')}, or all (default all four)
   --impl I,...           ${all.join(', ')},
                          or all (every primitive; a pool library runs only when named)
@@ -170,6 +180,27 @@ function integer(flag: string, raw: string, min: number, max = Number.MAX_SAFE_I
     throw new UsageError(`--${flag}: '${raw}' is not valid; expected ${range}`);
   }
   return n;
+}
+
+const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 * 1024 };
+
+/**
+ * `--payload-bytes`: a comma list of sizes, each a whole number of bytes or of KiB (`k`) or MiB
+ * (`m`), from 1 byte to MAX_PAYLOAD_BYTES; sorted, without repeats. Throws naming the bad value.
+ */
+export function parseSizes(raw: string): number[] {
+  const out: number[] = [];
+  for (const item of raw.split(',').map((s) => s.trim())) {
+    const m = /^(\d+)([kKmM]?)$/.exec(item);
+    const n = m ? Number(m[1]) * (UNITS[(m[2] as string).toLowerCase()] as number) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < 1 || n > MAX_PAYLOAD_BYTES) {
+      throw new UsageError(
+        `--payload-bytes: '${item}' is not a size; expected whole bytes or k/m (KiB/MiB), from 1 to 256m, e.g. 1k,64k,1m,16m`,
+      );
+    }
+    if (!out.includes(n)) out.push(n);
+  }
+  return out.sort((a, b) => a - b);
 }
 
 /** `standard`, `extended`, or an explicit list of worker counts. */
@@ -241,6 +272,17 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
   const fsBytes = forTask('fs-bytes', 'fs', DEFAULT_FS_BYTES, 2 ** 31 - 1);
   const netDelayMs = forTask('net-delay-ms', 'net', DEFAULT_NET_DELAY_MS, 600_000);
   const netBytes = forTask('net-bytes', 'net', DEFAULT_NET_BYTES, 2 ** 30);
+  const payloadRaw = get('payload-bytes');
+  const wayRaw = get('way');
+  for (const [flag, v] of [
+    ['payload-bytes', payloadRaw],
+    ['way', wayRaw],
+  ] as const) {
+    if (v !== undefined && !tasks.includes('payload'))
+      throw new UsageError(`--${flag} is for the payload task, which --task does not include`);
+  }
+  const payloadSizes = payloadRaw === undefined ? [...DEFAULT_PAYLOAD_BYTES] : parseSizes(payloadRaw);
+  const ways = wayRaw === undefined ? [...PAYLOAD_WAYS] : listOf<PayloadWay>('way', wayRaw, PAYLOAD_WAYS);
   const modulePath = get('task-module');
   if (modulePath !== undefined && !existsSync(path.resolve(ctx.cwd ?? process.cwd(), modulePath))) {
     throw new UsageError(`--task-module: no such file: ${path.resolve(ctx.cwd ?? process.cwd(), modulePath)}`);
@@ -265,6 +307,7 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
     ...arrivalOf(get('arrival-rate'), get('arrival'), get('arrival-seed')),
     ...(tasks.includes('fs') ? { fsBytes } : {}),
     ...(tasks.includes('net') ? { netDelayMs, netBytes } : {}),
+    ...(tasks.includes('payload') ? { payloadBytes: payloadSizes, ways } : {}),
   };
   const workerModes = modes.filter((m): m is WorkerMode => m === 'threads' || m === 'processes');
   for (const m of workerModes) {
@@ -360,7 +403,8 @@ function taskList(raw: string | undefined, modulePath: string | undefined, fallb
   if (raw !== 'all' && modulePath === undefined && raw.split(',').some((t) => t.trim() === 'module')) {
     throw new UsageError('--task module needs --task-module PATH (the file whose default export is the task)');
   }
-  const tasks = listOf('task', raw, allowed);
+  // `all` leaves payload out: it moves up to megabytes per task by every way, a sweep of its own.
+  const tasks = listOf('task', raw, allowed).filter((t) => raw !== 'all' || t !== 'payload');
   if (modulePath !== undefined && !tasks.includes('module')) {
     throw new UsageError(`--task-module is given but --task ${raw} does not include module`);
   }

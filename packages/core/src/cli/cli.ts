@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killAllWorkers } from '../engine/live-workers.ts';
+import { skippedLine } from '../engine/payload-ways.ts';
 import type { SweepProgress } from '../engine/sweep.ts';
 import { type LoadedTaskModule, loadTaskModule } from '../engine/task-module.ts';
 import { UsageError } from '../errors.ts';
@@ -111,6 +112,7 @@ export async function runCli(
       taskModule,
       signal: controller.signal,
       onProgress,
+      onSkip: (sk) => io.stderr.write(`${skippedLine(sk)}\n`),
       repoDir: opts.repoDir,
       batch,
     });

@@ -8,7 +8,7 @@ import { runSweep, type SweepProgress, type SweepResult } from '../engine/sweep.
 import type { LoadedTaskModule } from '../engine/task-module.ts';
 import type { RuntimeAdapter } from '../engine/transport.ts';
 import { UsageError } from '../errors.ts';
-import type { Batch, Impl, ResultFile, RunConfig, WorkerMode } from '../format/types.ts';
+import type { Batch, Impl, ResultFile, RunConfig, SkippedWay, WorkerMode } from '../format/types.ts';
 
 /** What a sweep run outside core's engine hands back: core's result, plus what only its runner knows. */
 export interface ExternalSweep extends SweepResult {
@@ -80,6 +80,8 @@ export interface RunRequest {
   /** An abort ends the sweep with the cells finished so far (`aborted` in the answer). */
   signal: AbortSignal;
   onProgress?: ((p: SweepProgress) => void) | undefined;
+  /** Told each payload way a transport lacks (the CLI prints one line for each). */
+  onSkip?: ((s: SkippedWay) => void) | undefined;
   /** A git checkout whose commit is recorded as `tool.gitSha`. */
   repoDir?: string | undefined;
   batch?: Batch | undefined;
@@ -105,6 +107,7 @@ export async function runToResult(q: RunRequest): Promise<{ result: ResultFile; 
           signal,
           ...(q.taskModule ? { taskModule: q.taskModule } : {}),
           ...(onProgress ? { onProgress } : {}),
+          ...(q.onSkip ? { onSkip: q.onSkip } : {}),
         })),
         runtimeVersion: runner.runtimeVersion,
         config,
@@ -131,6 +134,7 @@ export async function runToResult(q: RunRequest): Promise<{ result: ResultFile; 
     ...(sweep.aborted ? { interrupted: true } : {}),
     warnings: [...environmentWarnings(env), ...sweep.warnings],
     ...(q.batch ? { batch: q.batch } : {}),
+    ...(sweep.skippedWays?.length ? { skippedWays: sweep.skippedWays } : {}),
   };
   return { result, aborted: sweep.aborted };
 }

@@ -1,5 +1,7 @@
 import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
+import type { PayloadWay } from '../format/types.ts';
+import { WAYS_OF_MODE } from './payload-ways.ts';
 import type { Transport } from './transport.ts';
 import { workerEntry } from './worker-entries.ts';
 import { workerProcessEnv } from './worker-env.ts';
@@ -20,27 +22,32 @@ export function workerThreadsTransport(entry: URL = workerEntry('thread')): Tran
       // Deno emits `exit` inside terminate() itself: the pool's kill() counts exits seen during it.
       w.on('exit', (code) => events.exit({ code, signal: null }));
       return {
-        send: (msg) => w.postMessage(msg),
+        send: (msg, transfer) => w.postMessage(msg, transfer),
         kill: () => void w.terminate(),
       };
     },
+    ways: WAYS_OF_MODE.threads,
   };
 }
 
 /**
  * `processes` on node:child_process.fork, JSON over the IPC channel; the child is this runtime
  * (`process.execPath`). `entry` is the worker file (it calls `serveProcessChannel`): core's
- * bundled one unless a benchmark compares another.
+ * bundled one unless a benchmark compares another. `lacks`: payload ways this runtime's fork does not
+ * have, with why.
  */
-export function childProcessTransport(entry: URL = workerEntry('process')): Transport {
+export function childProcessTransport(
+  entry: URL = workerEntry('process'),
+  lacks: Partial<Record<PayloadWay, string>> = {},
+): Transport {
   return {
     mode: 'processes',
     impl: 'child_process',
-    start(events, { workerEnv, setup }) {
+    start(events, { workerEnv, setup, serialization }) {
       const cp = fork(entry, setupArgv(setup), {
         env: workerProcessEnv(workerEnv),
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-        serialization: 'json',
+        serialization: serialization ?? 'json',
       });
       cp.on('message', events.message as (msg: unknown) => void);
       cp.on('error', events.error);
@@ -52,5 +59,8 @@ export function childProcessTransport(entry: URL = workerEntry('process')): Tran
         pid: cp.pid,
       };
     },
+    // Its IPC channel carries JSON and, where the runtime has it, the structured clone; no frames.
+    ways: (['json', 'advanced', 'advanced-buffer'] as const).filter((w) => lacks[w] === undefined),
+    lacks: { frames: 'an IPC channel, not stdio frames (the stdio transports carry those)', ...lacks },
   };
 }

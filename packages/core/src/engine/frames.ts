@@ -1,22 +1,55 @@
 /**
- * Length-prefixed JSON frames, the wire of the stdio transports (Deno.Command with piped stdin and
- * stdout): a 4-byte big-endian byte length, then that many bytes of UTF-8 JSON. Both ends use this
- * file, so the hub and the worker cannot disagree on the format.
+ * Length-prefixed frames, the wire of the stdio transports (Deno.Command with piped stdin and
+ * stdout). A JSON frame: a 4-byte big-endian byte length, then that many bytes of UTF-8 JSON. A
+ * binary frame (a message whose `payload` is bytes: the payload task's `frames` way): the length
+ * with its top bit set, then a 4-byte JSON length, the JSON of the rest of the message, and the
+ * payload's raw bytes, which arrive as a Uint8Array. Both ends use this file, so the hub and the
+ * worker cannot disagree on the format.
  */
+import { MAX_PAYLOAD_BYTES } from './payload-ways.ts';
 
 /** Bytes of the length prefix. */
 const HEADER_BYTES = 4;
+/** The top bit of the length prefix marks a binary frame. */
+const BINARY = 0x8000_0000;
 /**
- * The largest frame either end accepts. Protocol messages are under 1 KiB; a length past this means
- * the stream is not ours (something printed to stdout), and it must not make the reader wait for
- * or allocate gigabytes.
+ * The largest JSON frame either end accepts. Protocol messages are under 1 KiB; a length past this
+ * means the stream is not ours (something printed to stdout), and it must not make the reader wait
+ * for or allocate gigabytes.
  */
 export const MAX_FRAME_BYTES = 1 << 20;
+/** The largest binary frame: the largest payload and its message. */
+const MAX_BINARY_FRAME_BYTES = MAX_PAYLOAD_BYTES + MAX_FRAME_BYTES;
 
 const encoder = new TextEncoder();
 
-/** One message as a frame: its length, then its JSON. */
+const bytesOf = (x: unknown): Uint8Array | undefined =>
+  x instanceof ArrayBuffer
+    ? new Uint8Array(x)
+    : x instanceof Uint8Array
+      ? x
+      : ArrayBuffer.isView(x)
+        ? new Uint8Array(x.buffer, x.byteOffset, x.byteLength)
+        : undefined;
+
+/** One message as a frame: binary when its `payload` is bytes, else its JSON. */
 export function encodeFrame(msg: unknown): Uint8Array {
+  const payload = typeof msg === 'object' && msg !== null ? bytesOf((msg as { payload?: unknown }).payload) : undefined;
+  if (payload) {
+    const { payload: _, ...rest } = msg as { payload: unknown };
+    const json = encoder.encode(JSON.stringify(rest));
+    if (json.length > MAX_FRAME_BYTES) throw new Error(`frame of ${json.length} bytes is over ${MAX_FRAME_BYTES}`);
+    const size = HEADER_BYTES + json.length + payload.length;
+    if (size > MAX_BINARY_FRAME_BYTES)
+      throw new Error(`binary frame of ${size} bytes is over ${MAX_BINARY_FRAME_BYTES}`);
+    const frame = new Uint8Array(HEADER_BYTES + size);
+    const view = new DataView(frame.buffer);
+    view.setUint32(0, (size | BINARY) >>> 0);
+    view.setUint32(HEADER_BYTES, json.length);
+    frame.set(json, 2 * HEADER_BYTES);
+    frame.set(payload, 2 * HEADER_BYTES + json.length);
+    return frame;
+  }
   const body = encoder.encode(JSON.stringify(msg));
   if (body.length > MAX_FRAME_BYTES) throw new Error(`frame of ${body.length} bytes is over ${MAX_FRAME_BYTES}`);
   const frame = new Uint8Array(HEADER_BYTES + body.length);
@@ -25,33 +58,80 @@ export function encodeFrame(msg: unknown): Uint8Array {
   return frame;
 }
 
-/** Turns a byte stream, cut anywhere, back into the messages it carries. */
+/**
+ * Turns a byte stream, cut anywhere, back into the messages it carries. Chunks are kept as they
+ * come and joined once a frame is whole, so a 16 MiB frame in 64 KiB chunks is copied once, not
+ * once per chunk.
+ */
 export class FrameDecoder {
-  #buf = new Uint8Array(0);
+  #chunks: Uint8Array[] = [];
+  #held = 0;
   readonly #text = new TextDecoder('utf-8', { fatal: true });
+
+  /** The first `n` held bytes as one array (joining chunks only when the first is too short). */
+  #take(n: number): Uint8Array {
+    const first = this.#chunks[0] as Uint8Array;
+    let out: Uint8Array;
+    if (first.length >= n) {
+      out = first.subarray(0, n);
+      if (first.length === n) this.#chunks.shift();
+      else this.#chunks[0] = first.subarray(n);
+    } else {
+      out = new Uint8Array(n);
+      let at = 0;
+      while (at < n) {
+        const c = this.#chunks[0] as Uint8Array;
+        const k = Math.min(c.length, n - at);
+        out.set(c.subarray(0, k), at);
+        at += k;
+        if (k === c.length) this.#chunks.shift();
+        else this.#chunks[0] = c.subarray(k);
+      }
+    }
+    this.#held -= n;
+    return out;
+  }
+
+  #peekHeader(): number {
+    const h = this.#take(HEADER_BYTES);
+    // Put it back: a frame is taken whole once all of it is here.
+    this.#chunks.unshift(h);
+    this.#held += HEADER_BYTES;
+    return new DataView(h.buffer, h.byteOffset, HEADER_BYTES).getUint32(0);
+  }
 
   /** Add the next chunk; returns every message it completes, in order. Throws on a stream that is not frames. */
   push(chunk: Uint8Array): unknown[] {
-    const buf = new Uint8Array(this.#buf.length + chunk.length);
-    buf.set(this.#buf);
-    buf.set(chunk, this.#buf.length);
-    const out: unknown[] = [];
-    let at = 0;
-    while (buf.length - at >= HEADER_BYTES) {
-      const size = new DataView(buf.buffer, at).getUint32(0);
-      if (size > MAX_FRAME_BYTES)
-        throw new Error(`frame length ${size} is over ${MAX_FRAME_BYTES}: not a frame stream`);
-      if (buf.length - at - HEADER_BYTES < size) break;
-      const body = buf.subarray(at + HEADER_BYTES, at + HEADER_BYTES + size);
-      out.push(JSON.parse(this.#text.decode(body)));
-      at += HEADER_BYTES + size;
+    if (chunk.length > 0) {
+      this.#chunks.push(chunk);
+      this.#held += chunk.length;
     }
-    this.#buf = buf.slice(at);
+    const out: unknown[] = [];
+    while (this.#held >= HEADER_BYTES) {
+      const word = this.#peekHeader();
+      const binary = (word & BINARY) !== 0;
+      const size = word & ~BINARY & 0x7fff_ffff;
+      const cap = binary ? MAX_BINARY_FRAME_BYTES : MAX_FRAME_BYTES;
+      if (size > cap) throw new Error(`frame length ${size} is over ${cap}: not a frame stream`);
+      if (this.#held - HEADER_BYTES < size) break;
+      this.#take(HEADER_BYTES);
+      const body = this.#take(size);
+      out.push(binary ? this.#binary(body) : JSON.parse(this.#text.decode(body)));
+    }
     return out;
+  }
+
+  #binary(body: Uint8Array): unknown {
+    const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+    const jsonLength = body.length >= HEADER_BYTES ? view.getUint32(0) : Number.NaN;
+    if (!(jsonLength <= body.length - HEADER_BYTES)) throw new Error('binary frame: its JSON length is past its end');
+    const msg = JSON.parse(this.#text.decode(body.subarray(HEADER_BYTES, HEADER_BYTES + jsonLength))) as unknown;
+    if (typeof msg !== 'object' || msg === null) throw new Error('binary frame: its JSON is not an object');
+    return { ...msg, payload: body.subarray(HEADER_BYTES + jsonLength) };
   }
 
   /** Bytes received that do not make a whole frame yet. */
   get pendingBytes(): number {
-    return this.#buf.length;
+    return this.#held;
   }
 }

@@ -3,6 +3,8 @@ import { HubError } from '../errors.ts';
 import type { Clock, Fault, Sample, TaskKind, TaskParams, WorkerEnv, WorkerMemory } from '../format/types.ts';
 import type { Answers } from './answers.ts';
 import { DeferredChecks, showAnswer } from './answers.ts';
+import { PayloadFeed, type PayloadPlan } from './payload-feed.ts';
+import { serializationOf } from './payload-ways.ts';
 import { Pool, type Slot } from './pool.ts';
 import { poolMemory } from './proc-memory.ts';
 import type { WorkerSetup } from './protocol.ts';
@@ -33,6 +35,8 @@ export interface HubOptions extends RunOptions {
   setup?: WorkerSetup | undefined;
   /** A module task's argument, sent with every task. */
   arg?: unknown;
+  /** A payload task's way and size. */
+  payload?: PayloadPlan | undefined;
 }
 
 export interface HubResult {
@@ -52,10 +56,12 @@ const rssNow = () => process.memoryUsage().rss;
  * `HubError` (the workers are killed first) or `RunAborted`.
  */
 export async function runHub(o: HubOptions): Promise<HubResult> {
-  const pool = new Pool(o.transport, o.workerEnv, o.setup);
+  // The payloads are made before the pool, off the clock.
+  const feed = o.payload ? new PayloadFeed(o.payload, o.workers) : undefined;
+  const pool = new Pool(o.transport, o.workerEnv, o.setup, o.payload && serializationOf(o.payload.way));
   const disarm = watch(o.signal, pool, o.timeoutMs);
   try {
-    return o.clock === 'article' ? await articleRun(o, pool) : await phasesRun(o, pool);
+    return o.clock === 'article' ? await articleRun(o, pool, feed) : await phasesRun(o, pool, feed);
   } catch (err) {
     await pool.kill();
     throw err;
@@ -65,7 +71,7 @@ export async function runHub(o: HubOptions): Promise<HubResult> {
 }
 
 /** The work of a hub run: feeds workers one task at a time and checks each answer as it comes. */
-export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps) {
+export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps, feed?: PayloadFeed) {
   const faultAt = o.fault ? Math.floor(o.count / 2) : -1;
   let next = 0;
   let done = 0;
@@ -77,15 +83,20 @@ export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps) {
     const id = next++;
     slot.task = id;
     slot.sentAt = performance.now();
-    slot.handle.send({
-      t: 'task',
-      id,
-      kind: task,
-      ioMs: params.ioMs,
-      cpuIters: params.cpuIters,
-      ...withArg,
-      ...(id === faultAt && o.fault ? { fault: o.fault } : {}),
-    });
+    const payload = feed?.next(i, id);
+    slot.handle.send(
+      {
+        t: 'task',
+        id,
+        kind: task,
+        ioMs: params.ioMs,
+        cpuIters: params.cpuIters,
+        ...withArg,
+        ...payload?.fields,
+        ...(id === faultAt && o.fault ? { fault: o.fault } : {}),
+      },
+      payload?.transfer,
+    );
   };
   const d = {
     checks,
@@ -123,6 +134,11 @@ export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps) {
       );
       return;
     }
+    const bad = feed?.received(i, msg.id, msg.payload);
+    if (bad) {
+      pool.fail(new HubError(`task ${msg.id} (payload ${o.payload?.way}): ${bad}`));
+      return;
+    }
     slot.task = -1;
     if (++done === count) d.onAllDone();
     else d.feed(i);
@@ -131,7 +147,7 @@ export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps) {
 }
 
 /** The phases clock: spawn (all ready), work, teardown, one after the other. */
-async function phasesRun(o: HubOptions, pool: Pool): Promise<HubResult> {
+async function phasesRun(o: HubOptions, pool: Pool, feed?: PayloadFeed): Promise<HubResult> {
   const stamps = new TaskStamps(o.count, 'time-origin');
   const rssBefore = rssNow();
   const t0 = performance.now();
@@ -148,7 +164,7 @@ async function phasesRun(o: HubOptions, pool: Pool): Promise<HubResult> {
   const workStart = performance.now();
   stamps.submittedAt = performance.timeOrigin + workStart;
   pool.phase = 'work';
-  const d = dispatcher(o, pool, stamps);
+  const d = dispatcher(o, pool, stamps, feed);
   d.onAllDone = () => pool.resolvePhase();
   await pool.phaseDone(() => {
     for (let i = 0; i < pool.slots.length; i++) d.feed(i);
@@ -174,7 +190,7 @@ async function phasesRun(o: HubOptions, pool: Pool): Promise<HubResult> {
  * every worker is ready (with fewer tasks than workers, the pool still starts all N, as the
  * article's executor did); then all are asked to exit.
  */
-async function articleRun(o: HubOptions, pool: Pool): Promise<HubResult> {
+async function articleRun(o: HubOptions, pool: Pool, feed?: PayloadFeed): Promise<HubResult> {
   const stamps = new TaskStamps(o.count, 'time-origin');
   const n = o.workers;
   const t0 = performance.now();
@@ -183,7 +199,7 @@ async function articleRun(o: HubOptions, pool: Pool): Promise<HubResult> {
   let firstReady = Number.NaN;
   let lastReady = Number.NaN;
   let t2 = Number.NaN;
-  const d = dispatcher(o, pool, stamps);
+  const d = dispatcher(o, pool, stamps, feed);
   d.onAllDone = () => {
     t2 = performance.now();
     if (pool.readyCount === n) pool.resolvePhase();

@@ -52,6 +52,8 @@ export class Pool {
     private readonly transport: Transport,
     private readonly workerEnv: WorkerEnv,
     private readonly setup?: WorkerSetup,
+    /** A process IPC channel's serialization, when a payload way chose it. */
+    private readonly serialization?: 'json' | 'advanced',
   ) {}
 
   /** Wait for the current phase to end; `start` runs once the waiter is in place. */
@@ -128,7 +130,11 @@ export class Pool {
           },
           error: (err) => this.fail(new HubError(`worker ${i + 1} of ${n} failed: ${err.message}`)),
         },
-        { workerEnv: this.workerEnv, ...(this.setup ? { setup: this.setup } : {}) },
+        {
+          workerEnv: this.workerEnv,
+          ...(this.setup ? { setup: this.setup } : {}),
+          ...(this.serialization ? { serialization: this.serialization } : {}),
+        },
       );
       live.add(slot.handle);
     } catch (err) {

@@ -1,4 +1,4 @@
-import type { Fault, TaskKind } from '../format/types.ts';
+import type { Fault, PayloadWay, TaskKind } from '../format/types.ts';
 
 /** An error as it crosses a worker boundary: prototypes do not survive, names do. */
 export interface WireError {
@@ -22,9 +22,22 @@ export interface WorkerSetup {
   netUrl?: string;
 }
 
-/** Hub to worker. A `module` task carries its `arg`, as a pool's input would: copying it is part of the work. */
+/**
+ * Hub to worker. A `module` task carries its `arg`, as a pool's input would: copying it is part of
+ * the work. A `payload` task carries its `payload` the `way` it names.
+ */
 export type HubMessage =
-  | { t: 'task'; id: number; kind: TaskKind; ioMs: number; cpuIters: number; arg?: unknown; fault?: Fault }
+  | {
+      t: 'task';
+      id: number;
+      kind: TaskKind;
+      ioMs: number;
+      cpuIters: number;
+      arg?: unknown;
+      fault?: Fault;
+      way?: PayloadWay;
+      payload?: unknown;
+    }
   | { t: 'ping'; id: number }
   | { t: 'exit' };
 
@@ -32,7 +45,7 @@ export type HubMessage =
 export type WorkerMessage =
   | { t: 'ready'; rssBytes: number }
   /** `startedAt`, `doneAt`: when the task started and ended on the worker, on the shared clock (`sharedNow`). */
-  | { t: 'done'; id: number; value: unknown; startedAt?: number; doneAt?: number }
+  | { t: 'done'; id: number; value: unknown; startedAt?: number; doneAt?: number; payload?: unknown }
   /** `id` -1: the worker could not prepare its setup, so it will never be ready. */
   | { t: 'fail'; id: number; error: WireError }
   | { t: 'pong'; id: number };

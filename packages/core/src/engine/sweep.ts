@@ -1,7 +1,17 @@
 import os from 'node:os';
 import { median } from '../analysis/stats.ts';
 import { HubError, RunAborted } from '../errors.ts';
-import type { Cell, Impl, Mode, RoundTrip, RunConfig, TaskKind, WorkerMemory } from '../format/types.ts';
+import type {
+  Cell,
+  Impl,
+  Mode,
+  PayloadWay,
+  RoundTrip,
+  RunConfig,
+  SkippedWay,
+  TaskKind,
+  WorkerMemory,
+} from '../format/types.ts';
 import { type Answers, expectedAnswers } from './answers.ts';
 import { arrivalCost, runArrivalCell } from './arrival-cell.ts';
 import { runArrivalHub, runArrivalMain, runArrivalPool } from './arrival-runs.ts';
@@ -11,6 +21,8 @@ import { type FsFile, writeFsFile } from './fs-file.ts';
 import { type HubResult, type RunOptions, runHub } from './hub-run.ts';
 import type { LibraryPool } from './library-pool.ts';
 import { type NetServer, startNetServer } from './net-server.ts';
+import { checksumBytes, payloadAnswer, payloadBytes } from './payload.ts';
+import { DEFAULT_PAYLOAD_BYTES, PAYLOAD_WAYS, waysFor } from './payload-ways.ts';
 import { runPoolHub } from './pool-hub-run.ts';
 import type { WorkerSetup } from './protocol.ts';
 import type { LoadedTaskModule } from './task-module.ts';
@@ -28,6 +40,9 @@ export interface PlannedCell {
   transport?: Transport;
   /** A worker-pool library, run by `runPoolHub` instead of a transport. */
   pool?: LibraryPool;
+  /** A payload cell's way (absent on the main thread) and size. */
+  way?: PayloadWay;
+  payloadBytes?: number;
 }
 
 /** The tasks a library pool's worker can run: those that need no per-worker setup. */
@@ -45,6 +60,10 @@ export function planCells(
 ): PlannedCell[] {
   const cells: PlannedCell[] = [];
   for (const task of config.tasks) {
+    if (task === 'payload') {
+      cells.push(...payloadCells(config, transports));
+      continue;
+    }
     if (config.modes.includes('sequential')) cells.push({ task, mode: 'sequential', impl: 'main', workers: 1 });
     for (const workers of config.workers) {
       for (const mode of config.modes) {
@@ -65,6 +84,45 @@ export function planCells(
     }
   }
   return cells;
+}
+
+/**
+ * The payload task's cells: per size, per worker count, per mode, every transport with each of its
+ * ways, so that the ways compared at one size run close together in time; on the main thread, the
+ * work alone (nothing moves). Library pools carry no payload.
+ */
+function payloadCells(config: RunConfig, transports: readonly Transport[]): PlannedCell[] {
+  const cells: PlannedCell[] = [];
+  const asked = config.ways ?? PAYLOAD_WAYS;
+  for (const payloadBytes of config.payloadBytes ?? DEFAULT_PAYLOAD_BYTES) {
+    const task = 'payload' as const;
+    if (config.modes.includes('sequential'))
+      cells.push({ task, mode: 'sequential', impl: 'main', workers: 1, payloadBytes });
+    for (const workers of config.workers) {
+      for (const mode of config.modes) {
+        if (mode === 'sequential') continue;
+        if (mode === 'async') {
+          cells.push({ task, mode, impl: 'main', workers, payloadBytes });
+          continue;
+        }
+        for (const t of transports) {
+          if (t.mode !== mode || !config.impls.includes(t.impl)) continue;
+          for (const way of waysFor(t, asked).run)
+            cells.push({ task, mode, impl: t.impl, workers, transport: t, way, payloadBytes });
+        }
+      }
+    }
+  }
+  return cells;
+}
+
+/** The payload ways asked for that a transport of the sweep lacks, each once, with why. */
+export function skippedWays(config: RunConfig, transports: readonly Transport[]): SkippedWay[] {
+  if (!config.tasks.includes('payload')) return [];
+  const asked = config.ways ?? PAYLOAD_WAYS;
+  return transports
+    .filter((t) => config.modes.includes(t.mode) && config.impls.includes(t.impl))
+    .flatMap((t) => waysFor(t, asked).skipped);
 }
 
 /** Where the sweep is, for a progress line. */
@@ -88,10 +146,14 @@ export interface SweepOptions {
   onCell?: (cell: Cell) => void;
   /** The `--task-module`, loaded (loadTaskModule), when the config has the `module` task. */
   taskModule?: LoadedTaskModule;
+  /** Told each payload way a transport lacks, before the first cell. */
+  onSkip?: (s: SkippedWay) => void;
 }
 
 export interface SweepResult {
   cells: Cell[];
+  /** Payload ways a transport lacks (also told through `onSkip`). */
+  skippedWays?: SkippedWay[];
   roundTrips: RoundTrip[];
   aborted: boolean;
   durationMs: number;
@@ -193,10 +255,30 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
           ? 1 + (config.fsBytes ?? 0) / 2e6
           : task === 'net'
             ? (config.netDelayMs ?? 0) + 0.2
-            : 0.02;
+            : task === 'payload'
+              ? 0.1 + Math.max(...(config.payloadBytes ?? DEFAULT_PAYLOAD_BYTES)) / 5e5
+              : 0.02;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 
   const plan = planCells(config, o.transports, o.pools);
+  const skipped = skippedWays(config, o.transports);
+  for (const sk of skipped) o.onSkip?.(sk);
+  // A payload cell's answers and main-thread bytes depend on its size: made once per size, off the clock.
+  const sizes = new Map<number, { bytes: Uint8Array; answers: Answers }>();
+  const payloadOf = (n: number) => {
+    let v = sizes.get(n);
+    if (!v) {
+      const bytes = payloadBytes(n);
+      const sum = checksumBytes(bytes);
+      v = { bytes, answers: (id: number) => payloadAnswer(sum, id) };
+      sizes.set(n, v);
+    }
+    return v;
+  };
+  const answersOf = (p: PlannedCell): Answers =>
+    p.task === 'payload' ? payloadOf(p.payloadBytes ?? 0).answers : (answers.get(p.task) as Answers);
+  const argOf = (p: PlannedCell): unknown =>
+    p.task === 'payload' ? payloadOf(p.payloadBytes ?? 0).bytes : o.taskModule?.arg;
   // A library pool's yardstick is the bare round trip of the primitive it is built on.
   const yardstickOf = (p: PlannedCell) =>
     p.transport ?? o.transports.find((t) => p.pool && t.mode === p.pool.mode && t.impl === p.pool.primitive);
@@ -219,7 +301,16 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
           ? { mode: yardstick.mode, impl: p.impl, samplesUs: [] }
           : undefined;
       if (paired) roundTrips.push(paired);
-      const cell: Cell = { task: p.task, mode: p.mode, impl: p.impl, workers: p.workers, status: 'ok', samples: [] };
+      const cell: Cell = {
+        task: p.task,
+        mode: p.mode,
+        impl: p.impl,
+        workers: p.workers,
+        status: 'ok',
+        samples: [],
+        ...(p.way ? { way: p.way } : {}),
+        ...(p.payloadBytes !== undefined ? { payloadBytes: p.payloadBytes } : {}),
+      };
       const memory: WorkerMemory[] = [];
       const stamps: TaskStamps[] = [];
       for (let run = 0; run < runs; run++) {
@@ -250,7 +341,7 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
             params,
             count: config.count,
             timeoutMs: config.timeoutMs,
-            answers: answers.get(p.task) as Answers,
+            answers: answersOf(p),
             workerEnv: config.workerEnv,
             fault: config.fault,
             signal: o.signal,
@@ -259,17 +350,23 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
           r = p.pool
             ? await runPoolHub({ ...common, pool: p.pool })
             : p.transport
-              ? await runHub({ ...common, transport: p.transport, setup: setups.get(p.task), arg: o.taskModule?.arg })
+              ? await runHub({
+                  ...common,
+                  transport: p.transport,
+                  setup: setups.get(p.task),
+                  arg: o.taskModule?.arg,
+                  payload: p.way ? { way: p.way, bytes: p.payloadBytes ?? 0 } : undefined,
+                })
               : await runMain({
                   mode: p.mode as 'sequential' | 'async',
                   workers: p.workers,
                   task: p.task,
                   params,
                   count: config.count,
-                  answers: answers.get(p.task) as Answers,
+                  answers: answersOf(p),
                   signal: o.signal,
                   target: targets.get(p.task),
-                  arg: o.taskModule?.arg,
+                  arg: argOf(p),
                 });
         } catch (err) {
           if (err instanceof RunAborted) throw err;
@@ -332,7 +429,7 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
     }
   } catch (err) {
     if (!(err instanceof RunAborted)) throw err;
-    return { cells, roundTrips, aborted: true, durationMs: performance.now() - started };
+    return { cells, roundTrips, skippedWays: skipped, aborted: true, durationMs: performance.now() - started };
   }
-  return { cells, roundTrips, aborted: false, durationMs: performance.now() - started };
+  return { cells, roundTrips, skippedWays: skipped, aborted: false, durationMs: performance.now() - started };
 }

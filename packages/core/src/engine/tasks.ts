@@ -1,4 +1,5 @@
 import type { TaskKind, TaskParams } from '../format/types.ts';
+import { checksumBytes, payloadAnswer } from './payload.ts';
 import type { TaskTarget } from './task-target.ts';
 
 /**
@@ -49,6 +50,10 @@ export function runTask(
       return (target.askServer ?? missing(kind, 'a server to ask'))().then((bytes) => seed + bytes);
     case 'module':
       return (target.fn ?? missing(kind, 'a task module'))(arg);
+    case 'payload':
+      // On the main thread the payload's bytes are the argument: the work alone, nothing moved.
+      if (!(arg instanceof Uint8Array)) return missing(kind, 'its payload bytes');
+      return payloadAnswer(checksumBytes(arg), seed);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Impl, WorkerEnv, WorkerMode } from '../format/types.ts';
+import type { Impl, PayloadWay, WorkerEnv, WorkerMode } from '../format/types.ts';
 import type { LibraryPool } from './library-pool.ts';
 import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 
@@ -22,7 +22,8 @@ export interface WorkerEvents {
 
 /** One started worker, as the hub drives it. */
 export interface WorkerHandle {
-  send(msg: HubMessage): void;
+  /** `transfer`: ArrayBuffers to move rather than copy (thread transports; processes ignore it). */
+  send(msg: HubMessage, transfer?: ArrayBuffer[]): void;
   /** Stop it now, without a goodbye (terminate a thread, SIGKILL a process). */
   kill(): void;
   /** The process id, for process workers. */
@@ -37,6 +38,8 @@ export interface StartOptions {
    * transport always sends one, `{}` when this is absent).
    */
   setup?: WorkerSetup;
+  /** How a process's IPC channel serializes (a payload way's choice); `json` when absent. */
+  serialization?: 'json' | 'advanced';
 }
 
 /** The whole of a runtime adapter for one mode: how to start a worker on this runtime. */
@@ -44,6 +47,10 @@ export interface Transport {
   mode: WorkerMode;
   impl: Impl;
   start(events: WorkerEvents, options: StartOptions): WorkerHandle;
+  /** The payload ways this transport carries (payload-ways.ts); none when absent. */
+  ways?: readonly PayloadWay[];
+  /** Why it lacks a way of its mode, where the runtime is the reason. */
+  lacks?: Partial<Record<PayloadWay, string>>;
 }
 
 /** Everything a runner supplies to core: who it is, and its transports. */

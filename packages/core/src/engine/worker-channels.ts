@@ -11,7 +11,7 @@ export function serveParentPort(): void {
   const setup = ((workerData as { setup?: WorkerSetup } | null)?.setup ?? {}) as WorkerSetup;
   serveWorker(
     {
-      post: (msg) => port.postMessage(msg),
+      post: (msg, transfer) => port.postMessage(msg, transfer),
       on: (handler) => port.on('message', handler),
       // Deno's parentPort has no close() (2.9.6: "port.close is not a function"); there
       // process.exit ends this worker thread only, as it does on Node and Bun.

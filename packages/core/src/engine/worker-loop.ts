@@ -1,4 +1,5 @@
 import type { Fault } from '../format/types.ts';
+import { type PayloadReply, servePayload } from './payload.ts';
 import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 import { toWireError } from './protocol.ts';
 import { sharedNow } from './shared-clock.ts';
@@ -7,7 +8,8 @@ import { runTask } from './tasks.ts';
 
 /** What a transport's worker entry hands to the loop: its way to talk and to stop. */
 export interface WorkerPort {
-  post(msg: WorkerMessage): void;
+  /** `transfer`: ArrayBuffers to move with the message (a thread's port; a process ignores it). */
+  post(msg: WorkerMessage, transfer?: ArrayBuffer[]): void;
   /** Subscribe to messages from the hub. */
   on(handler: (msg: HubMessage) => void): void;
   /** Leave cleanly once the hub said `exit` (close the port, end the process). */
@@ -48,10 +50,11 @@ class UnsendableAnswer extends Error {
  */
 export function serveWorker(port: WorkerPort, setup: WorkerSetup = {}): void {
   const fail = (id: number, err: unknown) => port.post({ t: 'fail', id, error: toWireError(err) });
-  const done = (id: number, value: unknown, startedAt: number) => {
+  const done = (id: number, value: unknown, startedAt: number, reply?: PayloadReply) => {
     const doneAt = sharedNow();
     try {
-      port.post({ t: 'done', id, value, startedAt, doneAt });
+      const back = reply?.back !== undefined ? { payload: reply.back } : {};
+      port.post({ t: 'done', id, value, startedAt, doneAt, ...back }, reply?.transfer);
     } catch (err) {
       fail(id, new UnsendableAnswer(`its answer could not be sent back: ${(err as Error).message}`));
     }
@@ -72,6 +75,11 @@ export function serveWorker(port: WorkerPort, setup: WorkerSetup = {}): void {
     const startedAt = sharedNow();
     try {
       if (msg.fault) injectFault(msg.fault);
+      if (msg.kind === 'payload' && msg.way) {
+        const reply = servePayload(msg.way, msg.payload, id);
+        done(id, reply.value, startedAt, reply);
+        return;
+      }
       const value = runTask(msg.kind, msg, id, target, msg.arg);
       if (value instanceof Promise) {
         value.then(

@@ -13,6 +13,7 @@ import {
 import { batchProblem } from './batch.ts';
 import { readArrivalConfig, readArrivals } from './codec-arrivals.ts';
 import { MAX_LIBRARIES, readLibrary } from './codec-libraries.ts';
+import { readPayloadBytes, readPayloadSizes, readSkippedWays, readWays, WAYS } from './codec-payload.ts';
 import { describe, type FieldReader, type Holder, type Key, members, type Obj, path } from './codec-reader.ts';
 import { CLOCKS, readTaskTimes } from './codec-task-times.ts';
 import type {
@@ -35,7 +36,15 @@ import type {
   WorkerSet,
 } from './types.ts';
 
-const TASKS = members<TaskKind>({ io: true, cpu: true, noop: true, fs: true, net: true, module: true });
+const TASKS = members<TaskKind>({
+  io: true,
+  cpu: true,
+  noop: true,
+  fs: true,
+  net: true,
+  module: true,
+  payload: true,
+});
 const BOUNDS = members<TaskBound>({ cpu: true, io: true });
 // A SHA-256, as a runner writes it: 64 lowercase hex digits.
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -78,6 +87,7 @@ export function readResult(r: FieldReader, raw: unknown): ResultFile {
       interrupted: (h, f, k) => r.bool(h, f, k),
       warnings: (h, f, k) => r.list(h, f, k, MAX_WARNINGS, (l, g, i) => r.str(l, g, i)),
       batch: (h, f, k) => readBatch(r, h, f, k),
+      skippedWays: (h, f, k) => readSkippedWays(r, h, f, k),
     }),
   };
 }
@@ -206,6 +216,8 @@ function readConfig(r: FieldReader, h: Holder, parent: string, key: Key): RunCon
       netBytes: (x, g, k) => r.int(x, g, k, 0),
       taskModule: (x, g, k) => readTaskModule(r, x, g, k),
       arrival: (x, g, k) => readArrivalConfig(r, x, g, k),
+      payloadBytes: (x, g, k) => readPayloadSizes(r, x, g, k),
+      ways: (x, g, k) => readWays(r, x, g, k),
     }),
   };
   // A task's parameters are part of its work: a run of it without them cannot be compared.
@@ -214,6 +226,7 @@ function readConfig(r: FieldReader, h: Holder, parent: string, key: Key): RunCon
     ['net', 'netDelayMs'],
     ['net', 'netBytes'],
     ['module', 'taskModule'],
+    ['payload', 'payloadBytes'],
   ];
   for (const [task, field] of needs) {
     if (config.tasks.includes(task) && config[field] === undefined) {
@@ -259,6 +272,8 @@ function readCell(r: FieldReader, h: Holder, parent: string, key: Key): Cell {
       rssBytesPerWorker: (x, g, k) => r.num(x, g, k, 0),
       taskTimes: (x, g, k) => readTaskTimes(r, x, g, k),
       arrivals: (x, g, k) => readArrivals(r, x, g, k),
+      way: (x, g, k) => r.oneOf(x, g, k, WAYS),
+      payloadBytes: (x, g, k) => readPayloadBytes(r, x, g, k),
     }),
   };
   if (cell.status === 'ok' && cell.samples.length === 0) {

@@ -3,7 +3,24 @@
  * (simulated IO), `fs` reads a file through the libuv thread pool, `net` asks a loopback HTTP
  * server in another process, `module` calls the user's function (`--task-module`).
  */
-export type TaskKind = 'io' | 'cpu' | 'noop' | 'fs' | 'net' | 'module';
+export type TaskKind = 'io' | 'cpu' | 'noop' | 'fs' | 'net' | 'module' | 'payload';
+/**
+ * How a `payload` task's bytes travel to a worker and back. Threads: `clone-object` (a document of
+ * records, structured clone), `clone-buffer` (an ArrayBuffer, cloned), `transfer` (the ArrayBuffer
+ * moved, both ways), `shared` (a SharedArrayBuffer the hub writes and the worker reads, handed over
+ * with Atomics). Processes: `json` (the records over an IPC channel or frames as JSON), `advanced`
+ * (the records through the structured-clone serialization of an IPC channel), `advanced-buffer`
+ * (a Uint8Array that way), `frames` (the bytes as a binary frame on stdio).
+ */
+export type PayloadWay =
+  | 'clone-object'
+  | 'clone-buffer'
+  | 'transfer'
+  | 'shared'
+  | 'json'
+  | 'advanced'
+  | 'advanced-buffer'
+  | 'frames';
 /** Which ideal a task's speedup is held against: waits overlap without limit, work is capped by the cores. */
 export type TaskBound = 'cpu' | 'io';
 /** How tasks are spread: two worker pools and two main-thread baselines. */
@@ -140,6 +157,10 @@ export interface Cell {
   taskTimes?: TaskTimes;
   /** Tasks that arrived over time (`--arrival-rate`): one point per rate, in the config's order. */
   arrivals?: ArrivalPoint[];
+  /** `payload` cells: how the bytes travelled (absent on the main thread, where nothing moves). */
+  way?: PayloadWay;
+  /** `payload` cells: the bytes each task carried each way. */
+  payloadBytes?: number;
 }
 
 /** How arrivals are spaced: `poisson`, exponential gaps from a seeded generator; `fixed`, 1/rate apart. */
@@ -199,6 +220,14 @@ export interface ArrivalLoopDelay {
   p99Ms: number;
   maxMs: number;
   samples: number;
+}
+
+/** A payload way a transport does not have, skipped with its reason. */
+export interface SkippedWay {
+  mode: WorkerMode;
+  impl: Impl;
+  way: PayloadWay;
+  reason: string;
 }
 
 /** How a cell's memory per worker was measured. */
@@ -282,6 +311,10 @@ export interface RunConfig extends TaskParams {
   arrival?: ArrivalConfig;
   /** Present when the run has the `module` task. */
   taskModule?: TaskModuleInfo;
+  /** Present when the run has the `payload` task: the sizes each task carried, bytes. */
+  payloadBytes?: number[];
+  /** Present when the run has the `payload` task: the ways asked for (each transport ran those it has). */
+  ways?: PayloadWay[];
 }
 
 /** Set by `pnpm bench`: the runner invocations of one bench share `id`; `round` counts from 1 to `rounds`. */
@@ -310,4 +343,6 @@ export interface ResultFile {
   warnings?: string[];
   /** The bench this run was part of, when `pnpm bench` ran it. */
   batch?: Batch;
+  /** Payload ways asked for that a transport does not have, each with why. */
+  skippedWays?: SkippedWay[];
 }

@@ -13,7 +13,7 @@ interface DenoNamespace {
 
 /** The part of a Web Worker's global scope the loop needs. */
 interface WorkerScope {
-  postMessage(msg: unknown): void;
+  postMessage(msg: unknown, transfer?: ArrayBuffer[]): void;
   addEventListener(type: 'message' | 'unload', listener: (e: { data: unknown }) => void): void;
   close(): void;
   /** The worker's name: Deno's setup. */
@@ -41,7 +41,7 @@ if (deno) {
 const setup = deno ? setupFromName(scope.name) : setupFromArgv(process.argv);
 serveWorker(
   {
-    post: (msg) => scope.postMessage(msg),
+    post: (msg, transfer) => scope.postMessage(msg, transfer ?? []),
     // Attached before anything can yield: a message sent right after `new Worker()` is not lost.
     on: (handler) => scope.addEventListener('message', (e) => handler(e.data as HubMessage)),
     // Bun: process.exit ends this worker only, with close code 0 (self.close() reports 1). Deno:

@@ -1,0 +1,90 @@
+import { describe, expect, test } from 'vitest';
+import { encodeFrame, FrameDecoder, MAX_FRAME_BYTES } from './frames.ts';
+import {
+  checksumBytes,
+  checksumDoc,
+  docBytes,
+  payloadAnswer,
+  payloadBytes,
+  payloadDoc,
+  servePayload,
+} from './payload.ts';
+
+describe('the payload and its checksum', () => {
+  test.each([1, 3, 4, 5, 63, 64, 65, 1024, 4099])('%i bytes: the document and the bytes have one checksum', (n) => {
+    const doc = payloadDoc(n);
+    expect(docBytes(doc)).toBe(n);
+    expect(checksumDoc(doc)).toBe(checksumBytes(payloadBytes(n)));
+  });
+
+  test('every byte counts: changing any one changes the checksum', () => {
+    const b = payloadBytes(1030);
+    const sum = checksumBytes(b);
+    for (const k of [0, 1, 2, 3, 511, 1027, 1028, 1029]) {
+      const c = b.slice();
+      c[k] = (c[k] as number) ^ 1;
+      expect(checksumBytes(c), `byte ${k}`).not.toBe(sum);
+    }
+  });
+
+  test('an unaligned view reads the same words as an aligned copy', () => {
+    const b = payloadBytes(777);
+    const host = new Uint8Array(778);
+    host.set(b, 1);
+    expect(checksumBytes(host.subarray(1))).toBe(checksumBytes(b));
+  });
+
+  test('a worker answers each way with the checksum mixed with the task id, and sends the payload back', () => {
+    const b = payloadBytes(100);
+    const want = payloadAnswer(checksumBytes(b), 7);
+    expect(servePayload('clone-buffer', b.slice().buffer, 7).value).toBe(want);
+    expect(servePayload('advanced-buffer', b, 7)).toMatchObject({ value: want, back: b });
+    expect(servePayload('json', payloadDoc(100), 7).value).toBe(want);
+    const t = servePayload('transfer', b.slice().buffer, 7);
+    expect(t.transfer).toEqual([t.back]);
+    expect(() => servePayload('json', b, 7)).toThrow(/document of rows/);
+    expect(() => servePayload('shared', b.buffer, 7)).toThrow(/SharedArrayBuffer/);
+  });
+});
+
+describe('binary frames', () => {
+  test('a message with bytes goes as one binary frame and comes back, cut anywhere', () => {
+    const payload = payloadBytes(300);
+    const frames = [
+      encodeFrame({ t: 'ready', rssBytes: 1 }),
+      encodeFrame({ t: 'done', id: 2, value: 9, payload }),
+      encodeFrame({ t: 'pong', id: 3 }),
+    ];
+    const all = new Uint8Array(frames.reduce((n, f) => n + f.length, 0));
+    let at = 0;
+    for (const f of frames) {
+      all.set(f, at);
+      at += f.length;
+    }
+    for (const cut of [1, 2, 5, 7, 100, 333, all.length - 1]) {
+      const d = new FrameDecoder();
+      const got = [...d.push(all.subarray(0, cut)), ...d.push(all.subarray(cut))];
+      expect(got).toHaveLength(3);
+      expect(got[0]).toEqual({ t: 'ready', rssBytes: 1 });
+      const done = got[1] as { payload: Uint8Array; id: number };
+      expect(done.id).toBe(2);
+      expect(checksumBytes(done.payload)).toBe(checksumBytes(payload));
+      expect(got[2]).toEqual({ t: 'pong', id: 3 });
+      expect(d.pendingBytes).toBe(0);
+    }
+  });
+
+  test('a JSON frame over its cap is refused, a binary one is not held to it', () => {
+    const big = new Uint8Array(8);
+    new DataView(big.buffer).setUint32(0, MAX_FRAME_BYTES + 1);
+    expect(() => new FrameDecoder().push(big)).toThrow(/over 1048576: not a frame stream/);
+    const bin = encodeFrame({ t: 'done', id: 0, value: 0, payload: new Uint8Array(MAX_FRAME_BYTES + 10) });
+    expect(new FrameDecoder().push(bin)).toHaveLength(1);
+  });
+
+  test('a binary frame whose JSON length runs past its end is refused', () => {
+    const f = encodeFrame({ t: 'done', id: 0, value: 0, payload: new Uint8Array(4) });
+    new DataView(f.buffer).setUint32(4, 1000);
+    expect(() => new FrameDecoder().push(f)).toThrow(/JSON length is past its end/);
+  });
+});

@@ -1,0 +1,157 @@
+import type { PayloadWay } from '../format/types.ts';
+
+/**
+ * The payload task's data and its work, the same on the hub and in every worker. A payload is
+ * `bytes` bytes of printable ASCII, as a buffer or as a document of records (`Row`s whose texts,
+ * joined, are those bytes). The work is a checksum over every 32-bit word of the bytes (each byte
+ * enters it, so no byte can be skipped), mixed with the task's id so that each answer differs.
+ */
+
+/** Characters per record of the object form: a short text field, as in a JSON document of rows. */
+export const ROW_CHARS = 64;
+
+/** One record of the object form. */
+export interface Row {
+  i: number;
+  text: string;
+}
+
+/** The object form of a payload: what `clone-object`, `json` and `advanced` carry. */
+export interface PayloadDoc {
+  rows: Row[];
+}
+
+/** Bytes at the start of a shared payload's buffer: [0] the hand-off sequence, [1] the worker's answer. */
+export const SHARED_HEADER_BYTES = 8;
+
+/** The byte at offset `k`: printable ASCII, in a pattern no shorter period repeats. */
+const byteAt = (k: number) => 33 + (((k * 2654435761) >>> 7) % 90);
+
+/** `n` payload bytes, the same on every runtime. */
+export function payloadBytes(n: number): Uint8Array {
+  const b = new Uint8Array(n);
+  for (let k = 0; k < n; k++) b[k] = byteAt(k);
+  return b;
+}
+
+/** The object form of `n` payload bytes: records of ROW_CHARS characters (the last may be shorter). */
+export function payloadDoc(n: number): PayloadDoc {
+  const bytes = payloadBytes(n);
+  const rows: Row[] = [];
+  const text = new TextDecoder('latin1');
+  for (let at = 0, i = 0; at < n; at += ROW_CHARS, i++) {
+    rows.push({ i, text: text.decode(bytes.subarray(at, Math.min(n, at + ROW_CHARS))) });
+  }
+  return { rows };
+}
+
+const mix = (h: number, w: number) => {
+  const x = Math.imul(h ^ w, 0x01000193);
+  return x ^ (x >>> 13);
+};
+
+/**
+ * The checksum of bytes: every little-endian 32-bit word (the tail padded with zeros) mixed in
+ * turn. Words, not bytes, so that the work is about one pass over memory, small beside moving it.
+ */
+export function checksumBytes(b: Uint8Array): number {
+  let h = 0x811c9dc5 | 0;
+  const words = b.length >>> 2;
+  // An aligned view reads words directly; an unaligned one (a Buffer from a pool) goes by bytes.
+  if ((b.byteOffset & 3) === 0) {
+    const w32 = new Uint32Array(b.buffer, b.byteOffset, words);
+    for (let k = 0; k < words; k++) h = mix(h, w32[k] as number);
+  } else {
+    for (let k = 0; k < words; k++) {
+      const a = k << 2;
+      h = mix(
+        h,
+        (b[a] as number) | ((b[a + 1] as number) << 8) | ((b[a + 2] as number) << 16) | ((b[a + 3] as number) << 24),
+      );
+    }
+  }
+  let tail = 0;
+  for (let k = words << 2, s = 0; k < b.length; k++, s += 8) tail |= (b[k] as number) << s;
+  if ((b.length & 3) !== 0) h = mix(h, tail);
+  return h >>> 0;
+}
+
+/** The same checksum over the object form: its texts' character codes, four to a word. */
+export function checksumDoc(doc: PayloadDoc): number {
+  let h = 0x811c9dc5 | 0;
+  let word = 0;
+  let filled = 0;
+  for (const row of doc.rows) {
+    const t = row.text;
+    for (let k = 0; k < t.length; k++) {
+      word |= (t.charCodeAt(k) & 0xff) << (filled << 3);
+      if (++filled === 4) {
+        h = mix(h, word);
+        word = 0;
+        filled = 0;
+      }
+    }
+  }
+  if (filled !== 0) h = mix(h, word);
+  return h >>> 0;
+}
+
+/** Bytes in the object form (ASCII: one per character). */
+export const docBytes = (doc: PayloadDoc): number => doc.rows.reduce((n, r) => n + r.text.length, 0);
+
+/** Task `id`'s answer for a payload whose checksum is `sum`. */
+export const payloadAnswer = (sum: number, id: number): number => (sum ^ Math.imul(id + 1, 0x9e3779b1)) >>> 0;
+
+/** What a worker sends back for a payload task: the answer, the payload, what to transfer with it. */
+export interface PayloadReply {
+  value: number;
+  back?: unknown;
+  transfer?: ArrayBuffer[];
+}
+
+/** The form of a way's payload: a document, bytes, or a shared buffer. */
+export type PayloadForm = 'doc' | 'bytes' | 'shared';
+
+/** The form each way carries. */
+export const formOf = (way: PayloadWay): PayloadForm =>
+  way === 'clone-object' || way === 'json' || way === 'advanced' ? 'doc' : way === 'shared' ? 'shared' : 'bytes';
+
+/** `x` as bytes, whether an ArrayBuffer or any view (a Buffer, a Uint8Array from a frame). */
+function asBytes(x: unknown): Uint8Array {
+  if (x instanceof ArrayBuffer) return new Uint8Array(x);
+  if (ArrayBuffer.isView(x)) return new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
+  throw new TypeError(`expected bytes, got ${x === null ? 'null' : typeof x}`);
+}
+
+const isDoc = (x: unknown): x is PayloadDoc =>
+  typeof x === 'object' && x !== null && Array.isArray((x as PayloadDoc).rows);
+
+/**
+ * The worker's side of a payload task: checksum every byte, answer, and send the payload back the
+ * same way it came (a transferred buffer is transferred back; a shared one stays, and the worker
+ * writes its answer into it, where the hub reads it).
+ */
+export function servePayload(way: PayloadWay, payload: unknown, id: number): PayloadReply {
+  switch (formOf(way)) {
+    case 'doc': {
+      if (!isDoc(payload)) throw new TypeError(`a ${way} payload must be a document of rows`);
+      return { value: payloadAnswer(checksumDoc(payload), id), back: payload };
+    }
+    case 'shared': {
+      if (!(payload instanceof SharedArrayBuffer)) throw new TypeError('a shared payload must be a SharedArrayBuffer');
+      const header = new Int32Array(payload, 0, 2);
+      // The hub stored id + 1 before it posted the task: a worker that does not see it reads stale bytes.
+      const seen = Atomics.load(header, 0);
+      if (seen !== id + 1) throw new Error(`shared payload: hand-off of task ${id} not seen (sequence ${seen})`);
+      const value = payloadAnswer(checksumBytes(new Uint8Array(payload, SHARED_HEADER_BYTES)), id);
+      Atomics.store(header, 1, value | 0);
+      return { value };
+    }
+    case 'bytes': {
+      const bytes = asBytes(payload);
+      const value = payloadAnswer(checksumBytes(bytes), id);
+      if (way === 'transfer') return { value, back: payload, transfer: [payload as ArrayBuffer] };
+      return { value, back: payload };
+    }
+  }
+}

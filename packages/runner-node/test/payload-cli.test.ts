@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { decodeResult } from '@tvp/core';
+import { describe, expect, test } from 'vitest';
+
+const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'tvp-payload-'));
+const cli = (args: string[]) => {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('--payload-bytes and --way: bad input exits 2 naming the value, nothing written', () => {
+  test.each([
+    [['--payload-bytes', '1k,2x'], /--payload-bytes: '2x' is not a size/],
+    [['--payload-bytes', '0'], /--payload-bytes: '0' is not a size/],
+    [['--payload-bytes', '-5'], /--payload-bytes: '-5' is not a size/],
+    [['--payload-bytes', '1.5m'], /--payload-bytes: '1.5m' is not a size/],
+    [['--payload-bytes', '257m'], /--payload-bytes: '257m' is not a size; expected .* from 1 to 256m/],
+    [['--payload-bytes', '1k,,2k'], /--payload-bytes: '' is not a size/],
+    [['--way', 'telepathy'], /--way: unknown value 'telepathy'; accepted: clone-object, clone-buffer, transfer/],
+  ])('%j', (args, message) => {
+    const out = path.join(tmp(), 'results');
+    const r = cli(['--task', 'payload', ...args, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('--payload-bytes without the payload task', () => {
+    const r = cli(['--task', 'noop', '--payload-bytes', '1k']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--payload-bytes is for the payload task, which --task does not include/);
+  });
+});
+
+test('a payload run records its sizes, each cell its way and size, and the ways skipped with why', () => {
+  const out = tmp();
+  const r = cli([
+    '--task',
+    'payload',
+    '--payload-bytes',
+    '1k,3',
+    '--way',
+    'transfer,json,frames',
+    '--mode',
+    'threads,processes,sequential',
+    '--workers',
+    '1',
+    '--count',
+    '3',
+    '--repeat',
+    '1',
+    '--warmup',
+    '0',
+    '--quiet',
+    '--out',
+    out,
+  ]);
+  expect(r.stderr).toMatch(/skipped: payload way frames on child_process: /);
+  expect(r.code).toBe(0);
+  const [name] = readdirSync(out);
+  const file = decodeResult(readFileSync(path.join(out, name as string)), name as string);
+  expect(file.config.payloadBytes).toEqual([3, 1024]);
+  expect(file.config.ways).toEqual(['transfer', 'json', 'frames']);
+  expect(file.skippedWays).toEqual([
+    expect.objectContaining({ mode: 'processes', impl: 'child_process', way: 'frames' }),
+  ]);
+  const cells = file.cells.map((c) => `${c.mode}/${c.impl}/${c.way ?? '-'}/${c.payloadBytes}/${c.status}`);
+  expect(cells.sort()).toEqual(
+    [
+      'sequential/main/-/3/ok',
+      'sequential/main/-/1024/ok',
+      'threads/worker_threads/transfer/3/ok',
+      'threads/worker_threads/transfer/1024/ok',
+      'processes/child_process/json/3/ok',
+      'processes/child_process/json/1024/ok',
+    ].sort(),
+  );
+  expect(r.stdout).toMatch(/payload: median cost per task at 1 worker/);
+});
