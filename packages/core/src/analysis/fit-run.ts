@@ -44,7 +44,8 @@ export function runSeries(r: ResultFile): RunSeries[] {
   if (!hasPhases(r)) return [];
   const groups = new Map<string, { task: TaskKind; mode: Mode; impl: Impl; points: ScalabilityPoint[] }>();
   for (const c of r.cells) {
-    if (c.mode === 'sequential' || c.status !== 'ok' || c.samples.length === 0) continue;
+    // Payload cells differ by way and size, not only by worker count: payload-costs.ts fits them.
+    if (c.mode === 'sequential' || c.task === 'payload' || c.status !== 'ok' || c.samples.length === 0) continue;
     const key = `${c.task}\u0000${c.mode}\u0000${c.impl}`;
     let g = groups.get(key);
     if (g === undefined) {

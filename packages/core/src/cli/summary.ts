@@ -4,6 +4,7 @@ import { fmtMs } from '../analysis/numbers.ts';
 import { type CellSummary, summarize } from '../analysis/summarize.ts';
 import { workOf } from '../analysis/task-words.ts';
 import type { ResultFile, TaskKind } from '../format/types.ts';
+import { payloadLines } from './payload-summary.ts';
 import { formatDuration } from './progress.ts';
 import { fitLines, recommendationLines, workerCostLines } from './summary-decision.ts';
 import { servingLines } from './summary-serving.ts';
@@ -63,6 +64,8 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
   );
   lines.push('interval: exact bootstrap of the ratio of the medians at 1 worker and at N, within this run');
   for (const task of r.config.tasks) {
+    // The payload task's cells differ by way and size: its own table, below.
+    if (task === 'payload') continue;
     const cells = rows.filter((c) => c.task === task);
     if (cells.length === 0) continue;
     const cols = [...new Set(cells.map((c) => `${c.mode}/${c.impl}`))];
@@ -87,6 +90,8 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
       lines.push(`${pad(String(n), 7)}${parts.join('')}${pad(ideal === undefined ? '-' : `${ideal.toFixed(2)}x`, 8)}`);
     }
   }
+  const payload = payloadLines(r);
+  if (payload.length > 0) lines.push('', ...payload);
   const costLines = workerCostLines(r);
   if (costLines.length > 0) lines.push('', ...costLines);
   const fits = fitLines(r);
