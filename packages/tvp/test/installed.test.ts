@@ -213,7 +213,7 @@ console.log(err instanceof MeasureAborted, err.name, err.result.interrupted);
       path.join(project, 'check.ts'),
       `import { type Measured, MeasureAborted, MeasureOptionError, measure, type Recommendation } from 'threads-vs-processes';
 const m: Measured = await measure({ module: new URL('./task.mjs', import.meta.url), workers: [1, 2], signal: new AbortController().signal });
-const task: 'io' | 'cpu' | 'noop' | 'fs' | 'net' | 'module' | undefined = m.result.cells[0]?.task;
+const task: 'io' | 'cpu' | 'noop' | 'fs' | 'net' | 'module' | 'payload' | undefined = m.result.cells[0]?.task;
 const recs: Recommendation[] = m.recommendations;
 const names: string[] = [new MeasureAborted(undefined).name, new MeasureOptionError('x', 'y').option];
 // @ts-expect-error: not an option

@@ -40,6 +40,7 @@ const TASK_TITLE: Record<TaskKind, string> = {
   fs: 'fs',
   net: 'net',
   module: 'module',
+  payload: 'payload',
 };
 const workLine = (run: RunView, task: TaskKind): string => `${TASK_TITLE[task]}: ${workOf(run.result, task)}`;
 

@@ -67,14 +67,14 @@ describe('decodeResult: caps', () => {
 
 describe('decodeResult: every enum field is one of its members', () => {
   test.each<[string, (r: ResultFile) => void, string]>([
-    ['cells[0].task', (r) => ((r.cells[0] as { task: string }).task = 'disk'), 'io, cpu, noop, fs, net, module'],
+    ['cells[0].task', (r) => ((r.cells[0] as { task: string }).task = 'disk'), 'io, cpu, noop, fs, net, module, payload'],
     [
       'cells[0].mode',
       (r) => ((r.cells[0] as { mode: string }).mode = 'fibers'),
       'threads, processes, sequential, async',
     ],
     ['cells[1].status', (r) => ((r.cells[1] as { status: string }).status = 'skipped'), 'ok, failed'],
-    ['config.tasks[0]', (r) => ((r.config.tasks as string[])[0] = 'disk'), 'io, cpu, noop, fs, net, module'],
+    ['config.tasks[0]', (r) => ((r.config.tasks as string[])[0] = 'disk'), 'io, cpu, noop, fs, net, module, payload'],
     ['config.modes[0]', (r) => ((r.config.modes as string[])[0] = 'fibers'), 'threads, processes, sequential, async'],
     ['config.workerSet', (r) => ((r.config as { workerSet: string }).workerSet = 'huge'), 'standard, extended, custom'],
     ['config.workerEnv', (r) => ((r.config as { workerEnv: string }).workerEnv = 'dirty'), 'inherit, clean'],

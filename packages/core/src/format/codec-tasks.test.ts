@@ -73,7 +73,7 @@ describe('the fs, net and module tasks in a result file', () => {
     [
       'task unknown',
       (r) => (r.config.tasks = ['disk' as 'fs']),
-      "config.tasks[0]: expected one of io, cpu, noop, fs, net, module, got 'disk'",
+      "config.tasks[0]: expected one of io, cpu, noop, fs, net, module, payload, got 'disk'",
     ],
   ])('%s: refused by name', (_name, change, message) => {
     expect(refusal(packed(withTasks(change)))).toContain(`some/file.msgpack: ${message}`);
