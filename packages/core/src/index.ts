@@ -28,6 +28,7 @@ export {
 } from './constants.ts';
 export type { Answer, Answers, ExpectedValue } from './engine/answers.ts';
 export { answerMatches, expectedAnswers, expectedValue } from './engine/answers.ts';
+export { ArgFeed, argTransferProblem, binaryKind, receiveArg } from './engine/arg-transfer.ts';
 export { runMain } from './engine/baselines.ts';
 export { childProcessTransport, workerThreadsTransport } from './engine/compat.ts';
 export { otherCpuShare, readCpuCounters } from './engine/cpu-share.ts';
@@ -121,6 +122,7 @@ export {
   summaryPath,
 } from './format/summary.ts';
 export type {
+  ArgTransfer,
   ArrivalConfig,
   ArrivalKind,
   ArrivalLoopDelay,

@@ -81,3 +81,52 @@ test('a payload run records its sizes, each cell its way and size, and the ways 
   );
   expect(r.stdout).toMatch(/payload: median cost per task at 1 worker/);
 });
+
+describe('--arg-transfer', () => {
+  const SUM = new URL('../../testkit/fixtures/sum-bytes.mjs', import.meta.url).pathname;
+  const WORDS = new URL('../../testkit/fixtures/word-count.mjs', import.meta.url).pathname;
+  const QUICK = ['--workers', '1,2', '--count', '4', '--repeat', '1', '--warmup', '0', '--quiet'];
+
+  test.each([
+    [
+      ['--task-module', WORDS, '--mode', 'threads', '--arg-transfer', 'transfer'],
+      /--arg-transfer transfer needs the module's arg to be an ArrayBuffer or a typed array/,
+    ],
+    [
+      ['--task-module', SUM, '--arg-transfer', 'shared'],
+      /--arg-transfer shared moves or shares memory between threads only/,
+    ],
+    [
+      ['--task-module', SUM, '--mode', 'threads', '--arg-transfer', 'move'],
+      /--arg-transfer: unknown value 'move'; accepted: clone, transfer, shared/,
+    ],
+    [['--task', 'noop', '--arg-transfer', 'transfer'], /--arg-transfer is for a --task-module/],
+  ])('%j exits 2, saying why, nothing written', (args, message) => {
+    const out = path.join(tmp(), 'results');
+    const r = cli([...args, ...QUICK, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('shared: the module runs on threads with its arg shared, and the file says so', () => {
+    const out = tmp();
+    const r = cli([
+      '--task-module',
+      SUM,
+      '--mode',
+      'threads,sequential',
+      '--arg-transfer',
+      'shared',
+      ...QUICK,
+      '--out',
+      out,
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [name] = readdirSync(out);
+    const file = decodeResult(readFileSync(path.join(out, name as string)), name as string);
+    expect(file.config.argTransfer).toBe('shared');
+    expect(file.cells.every((c) => c.status === 'ok')).toBe(true);
+  });
+});

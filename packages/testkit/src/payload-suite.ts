@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import {
   checksumBytes,
   type HubMessage,
   liveWorkerCount,
+  loadTaskModule,
   PAYLOAD_WAYS,
   type PayloadWay,
   payloadAnswer,
@@ -101,6 +103,30 @@ export function payloadTests(transport: Transport): void {
     expect([...run, ...skipped.map((s) => s.way)].sort()).toEqual([...WAYS_OF_MODE[transport.mode]].sort());
     for (const s of skipped) expect(s.reason.length).toBeGreaterThan(10);
   });
+
+  if (transport.mode === 'threads') {
+    test.each(['transfer', 'shared'] as const)(
+      'payload --arg-transfer %s: a module gets its binary arg as a typed array of the same bytes',
+      async (argTransfer) => {
+        const m = await loadTaskModule(fileURLToPath(new URL('../fixtures/sum-bytes.mjs', import.meta.url)));
+        const before = (m.arg as Uint8Array).byteLength;
+        await runHub({
+          ...base,
+          transport,
+          workers: 2,
+          task: 'module',
+          count: 6,
+          setup: { moduleUrl: m.url },
+          arg: m.arg,
+          answers: () => m.expected,
+          argTransfer,
+        });
+        // Each worker moved or shared its own copy: the module's own arg is untouched.
+        expect((m.arg as Uint8Array).byteLength).toBe(before);
+        expect(liveWorkerCount()).toBe(0);
+      },
+    );
+  }
 
   if (ways.includes('transfer')) {
     test('payload transfer: the buffer is detached on the sending side and comes back whole', async () => {

@@ -21,6 +21,7 @@ import {
 import { DEFAULT_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES, PAYLOAD_WAYS } from '../engine/payload-ways.ts';
 import { UsageError } from '../errors.ts';
 import type {
+  ArgTransfer,
   ArrivalConfig,
   ArrivalKind,
   Clock,
@@ -66,6 +67,7 @@ export type CliRequest =
 const FAULTS: readonly Fault[] = ['throw', 'exit', 'hang'];
 const WORKER_ENVS: readonly WorkerEnv[] = ['inherit', 'clean'];
 const CLOCKS: readonly Clock[] = ['phases', 'article'];
+const ARG_TRANSFERS: readonly ArgTransfer[] = ['clone', 'transfer', 'shared'];
 
 /** Every runner flag and its kind. */
 const FLAGS = {
@@ -83,6 +85,7 @@ const FLAGS = {
   'net-delay-ms': 'value',
   'net-bytes': 'value',
   'payload-bytes': 'value',
+  'arg-transfer': 'value',
   way: 'value',
   'timeout-ms': 'value',
   out: 'value',
@@ -117,6 +120,9 @@ Runs the threads-vs-processes experiment on this runtime and writes one msgpack 
                          payload only when named)
   --task-module PATH     the module task: a file whose default export is a function of one
                          argument (sync or async); optional exports name, arg, bound ('cpu'|'io')
+  --arg-transfer clone    module task, threads: how a binary arg (ArrayBuffer or typed array)
+                         reaches workers: clone (copied with each task), transfer (its buffer
+                         moved there and back), shared (one SharedArrayBuffer per worker)
   --fs-bytes ${DEFAULT_FS_BYTES}     fs task: size of the file each task reads (through libuv's pool)
   --net-delay-ms ${DEFAULT_NET_DELAY_MS}       net task: the loopback server's delay before it answers, ms
   --net-bytes ${DEFAULT_NET_BYTES}      net task: the size of its answer
@@ -284,6 +290,17 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
   const payloadSizes = payloadRaw === undefined ? [...DEFAULT_PAYLOAD_BYTES] : parseSizes(payloadRaw);
   const ways = wayRaw === undefined ? [...PAYLOAD_WAYS] : listOf<PayloadWay>('way', wayRaw, PAYLOAD_WAYS);
   const modulePath = get('task-module');
+  const argTransferRaw = get('arg-transfer');
+  const argTransfer =
+    argTransferRaw === undefined
+      ? undefined
+      : (listOf('arg-transfer', argTransferRaw, ARG_TRANSFERS)[0] as ArgTransfer);
+  if (argTransfer !== undefined && modulePath === undefined)
+    throw new UsageError('--arg-transfer is for a --task-module whose arg is an ArrayBuffer or a typed array');
+  if (argTransfer !== undefined && argTransfer !== 'clone' && modes.includes('processes'))
+    throw new UsageError(
+      `--arg-transfer ${argTransfer} moves or shares memory between threads only: processes always copy; add --mode threads (and sequential or async)`,
+    );
   if (modulePath !== undefined && !existsSync(path.resolve(ctx.cwd ?? process.cwd(), modulePath))) {
     throw new UsageError(`--task-module: no such file: ${path.resolve(ctx.cwd ?? process.cwd(), modulePath)}`);
   }
@@ -308,6 +325,7 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
     ...(tasks.includes('fs') ? { fsBytes } : {}),
     ...(tasks.includes('net') ? { netDelayMs, netBytes } : {}),
     ...(tasks.includes('payload') ? { payloadBytes: payloadSizes, ways } : {}),
+    ...(argTransfer ? { argTransfer } : {}),
   };
   const workerModes = modes.filter((m): m is WorkerMode => m === 'threads' || m === 'processes');
   for (const m of workerModes) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { argTransferProblem } from '../engine/arg-transfer.ts';
 import { killAllWorkers } from '../engine/live-workers.ts';
 import { skippedLine } from '../engine/payload-ways.ts';
 import type { SweepProgress } from '../engine/sweep.ts';
@@ -82,6 +83,11 @@ export async function runCli(
       return EXIT.usage;
     }
     req.config.taskModule = taskModule.info;
+    const problem = req.config.argTransfer && argTransferProblem(taskModule.arg, req.config.argTransfer);
+    if (problem) {
+      io.stderr.write(`error: ${problem}\n`);
+      return EXIT.usage;
+    }
   }
 
   // Read before the sweep, so that a malformed variable is reported before minutes of work.

@@ -1,9 +1,19 @@
 import { median } from '../analysis/stats.ts';
 import { HubError } from '../errors.ts';
-import type { Clock, Fault, Sample, TaskKind, TaskParams, WorkerEnv, WorkerMemory } from '../format/types.ts';
+import type {
+  ArgTransfer,
+  Clock,
+  Fault,
+  Sample,
+  TaskKind,
+  TaskParams,
+  WorkerEnv,
+  WorkerMemory,
+} from '../format/types.ts';
 import type { Answers } from './answers.ts';
 import { DeferredChecks, showAnswer } from './answers.ts';
-import { PayloadFeed, type PayloadPlan } from './payload-feed.ts';
+import { ArgFeed } from './arg-transfer.ts';
+import { PayloadFeed, type PayloadPlan, type TaskFeed } from './payload-feed.ts';
 import { serializationOf } from './payload-ways.ts';
 import { Pool, type Slot } from './pool.ts';
 import { poolMemory } from './proc-memory.ts';
@@ -37,6 +47,8 @@ export interface HubOptions extends RunOptions {
   arg?: unknown;
   /** A payload task's way and size. */
   payload?: PayloadPlan | undefined;
+  /** How a module's binary `arg` reaches the workers (`--arg-transfer`, threads); `clone` when absent. */
+  argTransfer?: ArgTransfer | undefined;
 }
 
 export interface HubResult {
@@ -57,7 +69,11 @@ const rssNow = () => process.memoryUsage().rss;
  */
 export async function runHub(o: HubOptions): Promise<HubResult> {
   // The payloads are made before the pool, off the clock.
-  const feed = o.payload ? new PayloadFeed(o.payload, o.workers) : undefined;
+  const feed: TaskFeed | undefined = o.payload
+    ? new PayloadFeed(o.payload, o.workers)
+    : o.task === 'module' && o.argTransfer && o.argTransfer !== 'clone'
+      ? new ArgFeed(o.arg, o.argTransfer, o.workers)
+      : undefined;
   const pool = new Pool(o.transport, o.workerEnv, o.setup, o.payload && serializationOf(o.payload.way));
   const disarm = watch(o.signal, pool, o.timeoutMs);
   try {
@@ -71,7 +87,7 @@ export async function runHub(o: HubOptions): Promise<HubResult> {
 }
 
 /** The work of a hub run: feeds workers one task at a time and checks each answer as it comes. */
-export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps, feed?: PayloadFeed) {
+export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps, feed?: TaskFeed) {
   const faultAt = o.fault ? Math.floor(o.count / 2) : -1;
   let next = 0;
   let done = 0;
@@ -136,7 +152,9 @@ export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps, feed?:
     }
     const bad = feed?.received(i, msg.id, msg.payload);
     if (bad) {
-      pool.fail(new HubError(`task ${msg.id} (payload ${o.payload?.way}): ${bad}`));
+      pool.fail(
+        new HubError(`task ${msg.id} (${o.payload ? `payload ${o.payload.way}` : `arg ${o.argTransfer}`}): ${bad}`),
+      );
       return;
     }
     slot.task = -1;
@@ -147,7 +165,7 @@ export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps, feed?:
 }
 
 /** The phases clock: spawn (all ready), work, teardown, one after the other. */
-async function phasesRun(o: HubOptions, pool: Pool, feed?: PayloadFeed): Promise<HubResult> {
+async function phasesRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<HubResult> {
   const stamps = new TaskStamps(o.count, 'time-origin');
   const rssBefore = rssNow();
   const t0 = performance.now();
@@ -190,7 +208,7 @@ async function phasesRun(o: HubOptions, pool: Pool, feed?: PayloadFeed): Promise
  * every worker is ready (with fewer tasks than workers, the pool still starts all N, as the
  * article's executor did); then all are asked to exit.
  */
-async function articleRun(o: HubOptions, pool: Pool, feed?: PayloadFeed): Promise<HubResult> {
+async function articleRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<HubResult> {
   const stamps = new TaskStamps(o.count, 'time-origin');
   const n = o.workers;
   const t0 = performance.now();

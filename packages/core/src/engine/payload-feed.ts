@@ -22,6 +22,14 @@ export interface PayloadSend {
   transfer?: ArrayBuffer[];
 }
 
+/** What a hub run asks of the data its tasks carry beyond the built-in fields (a payload, a moved arg). */
+export interface TaskFeed {
+  /** The fields of task `id` sent to worker `slot`, and the buffers moved with it. */
+  next(slot: number, id: number): { fields: Record<string, unknown>; transfer?: ArrayBuffer[] };
+  /** Check what came back with task `id`'s answer: an error message, or undefined. */
+  received(slot: number, id: number, back: unknown): string | undefined;
+}
+
 const bytesOf = (x: unknown): Uint8Array | undefined =>
   x instanceof ArrayBuffer
     ? new Uint8Array(x)
@@ -35,7 +43,7 @@ const bytesOf = (x: unknown): Uint8Array | undefined =>
  * is that worker's), what each task message carries, and the check of what comes back: every
  * returned byte is checksummed, and a shared buffer must hold the answer the worker wrote in it.
  */
-export class PayloadFeed {
+export class PayloadFeed implements TaskFeed {
   /** The checksum of the payload's bytes: each task's answer is `payloadAnswer(sum, id)`. */
   readonly sum: number;
   readonly #plan: PayloadPlan;

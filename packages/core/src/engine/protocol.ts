@@ -37,6 +37,9 @@ export type HubMessage =
       fault?: Fault;
       way?: PayloadWay;
       payload?: unknown;
+      /** `--arg-transfer`: a module's arg moved (`transfer`) or shared, and its typed array's name. */
+      argWay?: 'transfer' | 'shared';
+      argType?: string;
     }
   | { t: 'ping'; id: number }
   | { t: 'exit' };

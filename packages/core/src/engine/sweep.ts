@@ -356,6 +356,7 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
                   setup: setups.get(p.task),
                   arg: o.taskModule?.arg,
                   payload: p.way ? { way: p.way, bytes: p.payloadBytes ?? 0 } : undefined,
+                  argTransfer: p.mode === 'threads' ? config.argTransfer : undefined,
                 })
               : await runMain({
                   mode: p.mode as 'sequential' | 'async',

@@ -1,4 +1,5 @@
 import type { Fault } from '../format/types.ts';
+import { receiveArg } from './arg-transfer.ts';
 import { type PayloadReply, servePayload } from './payload.ts';
 import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 import { toWireError } from './protocol.ts';
@@ -80,14 +81,18 @@ export function serveWorker(port: WorkerPort, setup: WorkerSetup = {}): void {
         done(id, reply.value, startedAt, reply);
         return;
       }
-      const value = runTask(msg.kind, msg, id, target, msg.arg);
+      // `--arg-transfer`: the arg as the function takes it, and what goes back after (a moved buffer).
+      const a = msg.argWay ? receiveArg(msg) : { arg: msg.arg };
+      const value = runTask(msg.kind, msg, id, target, a.arg);
+      const back = (v: unknown): PayloadReply | undefined =>
+        'back' in a ? { value: v as number, back: a.back, ...(a.transfer ? { transfer: a.transfer } : {}) } : undefined;
       if (value instanceof Promise) {
         value.then(
-          (v) => done(id, v, startedAt),
+          (v) => done(id, v, startedAt, back(v)),
           (err) => fail(id, err),
         );
       } else {
-        done(id, value, startedAt);
+        done(id, value, startedAt, back(value));
       }
     } catch (err) {
       fail(id, err);

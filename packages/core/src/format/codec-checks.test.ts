@@ -67,7 +67,11 @@ describe('decodeResult: caps', () => {
 
 describe('decodeResult: every enum field is one of its members', () => {
   test.each<[string, (r: ResultFile) => void, string]>([
-    ['cells[0].task', (r) => ((r.cells[0] as { task: string }).task = 'disk'), 'io, cpu, noop, fs, net, module, payload'],
+    [
+      'cells[0].task',
+      (r) => ((r.cells[0] as { task: string }).task = 'disk'),
+      'io, cpu, noop, fs, net, module, payload',
+    ],
     [
       'cells[0].mode',
       (r) => ((r.cells[0] as { mode: string }).mode = 'fibers'),

@@ -13,7 +13,7 @@ import {
 import { batchProblem } from './batch.ts';
 import { readArrivalConfig, readArrivals } from './codec-arrivals.ts';
 import { MAX_LIBRARIES, readLibrary } from './codec-libraries.ts';
-import { readPayloadBytes, readPayloadSizes, readSkippedWays, readWays, WAYS } from './codec-payload.ts';
+import { ARG_TRANSFERS, readPayloadBytes, readPayloadSizes, readSkippedWays, readWays, WAYS } from './codec-payload.ts';
 import { describe, type FieldReader, type Holder, type Key, members, type Obj, path } from './codec-reader.ts';
 import { CLOCKS, readTaskTimes } from './codec-task-times.ts';
 import type {
@@ -218,6 +218,7 @@ function readConfig(r: FieldReader, h: Holder, parent: string, key: Key): RunCon
       arrival: (x, g, k) => readArrivalConfig(r, x, g, k),
       payloadBytes: (x, g, k) => readPayloadSizes(r, x, g, k),
       ways: (x, g, k) => readWays(r, x, g, k),
+      argTransfer: (x, g, k) => r.oneOf(x, g, k, ARG_TRANSFERS),
     }),
   };
   // A task's parameters are part of its work: a run of it without them cannot be compared.

@@ -1,7 +1,7 @@
 import { MAX_LIST_ITEMS } from '../constants.ts';
 import { MAX_PAYLOAD_BYTES } from '../engine/payload-ways.ts';
 import { type FieldReader, type Holder, type Key, members, path } from './codec-reader.ts';
-import type { PayloadWay, SkippedWay, WorkerMode } from './types.ts';
+import type { ArgTransfer, PayloadWay, SkippedWay, WorkerMode } from './types.ts';
 
 /** Every payload way a file may name. */
 export const WAYS = members<PayloadWay>({
@@ -15,6 +15,8 @@ export const WAYS = members<PayloadWay>({
   frames: true,
 });
 const WORKER_MODES = members<WorkerMode>({ threads: true, processes: true });
+/** `config.argTransfer`'s values. */
+export const ARG_TRANSFERS = members<ArgTransfer>({ clone: true, transfer: true, shared: true });
 /** Far more than the ways of every transport of a runtime. */
 export const MAX_SKIPPED_WAYS = 256;
 

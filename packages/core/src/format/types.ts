@@ -221,6 +221,11 @@ export interface ArrivalLoopDelay {
   maxMs: number;
   samples: number;
 }
+/**
+ * `--arg-transfer`: how a task module's binary arg reaches a thread worker: copied with each task
+ * (`clone`), its buffer moved there and back (`transfer`), or shared once per worker (`shared`).
+ */
+export type ArgTransfer = 'clone' | 'transfer' | 'shared';
 
 /** A payload way a transport does not have, skipped with its reason. */
 export interface SkippedWay {
@@ -315,6 +320,8 @@ export interface RunConfig extends TaskParams {
   payloadBytes?: number[];
   /** Present when the run has the `payload` task: the ways asked for (each transport ran those it has). */
   ways?: PayloadWay[];
+  /** `--arg-transfer`, when given: how the module's arg reached thread workers. */
+  argTransfer?: ArgTransfer;
 }
 
 /** Set by `pnpm bench`: the runner invocations of one bench share `id`; `round` counts from 1 to `rounds`. */
