@@ -61,7 +61,7 @@ test('a payload run records its sizes, each cell its way and size, and the ways 
   ]);
   expect(r.stderr).toMatch(/skipped: payload way frames on child_process: /);
   expect(r.code).toBe(0);
-  const [name] = readdirSync(out);
+  const [name] = readdirSync(out).filter((f) => f.endsWith('.msgpack'));
   const file = decodeResult(readFileSync(path.join(out, name as string)), name as string);
   expect(file.config.payloadBytes).toEqual([3, 1024]);
   expect(file.config.ways).toEqual(['transfer', 'json', 'frames']);
@@ -124,7 +124,7 @@ describe('--arg-transfer', () => {
     ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const [name] = readdirSync(out);
+    const [name] = readdirSync(out).filter((f) => f.endsWith('.msgpack'));
     const file = decodeResult(readFileSync(path.join(out, name as string)), name as string);
     expect(file.config.argTransfer).toBe('shared');
     expect(file.cells.every((c) => c.status === 'ok')).toBe(true);
