@@ -1,0 +1,77 @@
+// The least a payload worker can be, for node:worker_threads and a forked process alike: checksum
+// every byte of what comes (the same checksum as core's payload.ts, copied so that nothing of the
+// harness is loaded) and send it back the same way. The yardstick of bench/payload/payload.mjs.
+const { parentPort } = require('node:worker_threads');
+
+const mix = (h, w) => {
+  const x = Math.imul(h ^ w, 0x01000193);
+  return x ^ (x >>> 13);
+};
+function sumBytes(b) {
+  let h = 0x811c9dc5 | 0;
+  const words = b.length >>> 2;
+  if ((b.byteOffset & 3) === 0) {
+    const w32 = new Uint32Array(b.buffer, b.byteOffset, words);
+    for (let k = 0; k < words; k++) h = mix(h, w32[k]);
+  } else {
+    for (let k = 0; k < words; k++) {
+      const a = k << 2;
+      h = mix(h, b[a] | (b[a + 1] << 8) | (b[a + 2] << 16) | (b[a + 3] << 24));
+    }
+  }
+  let tail = 0;
+  for (let k = words << 2, s = 0; k < b.length; k++, s += 8) tail |= b[k] << s;
+  if ((b.length & 3) !== 0) h = mix(h, tail);
+  return h >>> 0;
+}
+function sumDoc(doc) {
+  let h = 0x811c9dc5 | 0;
+  let word = 0;
+  let filled = 0;
+  for (const row of doc.rows) {
+    const t = row.text;
+    for (let k = 0; k < t.length; k++) {
+      word |= (t.charCodeAt(k) & 0xff) << (filled << 3);
+      if (++filled === 4) {
+        h = mix(h, word);
+        word = 0;
+        filled = 0;
+      }
+    }
+  }
+  if (filled !== 0) h = mix(h, word);
+  return h >>> 0;
+}
+const answer = (sum, id) => (sum ^ Math.imul(id + 1, 0x9e3779b1)) >>> 0;
+
+function serve(m, post) {
+  if (m.t === 'exit') return 'exit';
+  const { id, way, payload } = m;
+  if (way === 'clone-object' || way === 'json' || way === 'advanced') {
+    post({ id, value: answer(sumDoc(payload), id), payload });
+  } else if (way === 'shared') {
+    const header = new Int32Array(payload, 0, 2);
+    if (Atomics.load(header, 0) !== id + 1) throw new Error('hand-off not seen');
+    const value = answer(sumBytes(new Uint8Array(payload, 8)), id);
+    Atomics.store(header, 1, value | 0);
+    post({ id, value });
+  } else {
+    const bytes =
+      payload instanceof ArrayBuffer
+        ? new Uint8Array(payload)
+        : new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
+    post({ id, value: answer(sumBytes(bytes), id), payload }, way === 'transfer' ? [payload] : undefined);
+  }
+}
+
+if (parentPort) {
+  parentPort.on('message', (m) => {
+    if (serve(m, (r, t) => parentPort.postMessage(r, t)) === 'exit') process.exit(0);
+  });
+  parentPort.postMessage({ t: 'ready' });
+} else {
+  process.on('message', (m) => {
+    if (serve(m, (r) => process.send(r)) === 'exit') process.disconnect();
+  });
+  process.send({ t: 'ready' });
+}
