@@ -178,3 +178,40 @@ describe("a sampler's reading becomes the point's loopDelay", () => {
     expect(c.arrivals?.[0]?.tasks).toBe(10);
   });
 });
+
+describe('a sweep with --arrival-rate', () => {
+  test('every ok cell gets one point per rate after its batch runs, cpu answers checked for the warm-up ids too', async () => {
+    const { runSweep } = await import('./sweep.ts');
+    const { preset } = await import('../cli/presets.ts');
+    const r = await runSweep({
+      config: {
+        ...preset('quick'),
+        tasks: ['cpu'],
+        modes: ['threads', 'sequential', 'async'],
+        impls: ['in-memory'],
+        workers: [6],
+        workerEnv: 'inherit',
+        preset: 'quick',
+        count: 8,
+        repeat: 1,
+        warmup: 0,
+        ioMs: 2,
+        cpuIters: 1000,
+        arrival: { rates: [200, 400], kind: 'fixed', seed: 1, warmupMin: 10, warmupPerWorker: 2, sustainShare: 0.9 },
+      },
+      transports: [inMemory()],
+    });
+    expect(r.cells.map((c) => [c.mode, c.status, c.error])).toEqual([
+      ['sequential', 'ok', undefined],
+      ['threads', 'ok', undefined],
+      ['async', 'ok', undefined],
+    ]);
+    for (const c of r.cells) {
+      expect(c.samples).toHaveLength(1);
+      expect(c.arrivals?.map((p) => [p.rate, p.tasks])).toEqual([
+        [200, 8],
+        [400, 8],
+      ]);
+    }
+  });
+});
