@@ -4,6 +4,7 @@ import {
   loadTaskModule,
   parseArgs,
   poolsFor,
+  poolsOf,
   type ResultFile,
   runToResult,
   UsageError,
@@ -60,7 +61,8 @@ export async function measure(options: MeasureOptions): Promise<Measured> {
       impls: implsOf(runner),
       defaultOut: defaultResultsDir(cwd),
       cwd,
-      namedOnly: [],
+      // as `--impl all`: every primitive; a pool library runs only when named
+      namedOnly: poolsOf(runner).map((p) => p.impl),
     }),
   );
   if (req.kind !== 'run') throw new MeasureOptionError('(options)', 'asked for help');

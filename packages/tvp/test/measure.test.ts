@@ -52,6 +52,12 @@ describe('measure', () => {
     expect(decodeResult(readFileSync(file as string), 'written')).toEqual(result);
   });
 
+  test("impls ['all'] is every primitive, as --impl all: the pool libraries only when named", async () => {
+    const { result } = await measure({ ...small, workers: [1], modes: ['threads', 'processes'], impls: ['all'] });
+    expect(result.config.impls).toEqual(['worker_threads', 'child_process']);
+    expect(result.libraries).toBeUndefined();
+  });
+
   test.each<[string, MeasureOptions, string, RegExp]>([
     ['a worker count of 0', { module: mix, workers: [0] }, 'workers', /options\.workers: '0' is not a worker count/],
     ['workers as a string list', { module: mix, workers: '1,2' as never }, 'workers', /options\.workers must be/],
