@@ -4,10 +4,9 @@ import { DeferredChecks, showAnswer } from './answers.ts';
 import { ArrivalDriver, type ArrivalProbe } from './arrival-driver.ts';
 import type { ArrivalRun } from './arrival-point.ts';
 import type { MainOptions } from './baselines.ts';
-import { dispatcher, type HubOptions } from './hub-run.ts';
+import { dispatcher, type HubOptions, hubPool } from './hub-run.ts';
 import type { PoolTask } from './library-pool.ts';
 import { live } from './live-workers.ts';
-import { Pool } from './pool.ts';
 import { PoolGuard } from './pool-guard.ts';
 import { awaitWorkers, killPool, type PoolHubOptions } from './pool-hub-run.ts';
 import { TaskStamps } from './task-times.ts';
@@ -42,7 +41,7 @@ const runOf = (d: ArrivalDriver, from: number): ArrivalRun => ({
  */
 export async function runArrivalHub(o: HubOptions & ArrivalOptions): Promise<ArrivalRun> {
   const total = o.schedule.length;
-  const pool = new Pool(o.transport, o.workerEnv, o.setup);
+  const { feed, pool } = hubPool(o);
   const disarm = watch(o.signal, pool, o.timeoutMs);
   let driver: ArrivalDriver | undefined;
   try {
@@ -50,7 +49,7 @@ export async function runArrivalHub(o: HubOptions & ArrivalOptions): Promise<Arr
     pool.phase = 'work';
     const stamps = new TaskStamps(total, 'time-origin');
     // The hub's own dispatcher sends and checks; only when a free worker gets a task changes.
-    const d = dispatcher({ ...o, count: total, fault: undefined }, pool, stamps);
+    const d = dispatcher({ ...o, count: total, fault: undefined }, pool, stamps, feed);
     const send = d.feed;
     const drive = new ArrivalDriver(o.schedule, o.workers, (_id, lane) => send(lane), o.warmup);
     driver = drive;

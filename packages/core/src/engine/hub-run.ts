@@ -68,13 +68,7 @@ const rssNow = () => process.memoryUsage().rss;
  * `HubError` (the workers are killed first) or `RunAborted`.
  */
 export async function runHub(o: HubOptions): Promise<HubResult> {
-  // The payloads are made before the pool, off the clock.
-  const feed: TaskFeed | undefined = o.payload
-    ? new PayloadFeed(o.payload, o.workers)
-    : o.task === 'module' && o.argTransfer && o.argTransfer !== 'clone'
-      ? new ArgFeed(o.arg, o.argTransfer, o.workers)
-      : undefined;
-  const pool = new Pool(o.transport, o.workerEnv, o.setup, o.payload && serializationOf(o.payload.way));
+  const { feed, pool } = hubPool(o);
   const disarm = watch(o.signal, pool, o.timeoutMs);
   try {
     return o.clock === 'article' ? await articleRun(o, pool, feed) : await phasesRun(o, pool, feed);
@@ -84,6 +78,16 @@ export async function runHub(o: HubOptions): Promise<HubResult> {
   } finally {
     disarm();
   }
+}
+
+/** The pool of a hub run and what feeds its tasks: the payloads are made before the pool, off the clock. */
+export function hubPool(o: HubOptions): { feed: TaskFeed | undefined; pool: Pool } {
+  const feed: TaskFeed | undefined = o.payload
+    ? new PayloadFeed(o.payload, o.workers)
+    : o.task === 'module' && o.argTransfer && o.argTransfer !== 'clone'
+      ? new ArgFeed(o.arg, o.argTransfer, o.workers)
+      : undefined;
+  return { feed, pool: new Pool(o.transport, o.workerEnv, o.setup, o.payload && serializationOf(o.payload.way)) };
 }
 
 /** The work of a hub run: feeds workers one task at a time and checks each answer as it comes. */

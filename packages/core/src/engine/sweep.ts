@@ -396,7 +396,7 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
           params,
           count: config.count,
           timeoutMs: config.timeoutMs,
-          answers: answers.get(p.task) as Answers,
+          answers: answersOf(p),
           workerEnv: config.workerEnv,
           signal: o.signal,
         };
@@ -409,6 +409,8 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
                   transport: p.transport,
                   setup: setups.get(p.task),
                   arg: o.taskModule?.arg,
+                  payload: p.way ? { way: p.way, bytes: p.payloadBytes ?? 0 } : undefined,
+                  argTransfer: p.mode === 'threads' ? config.argTransfer : undefined,
                   ...arrival,
                 })
               : runArrivalMain({
@@ -417,10 +419,10 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
                   task: p.task,
                   params,
                   count: config.count,
-                  answers: answers.get(p.task) as Answers,
+                  answers: answersOf(p),
                   signal: o.signal,
                   target: targets.get(p.task),
-                  arg: o.taskModule?.arg,
+                  arg: argOf(p),
                   ...arrival,
                 }),
         );
