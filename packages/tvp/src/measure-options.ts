@@ -1,5 +1,16 @@
 import { fileURLToPath } from 'node:url';
-import type { Impl, Mode, PresetName, SweepProgress, TaskKind, WorkerEnv } from '@tvp/core';
+import type {
+  ArgTransfer,
+  ArrivalKind,
+  Clock,
+  Impl,
+  Mode,
+  PayloadWay,
+  PresetName,
+  SweepProgress,
+  TaskKind,
+  WorkerEnv,
+} from '@tvp/core';
 
 /** What `measure()` takes: the sweep options of `tvp run`, as values, plus what only code can give. */
 export interface MeasureOptions {
@@ -24,8 +35,21 @@ export interface MeasureOptions {
   fsBytes?: number;
   netDelayMs?: number;
   netBytes?: number;
+  /** payload task: the sizes each task carries, bytes. */
+  payloadBytes?: readonly number[];
+  /** payload task: the ways of moving it. */
+  ways?: readonly PayloadWay[];
+  /** How a thread worker gets its argument: `clone`, `transfer` or `shared`. */
+  argTransfer?: ArgTransfer;
   /** A task (or a pool start) longer than this fails its cell. */
   timeoutMs?: number;
+  /** `phases` (start, then work, then stop) or `article` (tasks start on each worker as it is ready). */
+  clock?: Clock;
+  /** Tasks arriving over time: the rates, tasks per second. */
+  arrivalRate?: readonly number[];
+  /** How they arrive: `poisson` or `fixed`. */
+  arrival?: ArrivalKind;
+  arrivalSeed?: number;
   /** `quick`: workers 1, 2, 4, 20 tasks, 3 runs (seconds); `article`: the article's 100 ms tasks. */
   preset?: PresetName;
   /** The machine label written in the result; default the hostname. */
@@ -69,7 +93,14 @@ const FLAG_OF: Record<Key, string> = {
   fsBytes: 'fs-bytes',
   netDelayMs: 'net-delay-ms',
   netBytes: 'net-bytes',
+  payloadBytes: 'payload-bytes',
+  ways: 'way',
+  argTransfer: 'arg-transfer',
   timeoutMs: 'timeout-ms',
+  clock: 'clock',
+  arrivalRate: 'arrival-rate',
+  arrival: 'arrival',
+  arrivalSeed: 'arrival-seed',
   preset: 'preset',
   label: 'label',
   workerEnv: 'worker-env',
@@ -87,9 +118,12 @@ const NUMBERS: readonly Key[] = [
   'netDelayMs',
   'netBytes',
   'timeoutMs',
+  'arrivalSeed',
 ];
-const LISTS: readonly Key[] = ['tasks', 'modes', 'impls'];
-const STRINGS: readonly Key[] = ['preset', 'label', 'workerEnv'];
+const LISTS: readonly Key[] = ['tasks', 'modes', 'impls', 'ways'];
+// Lists of numbers: payload sizes in bytes (whole), arrival rates (per second, may be fractions).
+const NUMBER_LISTS: readonly Key[] = ['payloadBytes', 'arrivalRate'];
+const STRINGS: readonly Key[] = ['preset', 'label', 'workerEnv', 'argTransfer', 'clock', 'arrival'];
 
 const show = (v: unknown) => (typeof v === 'string' ? `'${v}'` : typeof v === 'object' ? 'an object' : String(v));
 
@@ -122,6 +156,15 @@ export function optionsToArgv(o: MeasureOptions): string[] {
     } else if (NUMBERS.includes(key)) {
       if (!Number.isSafeInteger(v)) throw bad(key, `must be a whole number, got ${show(v)}`);
       argv.push(flag, String(v));
+    } else if (NUMBER_LISTS.includes(key)) {
+      const whole = key === 'payloadBytes';
+      if (
+        !Array.isArray(v) ||
+        v.length === 0 ||
+        !v.every((n) => (whole ? Number.isSafeInteger(n) : Number.isFinite(n)))
+      )
+        throw bad(key, `must be a non-empty list of ${whole ? 'whole ' : ''}numbers, got ${show(v)}`);
+      argv.push(flag, v.join(','));
     } else if (LISTS.includes(key)) {
       if (!Array.isArray(v) || v.length === 0 || !v.every((s) => typeof s === 'string' && /^[\w-]+$/.test(s)))
         throw bad(key, `must be a non-empty list of names, got ${show(v)}`);

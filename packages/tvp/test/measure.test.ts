@@ -58,6 +58,14 @@ describe('measure', () => {
     expect(result.libraries).toBeUndefined();
   });
 
+  test("the runner's other flags are options too: clock, arrival rate", async () => {
+    const { result } = await measure({ ...small, workers: [1], modes: ['threads'], clock: 'article' });
+    expect(result.config.clock).toBe('article');
+    const err = await measure({ ...small, arrivalSeed: 3 }).catch((e: unknown) => e);
+    expect((err as MeasureOptionError).option).toBe('arrivalSeed');
+    expect((err as Error).message).toMatch(/^options\.arrivalSeed needs options\.arrivalRate/);
+  });
+
   test.each<[string, MeasureOptions, string, RegExp]>([
     ['a worker count of 0', { module: mix, workers: [0] }, 'workers', /options\.workers: '0' is not a worker count/],
     ['workers as a string list', { module: mix, workers: '1,2' as never }, 'workers', /options\.workers must be/],
@@ -68,6 +76,14 @@ describe('measure', () => {
     ['an impl of another runtime', { module: mix, impls: ['bun-spawn'] }, 'impls', /options\.impls: unknown value/],
     ['a missing module', { module: new URL('./nope.mjs', mix) }, 'module', /options\.module: no such file/],
     ['a module that is not a task', { module: new URL('../../package.json', mix) }, 'module', /options\.module /],
+    ['an unknown clock', { module: mix, clock: 'wall' as never }, 'clock', /options\.clock: unknown value 'wall'/],
+    [
+      'a fractional payload size',
+      { module: mix, payloadBytes: [1.5] },
+      'payloadBytes',
+      /options\.payloadBytes must be/,
+    ],
+    ['an empty list of rates', { module: mix, arrivalRate: [] }, 'arrivalRate', /options\.arrivalRate must be/],
     ['a bad signal', { module: mix, signal: {} as never }, 'signal', /options\.signal must be an AbortSignal/],
   ])('refuses %s, naming the option', async (_, options, option, message) => {
     const err = await measure(options).catch((e: unknown) => e);
