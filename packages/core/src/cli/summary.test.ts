@@ -15,6 +15,14 @@ test('the table gives each speedup its interval, and the header says what the in
   expect(row).toMatch(/^\s+2\s+102 \(2\.04x \d\.\d\d-\d\.\d\d\)\s+2\.00x$/);
 });
 
+test('an article-clock run says under the header which clock timed its totals; a phases run says nothing more', () => {
+  const totals = { 'io threads 1': [200, 204, 208], 'io threads 2': [100, 101, 102] };
+  expect(formatSummary(fakeRun({ totals, config: { clock: 'article' } }), undefined)).toContain(
+    "Totals timed by the article's clock",
+  );
+  expect(formatSummary(fakeRun({ totals }), undefined)).not.toContain('Totals timed');
+});
+
 test('an fs table on Node says whose libuv pool the reads share, and its size', () => {
   const run = (vars: Record<string, string>) => {
     const r = fakeRun({ config: { tasks: ['fs'], fsBytes: 4096 }, totals: { 'fs threads 1': [10, 11, 12] } });

@@ -1,3 +1,4 @@
+import { clockCaption, clockOf } from '../analysis/clock.ts';
 import { dispatchCosts } from '../analysis/dispatch-cost.ts';
 import { type FidelityCheck, fidelityChecks } from '../analysis/fidelity.ts';
 import { fmtMs } from '../analysis/numbers.ts';
@@ -63,6 +64,7 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
     `median total ms over ${r.config.repeat} runs (speedup vs 1 worker, lo-hi its 95% interval); ideal = the schedule's bound with zero overhead (a reference)`,
   );
   lines.push('interval: exact bootstrap of the ratio of the medians at 1 worker and at N, within this run');
+  if (clockOf(r) === 'article') lines.push(clockCaption('article'));
   for (const task of r.config.tasks) {
     // The payload task's cells differ by way and size: its own table, below.
     if (task === 'payload') continue;
