@@ -209,8 +209,9 @@ async function phasesRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<Hu
 /**
  * The article's clock: as `concurrent.futures` does, the tasks are submitted as the pool is made
  * and each worker takes one as soon as it is ready. The work phase ends at the last answer once
- * every worker is ready (with fewer tasks than workers, the pool still starts all N, as the
- * article's executor did); then all are asked to exit.
+ * every worker is ready (with fewer tasks than workers the pool still starts all N, as a
+ * ProcessPoolExecutor on fork does; a ThreadPoolExecutor starts one per submit, up to N); then all
+ * are asked to exit.
  */
 async function articleRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<HubResult> {
   const stamps = new TaskStamps(o.count, 'time-origin');
