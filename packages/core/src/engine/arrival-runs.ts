@@ -1,5 +1,4 @@
 import { HubError, RunAborted } from '../errors.ts';
-import type { ArrivalPoint } from '../format/types.ts';
 import { DeferredChecks, showAnswer } from './answers.ts';
 import { ArrivalDriver, type ArrivalProbe } from './arrival-driver.ts';
 import type { ArrivalRun } from './arrival-point.ts';
@@ -22,8 +21,6 @@ export interface ArrivalOptions {
   /** Started when the first task arrives and stopped at the last answer. */
   probe?: ArrivalProbe | undefined;
 }
-
-export type { ArrivalPoint };
 
 const runOf = (d: ArrivalDriver, from: number): ArrivalRun => ({
   arrived: d.arrived,
