@@ -27,7 +27,7 @@ const SIZES = (process.env.SIZES ?? '1k,16m')
   .split(',')
   .map((s) => Number.parseInt(s, 10) * (s.endsWith('m') ? 1 << 20 : s.endsWith('k') ? 1024 : 1));
 /** Tasks per measurement: enough to average a small payload, few for a large one (seconds each as a document). */
-const countFor = (bytes) => (bytes <= 64 * 1024 ? 200 : bytes <= 1 << 20 ? 20 : 3);
+const countFor = (bytes) => (bytes <= 64 * 1024 ? 200 : bytes <= 1 << 20 ? 20 : Number(process.env.BIG_COUNT ?? 2));
 const runtime = globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun' : 'node';
 const here = (f) => new URL(f, import.meta.url);
 const THREAD_WAYS = ['clone-object', 'clone-buffer', 'transfer', 'shared'];

@@ -20,6 +20,8 @@ const isOk = (c: CellSummary): c is OkCell => c.status === 'ok' && c.total !== u
 
 /** The run's ok cells of one task, as lines by mode and impl, in the order the run wrote them. */
 export function linesOf(run: AnalyzedRun, task: TaskKind): Line[] {
+  // A payload task's cells at one worker count differ by way and size: no line by workers (payload-costs.ts).
+  if (task === 'payload') return [];
   const lines = new Map<string, Line>();
   for (const c of run.cells) {
     if (c.task !== task || !isOk(c)) continue;

@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { sampleResult } from '../format/codec.fixture.ts';
+import type { Cell, ResultFile } from '../format/types.ts';
+import { analyze } from './analyzed-run.ts';
+import { linesOf } from './lines.ts';
+import { breakEvenLine, breakEvens, payloadSeries } from './payload-costs.ts';
+
+/** A payload run whose per-task cost is exactly fixed + perByte x bytes on each way, plus noise. */
+function run(fixedUs: number, perByteUs: number): ResultFile {
+  const r = sampleResult();
+  r.config.tasks = ['payload'];
+  r.config.count = 10;
+  r.config.payloadBytes = [1024, 65536, 1048576];
+  const cells: Cell[] = [];
+  const sample = (us: number) => ({ totalMs: 1, spawnMs: 0, workMs: (us * 10) / 1000, teardownMs: 0 });
+  for (const bytes of r.config.payloadBytes) {
+    const work = 0.001 * bytes; // the checksum on the main thread, µs
+    cells.push({
+      task: 'payload',
+      mode: 'sequential',
+      impl: 'main',
+      workers: 1,
+      status: 'ok',
+      payloadBytes: bytes,
+      samples: [sample(work)],
+    });
+    const moving = fixedUs + perByteUs * bytes + 2 * work;
+    cells.push({
+      task: 'payload',
+      mode: 'threads',
+      impl: 'worker_threads',
+      workers: 1,
+      status: 'ok',
+      way: 'transfer',
+      payloadBytes: bytes,
+      samples: [0.99, 1, 1.01].map((k) => sample(moving * k)),
+    });
+    cells.push({
+      task: 'payload',
+      mode: 'threads',
+      impl: 'worker_threads',
+      workers: 1,
+      status: 'ok',
+      way: 'clone-object',
+      payloadBytes: bytes,
+      samples: [0.99, 1, 1.01].map((k) => sample(10 * moving * k)),
+    });
+  }
+  r.cells = cells;
+  return r;
+}
+
+describe('payload costs', () => {
+  test('the fit recovers fixed + per KB less twice the main thread, and the cheapest way is the statement', () => {
+    const s = payloadSeries(run(50, 0.002));
+    const transfer = s.find((x) => x.way === 'transfer');
+    expect(transfer?.points.map((p) => p.bytes)).toEqual([1024, 65536, 1048576]);
+    expect(transfer?.perKbUs?.value).toBeCloseTo(0.002 * 1024, 1);
+    expect(transfer?.perKbUs?.lo).toBeLessThan(0.002 * 1024);
+    expect(transfer?.perKbUs?.hi).toBeGreaterThan(0.002 * 1024);
+    const [b] = breakEvens(s);
+    expect(b?.way).toBe('transfer');
+    expect(breakEvenLine(b as NonNullable<typeof b>)).toMatch(
+      /^a task must do at least 2\.\d+ µs \(95% .*\) of work per KB it carries, plus .* per task, to gain on a thread here \(worker_threads transfer, its cheapest way\)$/,
+    );
+  });
+
+  test('payload cells make no lines by worker count (their cells differ by way and size)', () => {
+    expect(linesOf(analyze(run(50, 0.002)), 'payload')).toEqual([]);
+  });
+});
