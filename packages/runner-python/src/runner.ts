@@ -144,8 +144,12 @@ export const cpythonRunner: SweepRunner = {
   sweep,
   // The Python side submits every task at once (the article's hub); arrivals on a schedule are
   // not built there, so a config asking for them is refused rather than run without them.
+  // The payload task's ways (structured clone, transfer, SharedArrayBuffer, IPC serializations) are
+  // JavaScript's: refused by name rather than run as something else.
   refuse: (config) =>
     config.arrival
       ? '--arrival-rate: the CPython runner does not run tasks arriving over time (its hub submits every task at once, as the article did); run it without --arrival-rate'
-      : undefined,
+      : config.tasks.includes('payload')
+        ? '--task payload: the CPython runner does not run the payload task (its ways of moving bytes are those of the JavaScript runtimes)'
+        : undefined,
 };

@@ -100,6 +100,14 @@ test('--arrival-rate is refused with exit 2 and the reason, before any Python ru
   expect(readdirSync(out)).toEqual([]);
 });
 
+test('--task payload is refused with exit 2 and the reason, before any Python runs, nothing written', () => {
+  const out = tmp();
+  const r = run(CLI, ['--task', 'payload', '--out', out], { ...process.env, TVP_PYTHON: '/bin/false' });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/--task payload: the CPython runner does not run the payload task/);
+  expect(readdirSync(out)).toEqual([]);
+});
+
 test('a tiny real sweep writes a file core reads, with cpython cells of every mode and impl', () => {
   const out = tmp();
   const r = run(CLI, [
