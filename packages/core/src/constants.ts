@@ -37,6 +37,12 @@ export const DEFAULT_NET_BYTES = 16 * 1024;
 /** A task longer than this is hung: far above any default task, short enough to notice. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/**
+ * The event-loop delay sampler's interval, ms: it bounds the stall the sampler can miss (one
+ * shorter than this may fall between two ticks) and sets its cost (one timer callback per tick).
+ */
+export const LOOP_DELAY_INTERVAL_MS = 1;
+
 /** How long a killed worker may take to report its exit before it is given up on. */
 export const KILL_WAIT_MS = 2_000;
 /** A worker sent `exit` that has not gone after this long is killed (and the cell fails). */

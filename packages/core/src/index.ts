@@ -19,6 +19,7 @@ export {
   DEFAULT_CPU_ITERS,
   DEFAULT_IO_MS,
   EXTENDED_WORKERS,
+  LOOP_DELAY_INTERVAL_MS,
   MAX_UPLOAD_BYTES,
   SCHEMA_VERSION,
   SLOW_START_VARS,
@@ -40,6 +41,8 @@ export type { HubOptions, HubResult } from './engine/hub-run.ts';
 export { runHub } from './engine/hub-run.ts';
 export type { LibraryPool, LibraryPoolHandle, LibraryStartOptions, PoolTask } from './engine/library-pool.ts';
 export { killAllWorkers, liveWorkerCount, liveWorkerPids } from './engine/live-workers.ts';
+export type { WorkPhaseProbe } from './engine/loop-delay.ts';
+export { LoopDelayProbe } from './engine/loop-delay.ts';
 export type { NetServer } from './engine/net-server.ts';
 export { startNetServer } from './engine/net-server.ts';
 export type { PayloadDoc, PayloadForm, PayloadReply, Row } from './engine/payload.ts';
@@ -130,10 +133,13 @@ export type {
   Batch,
   Cell,
   Clock,
+  DelayStats,
   Env,
   Fault,
   Impl,
   LibraryInfo,
+  LoopDelay,
+  LoopDelayMethod,
   MainMode,
   Mode,
   PayloadWay,

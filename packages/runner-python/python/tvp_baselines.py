@@ -12,20 +12,27 @@ def _check(seed, value, answers):
         raise HubError(f"task {seed} answered {value}, expected {answers(seed)}")
 
 
-def sequential(job, answers):
-    """Every task inline on the main thread, one at a time: its time (ms) and per-task stamps."""
+def sequential(job, answers, probe):
+    """Every task inline on the main thread, one at a time: its time (ms) and per-task stamps.
+
+    `probe` (a ThreadWakeup) samples around the work.
+    """
     stamps = Stamps(job.count)
-    t0 = perf_counter()
-    stamps.submitted = monotonic_ns()
-    for seed in range(job.count):
-        stamps.started[seed] = monotonic_ns()
-        value = tasks.run_task(job.kind, job.io_s, job.iters, seed)
-        stamps.done[seed] = stamps.received[seed] = monotonic_ns()
-        _check(seed, value, answers)
-    return (perf_counter() - t0) * 1000, stamps
+    probe.start()
+    try:
+        t0 = perf_counter()
+        stamps.submitted = monotonic_ns()
+        for seed in range(job.count):
+            stamps.started[seed] = monotonic_ns()
+            value = tasks.run_task(job.kind, job.io_s, job.iters, seed)
+            stamps.done[seed] = stamps.received[seed] = monotonic_ns()
+            _check(seed, value, answers)
+        return (perf_counter() - t0) * 1000, stamps
+    finally:
+        probe.stop()
 
 
-async def _lanes(job, n, answers, stamps):
+async def _lanes(job, n, answers, stamps, probe):
     nxt = 0
 
     async def lane():
@@ -42,17 +49,28 @@ async def _lanes(job, n, answers, stamps):
                 value = tasks.run_task(job.kind, job.io_s, job.iters, seed)
             stamps.done[seed] = stamps.received[seed] = monotonic_ns()
             _check(seed, value, answers)
+            if job.kind != "io":
+                # Then the loop gets a turn, as a server's does between two requests (core's
+                # async baseline does the same).
+                await asyncio.sleep(0)
 
-    t0 = perf_counter()
-    stamps.submitted = monotonic_ns()
-    await asyncio.gather(*(lane() for _ in range(n)))
-    return (perf_counter() - t0) * 1000
+    probe.start()
+    try:
+        t0 = perf_counter()
+        stamps.submitted = monotonic_ns()
+        await asyncio.gather(*(lane() for _ in range(n)))
+        return (perf_counter() - t0) * 1000
+    finally:
+        await probe.stop()
 
 
-def in_flight(loop, job, n, answers):
-    """Up to N tasks in flight on one asyncio loop, made before the clock starts (it is no worker)."""
+def in_flight(loop, job, n, answers, probe):
+    """Up to N tasks in flight on one asyncio loop, made before the clock starts (it is no worker).
+
+    `probe` (an AsyncioTimer) runs on the same loop: a cpu task holds it, as on any event loop.
+    """
     stamps = Stamps(job.count)
-    return loop.run_until_complete(_lanes(job, n, answers, stamps)), stamps
+    return loop.run_until_complete(_lanes(job, n, answers, stamps, probe)), stamps
 
 
 def sample_of(ms, stamps):

@@ -138,10 +138,11 @@ def run_tasks(ex, n, job, answers, timeout_s, stamps):
             send()
 
 
-def hub_run(impl, n, job, answers, timeout_s):
+def hub_run(impl, n, job, answers, timeout_s, probe):
     """One measured hub run: create the pool and start its N workers, run the tasks, shut it down.
 
-    Returns the sample and the run's per-task stamps.
+    Returns the sample and the run's per-task stamps. `probe` (a ThreadWakeup) samples the hub's
+    wait for the GIL during the work phase.
     """
     tasks.RELEASE.clear()
     stamps = Stamps(job.count)
@@ -153,13 +154,16 @@ def hub_run(impl, n, job, answers, timeout_s):
         t1 = perf_counter()
         # Reading memory is the harness's own work: between the phases, counted in neither.
         rss_after = tasks.rss_bytes()
+        probe.start()
         w0 = perf_counter()
         stamps.submitted = monotonic_ns()
         run_tasks(ex, n, job, answers, timeout_s, stamps)
         t2 = perf_counter()
+        probe.stop()
         ex.shutdown(wait=True)
         t3 = perf_counter()
     except BaseException:
+        probe.stop()
         kill(ex)
         raise
     threads = start_method(impl) is None
@@ -173,15 +177,17 @@ def hub_run(impl, n, job, answers, timeout_s):
     }, stamps
 
 
-def article_run(impl, n, job, answers, timeout_s):
+def article_run(impl, n, job, answers, timeout_s, probe):
     """One hub run timed as the article's was: the executor made inside the timed region, every task
     submitted at once, workers started as tasks come (no barrier), then shut down; the total runs to
     the last worker's exit. Answers are checked after the clock stops. Returns the sample, with
     `readyAtMs` when every worker ran a task (its initializer's time is known only then), and stamps.
+    `probe` samples from the submission to the last answer (the work overlaps the start here).
     """
     tasks.RELEASE.clear()
     stamps = Stamps(job.count)
     fault_at = job.count // 2 if job.fault else -1
+    probe.start()
     t0 = monotonic_ns()
     stamps.submitted = t0
     ex = make_plain_executor(impl, n)
@@ -194,9 +200,11 @@ def article_run(impl, n, job, answers, timeout_s):
             f.add_done_callback(lambda _f, seed=seed: stamps.received.__setitem__(seed, monotonic_ns()))
         wait_all(fs, timeout_s)
         t2 = monotonic_ns()
+        probe.stop()
         ex.shutdown(wait=True)
         t3 = monotonic_ns()
     except BaseException:
+        probe.stop()
         kill(ex)
         raise
     ready = {}

@@ -19,6 +19,7 @@ import threading
 from time import perf_counter
 
 import tvp_baselines as baselines
+import tvp_delay as delay
 import tvp_pools as pools
 import tvp_tasks as tasks
 
@@ -170,16 +171,17 @@ def run_cell(i, c, cfg, jobs, answers, loop):
             us = pools.round_trip(c["impl"], job.count, timeout_s)
             if measured:
                 emit({"t": "roundtrip", "cell": i, "us": us})
+        probe = delay.AsyncioTimer() if c["mode"] == "async" else delay.ThreadWakeup()
         if c["mode"] == "sequential":
-            sample, stamps = baselines.sample_of(*baselines.sequential(job, answers[job.kind]))
+            sample, stamps = baselines.sample_of(*baselines.sequential(job, answers[job.kind], probe))
         elif c["mode"] == "async":
-            sample, stamps = baselines.sample_of(*baselines.in_flight(loop, job, c["workers"], answers[job.kind]))
+            sample, stamps = baselines.sample_of(*baselines.in_flight(loop, job, c["workers"], answers[job.kind], probe))
         elif cfg.get("clock") == "article":
-            sample, stamps = pools.article_run(c["impl"], c["workers"], job, answers[job.kind], timeout_s)
+            sample, stamps = pools.article_run(c["impl"], c["workers"], job, answers[job.kind], timeout_s, probe)
         else:
-            sample, stamps = pools.hub_run(c["impl"], c["workers"], job, answers[job.kind], timeout_s)
+            sample, stamps = pools.hub_run(c["impl"], c["workers"], job, answers[job.kind], timeout_s, probe)
         if measured:
-            emit({"t": "sample", "cell": i, **sample})
+            emit({"t": "sample", "cell": i, **sample, **delay.fields(probe)})
             emit(stamps.line(i))
 
 

@@ -1,9 +1,16 @@
-import type { Cell, RoundTrip, RunConfig } from '@tvp/core';
+import type { Cell, LoopDelayMethod, RoundTrip, RunConfig } from '@tvp/core';
 import { cpuWork, TaskStamps, taskTimesOf } from '@tvp/core';
-import { median } from '@tvp/core/analysis';
+import { delayStats, median } from '@tvp/core/analysis';
 import { PythonError } from './errors.ts';
 import type { CalibratedLine, HelloLine, PyLine } from './lines.ts';
 import type { PythonCell } from './plan.ts';
+
+/** A cell's delays so far, from its measured runs' sample lines. */
+interface OpenDelay {
+  method: LoopDelayMethod;
+  intervalMs: number;
+  delays: number[];
+}
 
 /** Where the Python program is in its run, as its lines tell. */
 export interface Position {
@@ -23,7 +30,7 @@ export class Assembler {
   readonly roundTrips: RoundTrip[] = [];
   ended = false;
   private answered = false;
-  private current: { cell: Cell; rss: number[]; stamps: TaskStamps[]; trip?: RoundTrip } | undefined;
+  private current: { cell: Cell; rss: number[]; stamps: TaskStamps[]; trip?: RoundTrip; delay?: OpenDelay } | undefined;
   private position: Position | undefined;
 
   constructor(
@@ -72,6 +79,7 @@ export class Assembler {
           ...(readyAtMs !== undefined ? { readyAtMs } : {}),
         });
         if (line.rssBytesPerWorker !== undefined) c.rss.push(line.rssBytesPerWorker);
+        this.takeDelays(c, line, bad);
         return;
       }
       case 'tasks': {
@@ -110,6 +118,28 @@ export class Assembler {
         this.ended = true;
         return;
     }
+  }
+
+  /** A sample's delays join its cell's; one method and interval per cell, each run with them or none. */
+  private takeDelays(
+    c: { cell: Cell; delay?: OpenDelay },
+    line: { delaysMs?: number[]; delayIntervalMs?: number; delayMethod?: LoopDelayMethod },
+    bad: (why: string) => never,
+  ): void {
+    const first = c.cell.samples.length === 1;
+    if (line.delaysMs === undefined || line.delayIntervalMs === undefined || line.delayMethod === undefined) {
+      if (c.delay) bad('a sample without delays in a cell whose other samples have them');
+      return;
+    }
+    if (!c.delay) {
+      if (!first) bad('a sample with delays in a cell whose other samples have none');
+      c.delay = { method: line.delayMethod, intervalMs: line.delayIntervalMs, delays: [] };
+    } else if (c.delay.method !== line.delayMethod || c.delay.intervalMs !== line.delayIntervalMs) {
+      bad(
+        `delays by ${line.delayMethod} every ${line.delayIntervalMs} ms in a cell sampled by ${c.delay.method} every ${c.delay.intervalMs} ms`,
+      );
+    }
+    for (const d of line.delaysMs) c.delay.delays.push(d);
   }
 
   /** Python's cpu answers must be core's cpuWork answers for the rounds it calibrated. */
@@ -160,6 +190,8 @@ export class Assembler {
     if (c.rss.length > 0) c.cell.rssBytesPerWorker = Math.round(median(c.rss));
     const taskTimes = status === 'ok' ? taskTimesOf(c.stamps) : undefined;
     if (taskTimes) c.cell.taskTimes = taskTimes;
+    const stats = c.delay && status === 'ok' ? delayStats(c.delay.delays) : undefined;
+    if (c.delay && stats) c.cell.loopDelay = { method: c.delay.method, intervalMs: c.delay.intervalMs, ...stats };
     this.cells.push(c.cell);
     // A yardstick is kept only beside an ok noop cell, as core's sweep does.
     if (c.trip && status === 'ok') this.roundTrips.push(c.trip);

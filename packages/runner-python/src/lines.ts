@@ -1,4 +1,4 @@
-import type { Sample } from '@tvp/core';
+import type { LoopDelayMethod, Sample } from '@tvp/core';
 import { PythonError } from './errors.ts';
 
 /** The first line: which Python this is. */
@@ -32,11 +32,15 @@ export interface ProgressLine {
   cell: number;
   run: number;
 }
-/** A measured run's phases (and memory per worker on pools). */
+/** A measured run's phases (and memory per worker on pools), and how late the hub ran during its work. */
 export interface SampleLine extends Sample {
   t: 'sample';
   cell: number;
   rssBytesPerWorker?: number;
+  /** Each tick's delay during the work phase, ms; with its sampler's interval and method. */
+  delaysMs?: number[];
+  delayIntervalMs?: number;
+  delayMethod?: LoopDelayMethod;
 }
 /**
  * A measured run's per-task stamps, ms on CLOCK_MONOTONIC (time.monotonic_ns, one clock for every
@@ -101,7 +105,13 @@ const SHAPES: Record<PyLine['t'], { required: Shape; optional?: Shape }> = {
   progress: { required: { cell: 'count', run: 'count' } },
   sample: {
     required: { cell: 'count', totalMs: 'ms', spawnMs: 'ms', workMs: 'ms', teardownMs: 'ms' },
-    optional: { rssBytesPerWorker: 'count', readyAtMs: 'ms' },
+    optional: {
+      rssBytesPerWorker: 'count',
+      readyAtMs: 'ms',
+      delaysMs: 'ms[]',
+      delayIntervalMs: 'ms',
+      delayMethod: 'string',
+    },
   },
   tasks: { required: { cell: 'count', submittedAt: 'ms', started: 'ms[]', done: 'ms[]', received: 'ms[]' } },
   roundtrip: { required: { cell: 'count', us: 'ms' } },
@@ -114,7 +124,11 @@ const ONE_OF: Record<string, readonly string[]> = {
   gil: ['enabled', 'disabled'],
   status: ['ok', 'failed'],
   task: ['cpu'],
+  delayMethod: ['asyncio-timer', 'thread-wakeup'],
 };
+
+/** Items in a list of times (a run's delays, a run's task stamps): a 1 ms sampler over 1,000 s of work. */
+export const MAX_MS_LIST = 1_000_000;
 
 const UINT32_MAX = 0xffff_ffff;
 
@@ -129,7 +143,7 @@ function fits(kind: Kind, v: unknown): boolean {
     case 'ms':
       return typeof v === 'number' && Number.isFinite(v) && v >= 0;
     case 'ms[]':
-      return Array.isArray(v) && v.every((x) => fits('ms', x));
+      return Array.isArray(v) && v.length <= MAX_MS_LIST && v.every((x) => fits('ms', x));
     case 'uint32[]':
       return Array.isArray(v) && v.every((x) => Number.isInteger(x) && x >= 0 && x <= UINT32_MAX);
   }
@@ -140,7 +154,7 @@ const EXPECTED: Record<Kind, string> = {
   boolean: 'true or false',
   count: 'a whole number of at least 0',
   ms: 'a finite number of at least 0',
-  'ms[]': 'a list of finite numbers of at least 0',
+  'ms[]': `a list of finite numbers of at least 0 (at most ${MAX_MS_LIST.toLocaleString('en-US')})`,
   'uint32[]': 'a list of 32-bit unsigned integers',
 };
 
@@ -184,6 +198,9 @@ export function parseLine(line: string, lineNo: number): PyLine {
     if (allowed && !allowed.includes(o[key] as string)) bad(`field '${key}' must be one of ${allowed.join(', ')}`);
   }
   if (t === 'sample') {
+    const given = ['delaysMs', 'delayIntervalMs', 'delayMethod'].filter((k) => Object.hasOwn(o, k));
+    if (given.length !== 0 && given.length !== 3) bad('delaysMs, delayIntervalMs and delayMethod come together');
+    if (o.delayIntervalMs === 0) bad("field 'delayIntervalMs' must be above 0");
     const s = o as unknown as Sample;
     // The article's time is the three phases together; a sum that disagrees is a broken writer.
     const sum = s.spawnMs + s.workMs + s.teardownMs;

@@ -176,6 +176,14 @@ test('a tiny real sweep writes a file core reads, with cpython cells of every mo
   const procs = res.cells.filter((c) => c.mode === 'processes');
   for (const c of procs) expect(c.samples[0]?.spawnMs).toBeGreaterThan(0);
   expect(procs.every((c) => (c.rssBytesPerWorker ?? 0) > 1_000_000)).toBe(true);
+  // Every cell says how late the hub ran during its work, and how that was sampled; a work phase
+  // shorter than the sampler's 1 ms interval can end before its first tick, and then it has none.
+  const sampled = res.cells.filter((c) => Math.min(...c.samples.map((s) => s.workMs)) >= 2);
+  expect(sampled.filter((c) => c.task === 'io')).toHaveLength(11);
+  for (const c of sampled) {
+    expect(c.loopDelay?.method).toBe(c.mode === 'async' ? 'asyncio-timer' : 'thread-wakeup');
+    expect(c.loopDelay?.samples).toBeGreaterThan(0);
+  }
   expect(res.roundTrips?.map((x) => x.impl)).toEqual([...(res.config.impls ?? [])]);
   expect(r.stdout).toMatch(/on cpython 3\.\d+\.\d+/);
   expect(r.stdout).toMatch(/wrote .*-cpython-py-box-.*\.msgpack \(33 cells, 0 failed\)/);

@@ -18,6 +18,7 @@ const HELLO = {
   pid: 42,
 };
 const SAMPLE = { t: 'sample', cell: 0, totalMs: 3, spawnMs: 1, workMs: 1.5, teardownMs: 0.5 };
+const DELAYS = { delaysMs: [0.1, 5.2, 0.2], delayIntervalMs: 1, delayMethod: 'thread-wakeup' };
 
 describe('parseLine refuses what is not the protocol, naming the line and the fault', () => {
   test.each([
@@ -46,6 +47,13 @@ describe('parseLine refuses what is not the protocol, naming the line and the fa
     ['{"t":"answers","task":"cpu","rounds":5,"values":[1,-2]}', /field 'values'.*32-bit unsigned/],
     ['{"t":"answers","task":"cpu","rounds":5,"values":[4294967296]}', /32-bit unsigned/],
     ['{"t":"roundtrip","cell":0,"us":"fast"}', /field 'us' is "fast"/],
+    [JSON.stringify({ ...SAMPLE, ...DELAYS, delaysMs: [0.1, -1] }), /field 'delaysMs' is \[0.1,-1\]; expected a list/],
+    [
+      JSON.stringify({ ...SAMPLE, ...DELAYS, delayMethod: 'guess' }),
+      /field 'delayMethod' must be one of asyncio-timer/,
+    ],
+    [JSON.stringify({ ...SAMPLE, delaysMs: [1] }), /delaysMs, delayIntervalMs and delayMethod come together/],
+    [JSON.stringify({ ...SAMPLE, ...DELAYS, delayIntervalMs: 0 }), /'delayIntervalMs' must be above 0/],
   ])('%s', (line, message) => {
     expect(() => parseLine(line, 7)).toThrow(PythonError);
     expect(() => parseLine(line, 7)).toThrow(message);
@@ -56,6 +64,7 @@ describe('parseLine refuses what is not the protocol, naming the line and the fa
       HELLO,
       SAMPLE,
       { ...SAMPLE, rssBytesPerWorker: 1024 },
+      { ...SAMPLE, ...DELAYS },
       { t: 'calibrated', rounds: 10, nsPerRound: 150.5 },
       { t: 'answers', task: 'cpu', rounds: 3, values: [0, 4294967295] },
       { t: 'progress', cell: 0, run: 0 },
@@ -169,6 +178,27 @@ describe('the assembler holds the Python program to the protocol order and the p
     expect(() => parseLine(JSON.stringify({ ...tasks(0), done: [1, 'x', 2] }), 4)).toThrow(
       /field 'done' is \[1,"x",2\]; expected a list of finite numbers of at least 0/,
     );
+  });
+
+  test("a cell's delays pool over its measured runs into its loopDelay; a cell without them has none", () => {
+    const withDelays = (l: object[]) =>
+      l.map((x, i) => (i === 5 ? { ...x, ...DELAYS } : i === 7 ? { ...x, ...DELAYS, delaysMs: [9, 0.3] } : x));
+    const asm = feed(withDelays(goodRun()));
+    expect(asm.cells[0]?.loopDelay).toEqual({
+      method: 'thread-wakeup',
+      intervalMs: 1,
+      p50Ms: 0.3,
+      p99Ms: 9,
+      maxMs: 9,
+      samples: 5,
+    });
+    expect(asm.cells[1]?.loopDelay).toBeUndefined();
+    const mixed = (l: object[]) => withDelays(l).map((x, i) => (i === 7 ? { ...x, delayMethod: 'asyncio-timer' } : x));
+    expect(() => feed(mixed(goodRun()))).toThrow(
+      /delays by asyncio-timer every 1 ms in a cell sampled by thread-wakeup/,
+    );
+    const half = (l: object[]) => l.map((x, i) => (i === 7 ? { ...x, ...DELAYS } : x));
+    expect(() => feed(half(goodRun()))).toThrow(/a sample with delays in a cell whose other samples have none/);
   });
 
   const broken: Array<[string, (l: object[]) => object[], RegExp]> = [

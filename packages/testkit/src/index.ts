@@ -1,3 +1,4 @@
+export { loopDelaySuite } from './loop-delay-suite.ts';
 export { poolSuite } from './pool-suite.ts';
 export type { ProcSource } from './procs.ts';
 export { alive, childPids, until } from './procs.ts';

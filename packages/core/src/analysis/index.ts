@@ -22,6 +22,7 @@ export {
   recommendationText,
   workerCostText,
 } from './decision-text.ts';
+export { delayStats } from './delay-stats.ts';
 export type { DispatchCost } from './dispatch-cost.ts';
 export { dispatchCosts } from './dispatch-cost.ts';
 export type { FidelityCheck } from './fidelity.ts';
@@ -55,6 +56,8 @@ export type { CellEvidence, Recommendation } from './recommend.ts';
 export { recommend } from './recommend.ts';
 export type { Wording } from './recommend-words.ts';
 export { KNEE_SHARE, sentence, undecided } from './recommend-words.ts';
+export type { DelaySeries } from './responsiveness.ts';
+export { DELAY_METHOD_WORDS, delaySeries, p99Range } from './responsiveness.ts';
 export type { CellChange, Refusal, RunComparison } from './run-compare.ts';
 export {
   compareRuns,

@@ -127,3 +127,30 @@ test('a module, fs and net get their recommendation; a module the main thread wi
   );
   expect(lines[rec + 6]).toContain("start and stop from the 1-worker cell's spawn + teardown");
 });
+
+test("the summary prints the hub's event-loop delay per task, one short line, as a range over worker counts", () => {
+  const r = fakeRun({
+    totals: {
+      'cpu sequential 1': [100, 101, 102],
+      'cpu threads 1': [100, 101, 102],
+      'cpu threads 2': [50, 51, 52],
+    },
+  });
+  const d = (p99Ms: number) => ({
+    method: 'timer-drift' as const,
+    intervalMs: 1,
+    p50Ms: 0.05,
+    p99Ms,
+    maxMs: p99Ms + 1,
+    samples: 300,
+  });
+  r.cells[0]!.loopDelay = d(9.8);
+  r.cells[1]!.loopDelay = d(0.21);
+  r.cells[2]!.loopDelay = d(0.4);
+  const out = formatSummary(r, undefined).split('\n');
+  const head = out.findIndex((l) => l.startsWith('event-loop delay of the hub during the work'));
+  expect(out[head]).toContain('sampled every 1 ms by a timer on the event loop');
+  expect(out[head + 1]).toBe('  cpu: sequential/x 9.80 · threads/x 0.21-0.40');
+  // Older files have no delays: no section.
+  expect(formatSummary(fakeRun(), undefined)).not.toContain('event-loop delay');
+});

@@ -2,6 +2,7 @@ import { clockCaption, clockOf } from '../analysis/clock.ts';
 import { dispatchCosts } from '../analysis/dispatch-cost.ts';
 import { type FidelityCheck, fidelityChecks } from '../analysis/fidelity.ts';
 import { fmtMs } from '../analysis/numbers.ts';
+import { DELAY_METHOD_WORDS, delaySeries, p99Range } from '../analysis/responsiveness.ts';
 import { type CellSummary, summarize } from '../analysis/summarize.ts';
 import { workOf } from '../analysis/task-words.ts';
 import type { ResultFile, TaskKind } from '../format/types.ts';
@@ -34,6 +35,31 @@ function fsNote(r: ResultFile): string[] {
     `note: each read runs on libuv's thread pool, ${pool}. Node's worker threads share their process's one pool;`,
     'each process worker has a pool of its own. A thread pool smaller than the reads in flight queues them.',
   ];
+}
+
+/**
+ * The hub's event-loop delay per task, one line each: per mode and impl its p99 over the worker
+ * counts (a range), so that a main thread that stalls reads beside workers that do not.
+ */
+export function delayLines(r: ResultFile): string[] {
+  const series = delaySeries(r);
+  if (series.length === 0) return [];
+  const how = [...new Set(series.map((s) => s.method))].map((m) => {
+    const of = series.filter((s) => s.method === m);
+    const modes = [...new Set(of.map((s) => s.mode))];
+    const every = [...new Set(of.map((s) => s.intervalMs))].join(', ');
+    const only = modes.length < new Set(series.map((s) => s.mode)).size ? ` (${modes.join(', ')})` : '';
+    return `every ${every} ms by ${DELAY_METHOD_WORDS[m]}${only}`;
+  });
+  const lines = [
+    `event-loop delay of the hub during the work (p99 ms over the measured runs, lo-hi over worker counts; sampled ${how.join('; ')}):`,
+  ];
+  for (const task of r.config.tasks) {
+    const of = series.filter((s) => s.task === task);
+    if (of.length === 0) continue;
+    lines.push(`  ${task}: ${of.map((s) => `${s.mode}/${s.impl} ${p99Range(s)}`).join(' · ')}`);
+  }
+  return lines;
 }
 
 /** One fidelity check as a line: its status, what was measured, and the goal. */
@@ -94,6 +120,8 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
   }
   const payload = payloadLines(r);
   if (payload.length > 0) lines.push('', ...payload);
+  const delays = delayLines(r);
+  if (delays.length > 0) lines.push('', ...delays);
   const costLines = workerCostLines(r);
   if (costLines.length > 0) lines.push('', ...costLines);
   const fits = fitLines(r);

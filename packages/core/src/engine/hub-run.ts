@@ -13,6 +13,7 @@ import type {
 import type { Answers } from './answers.ts';
 import { DeferredChecks, showAnswer } from './answers.ts';
 import { ArgFeed } from './arg-transfer.ts';
+import type { WorkPhaseProbe } from './loop-delay.ts';
 import { PayloadFeed, type PayloadPlan, type TaskFeed } from './payload-feed.ts';
 import { serializationOf } from './payload-ways.ts';
 import { Pool, type Slot } from './pool.ts';
@@ -37,6 +38,8 @@ export interface RunOptions {
   signal?: AbortSignal | undefined;
   /** How the run is timed; `phases` when absent. */
   clock?: Clock | undefined;
+  /** Started as the work phase starts and stopped as it ends (the event-loop delay sampler). */
+  probe?: WorkPhaseProbe | undefined;
 }
 
 export interface HubOptions extends RunOptions {
@@ -183,6 +186,7 @@ async function phasesRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<Hu
     rssNow(),
     median,
   );
+  o.probe?.start();
   const workStart = performance.now();
   stamps.submittedAt = performance.timeOrigin + workStart;
   pool.phase = 'work';
@@ -192,6 +196,7 @@ async function phasesRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<Hu
     for (let i = 0; i < pool.slots.length; i++) d.feed(i);
   });
   const t2 = performance.now();
+  o.probe?.stop();
   // A module's answers are compared here, after the work phase's clock stopped.
   const wrong = d.checks.verify();
   if (wrong) throw new HubError(`${wrong}: the work was not done as asked`);
@@ -216,6 +221,8 @@ async function phasesRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<Hu
 async function articleRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<HubResult> {
   const stamps = new TaskStamps(o.count, 'time-origin');
   const n = o.workers;
+  // The work overlaps the start here: the sampler runs from the submission to the last answer.
+  o.probe?.start();
   const t0 = performance.now();
   stamps.submittedAt = performance.timeOrigin + t0;
   pool.phase = 'work';
@@ -225,6 +232,7 @@ async function articleRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<H
   const d = dispatcher(o, pool, stamps, feed);
   d.onAllDone = () => {
     t2 = performance.now();
+    o.probe?.stop();
     if (pool.readyCount === n) pool.resolvePhase();
   };
   pool.onReady = (i) => {

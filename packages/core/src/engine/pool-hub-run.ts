@@ -104,6 +104,7 @@ export async function runPoolHub(o: PoolHubOptions): Promise<HubResult> {
       );
     }
 
+    o.probe?.start();
     const workStart = article ? t0 : performance.now();
     stamps.submittedAt = performance.timeOrigin + workStart;
     let next = 0;
@@ -130,6 +131,7 @@ export async function runPoolHub(o: PoolHubOptions): Promise<HubResult> {
     };
     await guard.run('work', Promise.all(Array.from({ length: Math.min(o.workers, o.count) }, lane)));
     const t2 = performance.now();
+    o.probe?.stop();
 
     await guard.run('teardown', started.destroy());
     const t3 = performance.now();

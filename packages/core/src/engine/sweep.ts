@@ -20,6 +20,7 @@ import { runMain } from './baselines.ts';
 import { type FsFile, writeFsFile } from './fs-file.ts';
 import { type HubResult, type RunOptions, runHub } from './hub-run.ts';
 import type { LibraryPool } from './library-pool.ts';
+import { LoopDelayProbe } from './loop-delay.ts';
 import { type NetServer, startNetServer } from './net-server.ts';
 import { checksumBytes, payloadAnswer, payloadBytes } from './payload.ts';
 import { DEFAULT_PAYLOAD_BYTES, PAYLOAD_WAYS, waysFor } from './payload-ways.ts';
@@ -313,7 +314,10 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
       };
       const memory: WorkerMemory[] = [];
       const stamps: TaskStamps[] = [];
+      // The hub's event-loop delay over the work phases of the measured runs.
+      const probe = new LoopDelayProbe();
       for (let run = 0; run < runs; run++) {
+        probe.measure = run >= config.warmup;
         const elapsed = performance.now() - started;
         const etaMs = doneWeight > 0 ? (elapsed / doneWeight) * (totalWeight - doneWeight) : undefined;
         o.onProgress?.({ cellIndex: index, cellCount: plan.length, cell: p, run, runs, etaMs });
@@ -346,6 +350,7 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
             fault: config.fault,
             signal: o.signal,
             clock: config.clock,
+            probe,
           };
           r = p.pool
             ? await runPoolHub({ ...common, pool: p.pool })
@@ -368,12 +373,16 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
                   signal: o.signal,
                   target: targets.get(p.task),
                   arg: argOf(p),
+                  probe,
                 });
         } catch (err) {
           if (err instanceof RunAborted) throw err;
           cell.status = 'failed';
           cell.error = (err as Error).message;
           break;
+        } finally {
+          // A run that failed inside its work phase left the sampler running.
+          probe.stop();
         }
         if (run >= config.warmup) {
           cell.samples.push(r.sample);
@@ -389,6 +398,8 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
       }
       const taskTimes = cell.status === 'ok' ? taskTimesOf(stamps) : undefined;
       if (taskTimes) cell.taskTimes = taskTimes;
+      const loopDelay = cell.status === 'ok' ? probe.result() : undefined;
+      if (loopDelay) cell.loopDelay = loopDelay;
       if (cell.status === 'ok' && config.arrival) {
         const common: RunOptions = {
           workers: p.workers,

@@ -12,6 +12,7 @@ import {
 } from '../constants.ts';
 import { batchProblem } from './batch.ts';
 import { readArrivalConfig, readArrivals } from './codec-arrivals.ts';
+import { readLoopDelay } from './codec-delay.ts';
 import { MAX_LIBRARIES, readLibrary } from './codec-libraries.ts';
 import { ARG_TRANSFERS, readPayloadBytes, readPayloadSizes, readSkippedWays, readWays, WAYS } from './codec-payload.ts';
 import { describe, type FieldReader, type Holder, type Key, members, type Obj, path } from './codec-reader.ts';
@@ -275,6 +276,7 @@ function readCell(r: FieldReader, h: Holder, parent: string, key: Key): Cell {
       arrivals: (x, g, k) => readArrivals(r, x, g, k),
       way: (x, g, k) => r.oneOf(x, g, k, WAYS),
       payloadBytes: (x, g, k) => readPayloadBytes(r, x, g, k),
+      loopDelay: (x, g, k) => readLoopDelay(r, x, g, k),
     }),
   };
   if (cell.status === 'ok' && cell.samples.length === 0) {

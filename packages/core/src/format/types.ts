@@ -161,6 +161,36 @@ export interface Cell {
   way?: PayloadWay;
   /** `payload` cells: the bytes each task carried each way. */
   payloadBytes?: number;
+  /** How late the hub's event loop (or main thread) ran while the work phase ran, over the measured runs. */
+  loopDelay?: LoopDelay;
+}
+
+/**
+ * How the hub's responsiveness was sampled. `timer-drift`: a timer re-armed every `intervalMs` on
+ * the hub's event loop records how late it fires (JavaScript runtimes); `asyncio-timer`: the same
+ * on CPython's asyncio loop (its async baseline); `thread-wakeup`: a Python thread sleeping
+ * `intervalMs` records how late it wakes, which is mostly its wait for the GIL (CPython's other cells).
+ */
+export type LoopDelayMethod = 'timer-drift' | 'asyncio-timer' | 'thread-wakeup';
+
+/** Percentiles of a set of delays, ms, and how many there were (at HDR's ranks). */
+export interface DelayStats {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  samples: number;
+}
+
+/** The event-loop delay of one cell, pooled over its measured runs' work phases. */
+export interface LoopDelay extends DelayStats {
+  method: LoopDelayMethod;
+  /** The sampler's interval: a stall shorter than this can be missed; a delay is exact to the clock. */
+  intervalMs: number;
+  /**
+   * `perf_hooks.monitorEventLoopDelay` over the same windows at the same interval, where it
+   * measures the same thing (Node, Bun), as delay past the interval; for checking the sampler.
+   */
+  monitor?: DelayStats;
 }
 
 /** How arrivals are spaced: `poisson`, exponential gaps from a seeded generator; `fixed`, 1/rate apart. */

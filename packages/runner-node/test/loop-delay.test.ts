@@ -1,0 +1,3 @@
+import { loopDelaySuite } from '@tvp/testkit';
+
+loopDelaySuite('Node', true);
