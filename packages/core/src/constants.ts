@@ -19,13 +19,29 @@ export const EXTENDED_WORKERS: readonly number[] = [1, 2, 4, 8, 16, 32, 64];
 /** More workers than this is a typo, not an experiment: each may be a process. */
 export const MAX_WORKERS = 256;
 
-/** The article ran each hub over 100 tasks and timed it 5 times. */
+/** The article ran each hub over 100 tasks and timed it 5 times (the article preset does too). */
 export const DEFAULT_COUNT = 100;
 export const DEFAULT_REPEAT = 5;
+/**
+ * The default sweep's measured runs per cell: 4, not the article's 5, so that a first run of the
+ * four runtimes fits in 10 minutes here. The intervals stay exact bootstraps; at 5 runs the
+ * default's were within 1-3% of the speedup (README), so one run less costs little.
+ */
+export const FIRST_RUN_REPEAT = 4;
+/**
+ * The default sweep runs async (the main thread) with cpu tasks at 1 and 2 in flight only: one
+ * thread cannot run cpu work faster with more in flight (measured: 0.99x to 1.02x of 1 at every
+ * count from 2 to 8 on Node), so the cells above 2 repeat the main thread. 2 shows that it does not.
+ */
+export const ASYNC_CPU_MAX_WORKERS = 2;
 /** One unmeasured run first, so that code caches and page tables are warm. */
 export const DEFAULT_WARMUP = 1;
-/** 20 ms: long against timer slack (about 0.1 ms here), short enough for a sweep of minutes. */
-export const DEFAULT_IO_MS = 20;
+/**
+ * 10 ms: long against timer slack (median 0.14 ms here on Node, Bun and CPython, 1.5-1.8 ms on Deno,
+ * measured at load 13 on 2 cores; each run of a cell waits alike, so speedups are unaffected), and
+ * half the io time of the 20 ms that the default used before.
+ */
+export const DEFAULT_IO_MS = 10;
 /** About 10 ms of integer work per task here (median of 30: 9.9 ms on Node 20 and on Bun 1.4.5). */
 export const DEFAULT_CPU_ITERS = 6_000_000;
 /** 4 MiB: a read from the page cache of about 2 ms here, in 8 chunks of Node's 512 KiB (each a libuv pool job). */

@@ -33,6 +33,8 @@ export { ArgFeed, argTransferProblem, binaryKind, receiveArg } from './engine/ar
 export { runMain } from './engine/baselines.ts';
 export { childProcessTransport, workerThreadsTransport } from './engine/compat.ts';
 export { otherCpuShare, readCpuCounters } from './engine/cpu-share.ts';
+export type { CostCell, CostRow } from './engine/delay-bench.ts';
+export { formatCostTable, samplerCost } from './engine/delay-bench.ts';
 export { collectEnv, recordedVars } from './engine/env.ts';
 export { encodeFrame, FrameDecoder, MAX_FRAME_BYTES } from './engine/frames.ts';
 export type { FsFile } from './engine/fs-file.ts';

@@ -35,7 +35,14 @@ test('both runners, default parameters: the same work, and each file decodes on 
 
   const work = ({ impls: _impls, ...rest }: ResultFile['config']) => rest;
   expect(work(bun.config)).toEqual(work(node.config));
-  expect(bun.config).toMatchObject({ count: 100, repeat: 5, warmup: 1, ioMs: 20, cpuIters: 6_000_000 });
+  expect(bun.config).toMatchObject({
+    count: 100,
+    repeat: 4,
+    warmup: 1,
+    ioMs: 10,
+    cpuIters: 6_000_000,
+    asyncCpuMaxWorkers: 2,
+  });
   expect(node.cells.map((c) => c.impl)).toEqual(['main', 'worker_threads', 'child_process']);
   expect(bun.cells.map((c) => c.impl)).toEqual(['main', 'web-worker', 'bun-spawn']);
 

@@ -35,7 +35,14 @@ test('the Deno and Node runners, default parameters: the same work, and the Deno
 
   const work = ({ impls: _impls, ...rest }: ResultFile['config']) => rest;
   expect(work(deno.config)).toEqual(work(node.config));
-  expect(deno.config).toMatchObject({ count: 100, repeat: 5, warmup: 1, ioMs: 20, cpuIters: 6_000_000 });
+  expect(deno.config).toMatchObject({
+    count: 100,
+    repeat: 4,
+    warmup: 1,
+    ioMs: 10,
+    cpuIters: 6_000_000,
+    asyncCpuMaxWorkers: 2,
+  });
   expect(node.cells.map((c) => c.impl)).toEqual(['main', 'worker_threads', 'child_process']);
   expect(deno.cells.map((c) => c.impl)).toEqual(['main', 'web-worker', 'child_process']);
   expect(deno.env.runtime).toBe('deno');

@@ -68,12 +68,15 @@ const cpuAnswers = (await expectedAnswers('cpu', params, 12)) as Answers;
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 const FS_BYTES = 64 * 1024;
 const NET_BYTES = 1000;
-/** About 5 ms of cpu work per task here: 40 of them keep one worker busy for about 200 ms. */
-const BUSY = { params: { ioMs: 0, cpuIters: 3_000_000 }, count: 40 };
+/**
+ * About 10 ms of cpu work per task here, longer than the bound: a hub that ran them on its own
+ * loop would show a p99 of about that. 20 of them keep one worker busy for about 200 ms.
+ */
+const BUSY = { params: { ioMs: 0, cpuIters: 6_000_000 }, count: 20 };
 /** The hub's event-loop p99 on workers must stay under this. */
 const RESPONSIVE_P99_MS = 5;
 /** Attempts, best counts: other work on a loaded machine only ever adds delay. */
-const RESPONSIVE_ATTEMPTS = 3;
+const RESPONSIVE_ATTEMPTS = 4;
 
 /**
  * What every transport of every runtime must do, as one suite: hub runs of each task kind, and
@@ -241,19 +244,28 @@ export function transportSuite(o: SuiteOptions): void {
         expect(low).toBeLessThanOrEqual(high + CLOCK_SLACK_MS);
       });
 
-      test(`the hub stays responsive while its worker computes: event-loop p99 under ${RESPONSIVE_P99_MS} ms`, async () => {
-        // One cpu worker on a machine of 2 or more cores leaves a core to the hub.
+      test(`the hub stays responsive while its worker computes: event-loop p99 under ${RESPONSIVE_P99_MS} ms beyond an idle hub's`, async () => {
+        // One cpu worker on a machine of 2 or more cores leaves a core to the hub. Other work on a
+        // loaded machine delays an idle hub too: each attempt measures one beside the run, for as
+        // long, and the run's p99 may exceed it by less than the bound; the best attempt counts.
         const answers = (await expectedAnswers('cpu', BUSY.params, BUSY.count)) as Answers;
+        const seen: string[] = [];
         let best = Number.POSITIVE_INFINITY;
         for (let i = 0; i < RESPONSIVE_ATTEMPTS && best >= RESPONSIVE_P99_MS; i++) {
           const probe = new LoopDelayProbe();
-          await runHub({ ...base, ...BUSY, answers, transport, workers: 1, task: 'cpu', probe });
+          const r = await runHub({ ...base, ...BUSY, answers, transport, workers: 1, task: 'cpu', probe });
+          const idle = new LoopDelayProbe();
+          idle.start();
+          await new Promise((resolve) => setTimeout(resolve, r.sample.workMs));
+          idle.stop();
           const d = probe.result();
+          const floor = idle.result()?.p99Ms ?? 0;
           expect(d?.samples).toBeGreaterThan(20);
-          best = Math.min(best, d?.p99Ms ?? best);
+          best = Math.min(best, (d?.p99Ms ?? best) - floor);
+          seen.push(`p99 ${d?.p99Ms.toFixed(2)} ms, idle ${floor.toFixed(2)} ms`);
         }
-        expect(best).toBeLessThan(RESPONSIVE_P99_MS);
-      });
+        expect(best, seen.join('; ')).toBeLessThan(RESPONSIVE_P99_MS);
+      }, 60_000);
 
       test('a bare round trip run is measured and its worker stopped', async () => {
         expect(await measureRoundTrip(transport, 50, 'inherit', 5000)).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ export { TASK_KINDS } from '../constants.ts';
 export type { AnalyzedRun } from './analyzed-run.ts';
 export { analyze } from './analyzed-run.ts';
 export { ARTICLE_CLAIMS, articleFindings } from './article-claims.ts';
+export { asyncCpuNote, asyncWorkers } from './async-cells.ts';
 export type { Atom, BootstrapMethod, RatioInterval } from './bootstrap.ts';
 export { BOOTSTRAP_RESAMPLES, MAX_EXACT_N, medianBootstrap, ratioInterval } from './bootstrap.ts';
 export { clockCaption, clockOf, hasPhases } from './clock.ts';

@@ -21,13 +21,13 @@ const refuse = (argv: string[], message: RegExp) => {
 };
 
 describe('defaults', () => {
-  test('the default sweep: io and cpu, all four modes, standard workers, 100 tasks, 5 repeats, 1 warmup', () => {
+  test('the default sweep: io and cpu, all four modes, standard workers, 100 tasks, 4 repeats, 1 warmup', () => {
     const { config, out } = run();
     expect(config.tasks).toEqual(['io', 'cpu']);
     expect(config.modes).toEqual(['threads', 'processes', 'sequential', 'async']);
     expect(config.workers).toEqual([...STANDARD_WORKERS]);
     expect(config.workerSet).toBe('standard');
-    expect([config.count, config.repeat, config.warmup]).toEqual([100, 5, 1]);
+    expect([config.count, config.repeat, config.warmup]).toEqual([100, 4, 1]);
     expect(config.impls).toEqual(['worker_threads', 'child_process']);
     expect(config.workerEnv).toBe('inherit');
     expect(out).toBe('/repo/results');

@@ -1,10 +1,12 @@
 import {
+  ASYNC_CPU_MAX_WORKERS,
   DEFAULT_COUNT,
   DEFAULT_CPU_ITERS,
   DEFAULT_IO_MS,
   DEFAULT_REPEAT,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_WARMUP,
+  FIRST_RUN_REPEAT,
   PRESETS,
   STANDARD_WORKERS,
 } from '../constants.ts';
@@ -17,7 +19,7 @@ export { PRESETS };
 export type PresetValues = Pick<
   RunConfig,
   'tasks' | 'modes' | 'workers' | 'workerSet' | 'count' | 'repeat' | 'warmup' | 'ioMs' | 'cpuIters' | 'timeoutMs'
-> & { clock: Clock };
+> & { clock: Clock } & Partial<Pick<RunConfig, 'asyncCpuMaxWorkers'>>;
 
 const TASKS: TaskKind[] = ['io', 'cpu'];
 /** Both pools and both baselines: the question includes "or just the event loop?". */
@@ -41,12 +43,23 @@ export function preset(name: PresetName): PresetValues {
   };
   switch (name) {
     case 'default':
-      return base;
+      // A first run in minutes: every section of the report, fewer runs and no async cpu cell that
+      // repeats the main thread (constants.ts says why each).
+      return { ...base, repeat: FIRST_RUN_REPEAT, asyncCpuMaxWorkers: ASYNC_CPU_MAX_WORKERS };
     case 'quick':
       // Seconds, not minutes: enough to see the shape and to check an install.
-      return { ...base, workers: [1, 2, 4], workerSet: 'custom', count: 20, repeat: 3, ioMs: 10, cpuIters: 2_000_000 };
+      return {
+        ...base,
+        workers: [1, 2, 4],
+        workerSet: 'custom',
+        count: 20,
+        repeat: 3,
+        ioMs: 10,
+        cpuIters: 2_000_000,
+        asyncCpuMaxWorkers: ASYNC_CPU_MAX_WORKERS,
+      };
     case 'article':
-      // The article's scale: 100 tasks of about 100 ms each (10 s for one worker).
+      // The article's scale: 100 tasks of about 100 ms each (10 s for one worker), 5 runs, every cell.
       // Timed as the article's hub was: no barrier, from creating the pool to the last exit.
       return { ...base, ioMs: 100, cpuIters: 60_000_000, timeoutMs: 120_000, clock: 'article' };
   }

@@ -1,3 +1,4 @@
+import { asyncCpuNote } from '../analysis/async-cells.ts';
 import { clockCaption, clockOf } from '../analysis/clock.ts';
 import { dispatchCosts } from '../analysis/dispatch-cost.ts';
 import { type FidelityCheck, fidelityChecks } from '../analysis/fidelity.ts';
@@ -117,6 +118,8 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
       const parts = cols.map((col) => pad(text(n, col), width));
       lines.push(`${pad(String(n), 7)}${parts.join('')}${pad(ideal === undefined ? '-' : `${ideal.toFixed(2)}x`, 8)}`);
     }
+    const note = task === 'cpu' ? asyncCpuNote(r) : undefined;
+    if (note) lines.push(`note: ${note}`);
   }
   const payload = payloadLines(r);
   if (payload.length > 0) lines.push('', ...payload);

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { asyncWorkers } from '../analysis/async-cells.ts';
 import { median } from '../analysis/stats.ts';
 import { HubError, RunAborted } from '../errors.ts';
 import type {
@@ -52,7 +53,7 @@ const POOL_TASKS: readonly TaskKind[] = ['io', 'cpu', 'noop'];
 /**
  * The cells of a sweep, in the order they run: by task, then worker count, then mode, so that the
  * modes being compared at one worker count are measured close together in time. `sequential`
- * ignores the worker count and runs once, at 1.
+ * ignores the worker count and runs once, at 1; `async` runs where `asyncWorkers` says.
  */
 export function planCells(
   config: RunConfig,
@@ -66,11 +67,12 @@ export function planCells(
       continue;
     }
     if (config.modes.includes('sequential')) cells.push({ task, mode: 'sequential', impl: 'main', workers: 1 });
+    const asyncAt = asyncWorkers(config, task);
     for (const workers of config.workers) {
       for (const mode of config.modes) {
         if (mode === 'sequential') continue;
         if (mode === 'async') {
-          cells.push({ task, mode, impl: 'main', workers });
+          if (asyncAt.includes(workers)) cells.push({ task, mode, impl: 'main', workers });
           continue;
         }
         for (const t of transports) {

@@ -212,6 +212,7 @@ function readConfig(r: FieldReader, h: Holder, parent: string, key: Key): RunCon
     ...r.optional<RunConfig>(o, f, {
       fault: (x, g, k) => r.oneOf(x, g, k, FAULTS),
       clock: (x, g, k) => r.oneOf(x, g, k, CLOCKS),
+      asyncCpuMaxWorkers: (x, g, k) => r.int(x, g, k, 1, MAX_WORKERS),
       fsBytes: (x, g, k) => r.int(x, g, k, 0),
       netDelayMs: (x, g, k) => r.int(x, g, k, 0),
       netBytes: (x, g, k) => r.int(x, g, k, 0),

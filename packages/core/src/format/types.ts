@@ -341,6 +341,13 @@ export interface RunConfig extends TaskParams {
   preset: 'default' | 'quick' | 'article';
   /** How hub runs were timed; absent in files written before the article clock: `phases`. */
   clock?: Clock;
+  /**
+   * The async baseline runs the cpu task only at worker counts up to this (or at the smallest
+   * count when none is): one thread cannot run cpu work faster with more tasks in flight, so the
+   * cells above it would repeat the main thread. Absent: at every count (the article preset, and
+   * files written before it).
+   */
+  asyncCpuMaxWorkers?: number;
   fault?: Fault;
   /** Present when the sweep also ran tasks arriving over time (`--arrival-rate`). */
   arrival?: ArrivalConfig;
