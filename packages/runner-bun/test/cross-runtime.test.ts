@@ -41,7 +41,6 @@ test('both runners, default parameters: the same work, and each file decodes on 
     warmup: 1,
     ioMs: 10,
     cpuIters: 6_000_000,
-    asyncCpuMaxWorkers: 2,
   });
   expect(node.cells.map((c) => c.impl)).toEqual(['main', 'worker_threads', 'child_process']);
   expect(bun.cells.map((c) => c.impl)).toEqual(['main', 'web-worker', 'bun-spawn']);

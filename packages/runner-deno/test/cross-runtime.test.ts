@@ -41,7 +41,6 @@ test('the Deno and Node runners, default parameters: the same work, and the Deno
     warmup: 1,
     ioMs: 10,
     cpuIters: 6_000_000,
-    asyncCpuMaxWorkers: 2,
   });
   expect(node.cells.map((c) => c.impl)).toEqual(['main', 'worker_threads', 'child_process']);
   expect(deno.cells.map((c) => c.impl)).toEqual(['main', 'web-worker', 'child_process']);

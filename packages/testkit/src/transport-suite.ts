@@ -244,25 +244,29 @@ export function transportSuite(o: SuiteOptions): void {
         expect(low).toBeLessThanOrEqual(high + CLOCK_SLACK_MS);
       });
 
-      test(`the hub stays responsive while its worker computes: event-loop p99 under ${RESPONSIVE_P99_MS} ms beyond an idle hub's`, async () => {
-        // One cpu worker on a machine of 2 or more cores leaves a core to the hub. Other work on a
-        // loaded machine delays an idle hub too: each attempt measures one beside the run, for as
-        // long, and the run's p99 may exceed it by less than the bound; the best attempt counts.
+      test(`the hub stays responsive while its worker computes: event-loop p99 under ${RESPONSIVE_P99_MS} ms beyond the machine's own`, async () => {
+        // One cpu worker on a machine of 2 or more cores leaves a core to the hub. On a loaded
+        // machine other work takes that core too, and delays the hub whatever it does; so each
+        // attempt also samples an idle hub for as long while a shell loop keeps one core as busy
+        // (the same contention, no worker), and the run's p99 may exceed that by less than the
+        // bound. A hub held by the work would be late by about a task (10 ms). Best attempt counts.
         const answers = (await expectedAnswers('cpu', BUSY.params, BUSY.count)) as Answers;
         const seen: string[] = [];
         let best = Number.POSITIVE_INFINITY;
         for (let i = 0; i < RESPONSIVE_ATTEMPTS && best >= RESPONSIVE_P99_MS; i++) {
           const probe = new LoopDelayProbe();
           const r = await runHub({ ...base, ...BUSY, answers, transport, workers: 1, task: 'cpu', probe });
-          const idle = new LoopDelayProbe();
-          idle.start();
+          const spinner = spawn('sh', ['-c', 'while :; do :; done'], { stdio: 'ignore' });
+          const control = new LoopDelayProbe();
+          control.start();
           await new Promise((resolve) => setTimeout(resolve, r.sample.workMs));
-          idle.stop();
+          control.stop();
+          spinner.kill('SIGKILL');
           const d = probe.result();
-          const floor = idle.result()?.p99Ms ?? 0;
+          const floor = control.result()?.p99Ms ?? 0;
           expect(d?.samples).toBeGreaterThan(20);
           best = Math.min(best, (d?.p99Ms ?? best) - floor);
-          seen.push(`p99 ${d?.p99Ms.toFixed(2)} ms, idle ${floor.toFixed(2)} ms`);
+          seen.push(`p99 ${d?.p99Ms.toFixed(2)} ms, idle beside a busy core ${floor.toFixed(2)} ms`);
         }
         expect(best, seen.join('; ')).toBeLessThan(RESPONSIVE_P99_MS);
       }, 60_000);
