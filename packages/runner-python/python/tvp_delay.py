@@ -11,9 +11,12 @@ import asyncio
 import threading
 from time import perf_counter, sleep
 
-# core's LOOP_DELAY_INTERVAL_MS: 1 ms.
+# core's LOOP_DELAY_INTERVAL_MS: 1 ms, on the asyncio loop.
 INTERVAL_S = 0.001
-INTERVAL_MS = INTERVAL_S * 1000
+# A thread's every wake-up asks for the GIL, and while another thread computes that forces a switch
+# (after sys.getswitchinterval(), 5 ms): at 1 ms the switches slowed cpu work measurably here
+# (bench_delay.py); 10 ms asks at most once per 15 ms and still samples every stall longer than that.
+THREAD_INTERVAL_S = 0.01
 
 
 def _ms(late_s):
@@ -21,7 +24,7 @@ def _ms(late_s):
 
 
 class ThreadWakeup:
-    """A daemon thread that sleeps INTERVAL_S at a time, from start() to stop()."""
+    """A daemon thread that sleeps THREAD_INTERVAL_S at a time, from start() to stop()."""
 
     method = "thread-wakeup"
 
@@ -30,10 +33,12 @@ class ThreadWakeup:
         self._stop = threading.Event()
         self._thread = None
 
+    interval_s = THREAD_INTERVAL_S
+
     def _run(self):
         while not self._stop.is_set():
-            due = perf_counter() + INTERVAL_S
-            sleep(INTERVAL_S)
+            due = perf_counter() + self.interval_s
+            sleep(self.interval_s)
             self.delays.append(_ms(perf_counter() - due))
 
     def start(self):
@@ -51,6 +56,7 @@ class AsyncioTimer:
     """A coroutine on the running asyncio loop that sleeps INTERVAL_S at a time until stopped."""
 
     method = "asyncio-timer"
+    interval_s = INTERVAL_S
 
     def __init__(self):
         self.delays = []
@@ -60,8 +66,8 @@ class AsyncioTimer:
     async def _run(self):
         loop = asyncio.get_running_loop()
         while True:
-            self._due = loop.time() + INTERVAL_S
-            await asyncio.sleep(INTERVAL_S)
+            self._due = loop.time() + self.interval_s
+            await asyncio.sleep(self.interval_s)
             self.delays.append(_ms(loop.time() - self._due))
             self._due = None
 
@@ -85,4 +91,4 @@ class AsyncioTimer:
 
 def fields(sampler):
     """What a sample line carries of a run's delays."""
-    return {"delaysMs": sampler.delays, "delayIntervalMs": INTERVAL_MS, "delayMethod": sampler.method}
+    return {"delaysMs": sampler.delays, "delayIntervalMs": sampler.interval_s * 1000, "delayMethod": sampler.method}

@@ -1,0 +1,61 @@
+"""The CPython samplers' own cost: work time of identical hub runs without and with each, back to back.
+
+Usage: python3 bench_delay.py [PAIRS] (10 by default). Per cell, one unmeasured run, then PAIRS pairs
+in alternating order; prints the median of the per-pair ratios (with / without). Standard library only.
+"""
+
+import statistics
+import sys
+
+import tvp_baselines as baselines
+import tvp_delay as delay
+import tvp_pools as pools
+import tvp_sweep as sweep
+import tvp_tasks as tasks
+
+
+class Off:
+    """No sampler: the same calls, nothing sampled."""
+
+    delays = []
+
+    def start(self):
+        pass
+
+    def stop(self):
+        pass
+
+
+def main():
+    pairs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    iters, _ = sweep.calibrate(10)
+    count = 100
+    answers = [tasks.cpu_work(iters, s) for s in range(count)].__getitem__
+    job = sweep.Job("cpu", count, 0, iters, None)
+    cells = []
+    for ms in (1, 10):
+        cells += [
+            (f"cpu threads x2, thread-wakeup every {ms} ms", ms, lambda p: pools.hub_run("ThreadPoolExecutor", 2, job, answers, 60, p)["workMs"]),
+            (f"cpu sequential, thread-wakeup every {ms} ms", ms, lambda p: baselines.sequential(job, answers, p)),
+        ]
+    print(f"CPython {sys.version.split()[0]}: cpu work time of {count} tasks of about 10 ms, {pairs} pairs each")
+    for name, ms, run in cells:
+        def once(sampled):
+            if not sampled:
+                return run(Off())
+            p = delay.ThreadWakeup()
+            p.interval_s = ms / 1000
+            return run(p)
+
+        once(True)
+        ratios = []
+        for i in range(pairs):
+            first = i % 2 == 0
+            a, b = once(not first), once(first)
+            off, on = (b, a) if first else (a, b)
+            ratios.append(on / off)
+        print(f"  {name}: median ratio {statistics.median(ratios):.4f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
