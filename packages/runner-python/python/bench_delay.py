@@ -50,9 +50,13 @@ def main():
         once(True)
         ratios = []
         for i in range(pairs):
-            first = i % 2 == 0
-            a, b = once(not first), once(first)
-            off, on = (b, a) if first else (a, b)
+            # ABBA: without first in even pairs, with first in odd ones.
+            if i % 2 == 0:
+                off = once(False)
+                on = once(True)
+            else:
+                on = once(True)
+                off = once(False)
             ratios.append(on / off)
         print(f"  {name}: median ratio {statistics.median(ratios):.4f}", flush=True)
 

@@ -61,10 +61,16 @@ export async function samplerCost(cells: readonly CostCell[], pairs: number): Pr
     const withIt: number[] = [];
     const ratios: number[] = [];
     for (let i = 0; i < pairs; i++) {
-      const first = i % 2 === 0;
-      const a = await once(!first);
-      const b = await once(first);
-      const [off, on] = first ? [b, a] : [a, b];
+      // ABBA: without first in even pairs, with first in odd ones.
+      let off: number;
+      let on: number;
+      if (i % 2 === 0) {
+        off = await once(false);
+        on = await once(true);
+      } else {
+        on = await once(true);
+        off = await once(false);
+      }
       without.push(off);
       withIt.push(on);
       ratios.push(on / off);
