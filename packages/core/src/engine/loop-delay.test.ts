@@ -22,26 +22,10 @@ describe('delayStats', () => {
   });
 });
 
+// Kept short: these spin the CPU, and other files' timing tests run beside them. A blocked main
+// thread's delay and the agreement with monitorEventLoopDelay are checked on every runtime by each
+// runner's loop-delay test (testkit's loopDelaySuite).
 describe('LoopDelayProbe', () => {
-  test('a task that blocks the main thread 20 ms shows a p99 of at least 20 ms, within the interval', async () => {
-    const probe = new LoopDelayProbe();
-    await runMain({
-      mode: 'sequential',
-      workers: 1,
-      task: 'module',
-      params: { ioMs: 0, cpuIters: 0 },
-      count: 10,
-      answers: () => 0,
-      target: { fn: () => spin(20) },
-      probe,
-    });
-    const d = probe.result();
-    // A tick due inside a stall of D fires at its end: late by D minus at most one interval.
-    expect(d?.p99Ms).toBeGreaterThanOrEqual(20 - LOOP_DELAY_INTERVAL_MS);
-    expect(d?.p50Ms).toBeGreaterThanOrEqual(20 - LOOP_DELAY_INTERVAL_MS);
-    expect(d?.method).toBe('timer-drift');
-  });
-
   test('the async baseline stalls the loop for one task per lane in flight', async () => {
     const probe = new LoopDelayProbe();
     await runMain({
@@ -49,7 +33,7 @@ describe('LoopDelayProbe', () => {
       workers: 2,
       task: 'module',
       params: { ioMs: 0, cpuIters: 0 },
-      count: 10,
+      count: 4,
       answers: () => 0,
       target: { fn: () => spin(10) },
       probe,
