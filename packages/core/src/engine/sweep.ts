@@ -413,31 +413,38 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
           workerEnv: config.workerEnv,
           signal: o.signal,
         };
-        await runArrivalCell(cell, config.arrival, config.count, config.repeat, (arrival) =>
-          p.pool
-            ? runArrivalPool({ ...common, pool: p.pool, ...arrival })
-            : p.transport
-              ? runArrivalHub({
-                  ...common,
-                  transport: p.transport,
-                  setup: setups.get(p.task),
-                  arg: o.taskModule?.arg,
-                  payload: p.way ? { way: p.way, bytes: p.payloadBytes ?? 0 } : undefined,
-                  argTransfer: p.mode === 'threads' ? config.argTransfer : undefined,
-                  ...arrival,
-                })
-              : runArrivalMain({
-                  mode: p.mode as 'sequential' | 'async',
-                  workers: p.workers,
-                  task: p.task,
-                  params,
-                  count: config.count,
-                  answers: answersOf(p),
-                  signal: o.signal,
-                  target: targets.get(p.task),
-                  arg: argOf(p),
-                  ...arrival,
-                }),
+        await runArrivalCell(
+          cell,
+          config.arrival,
+          config.count,
+          config.repeat,
+          (arrival) =>
+            p.pool
+              ? runArrivalPool({ ...common, pool: p.pool, ...arrival })
+              : p.transport
+                ? runArrivalHub({
+                    ...common,
+                    transport: p.transport,
+                    setup: setups.get(p.task),
+                    arg: o.taskModule?.arg,
+                    payload: p.way ? { way: p.way, bytes: p.payloadBytes ?? 0 } : undefined,
+                    argTransfer: p.mode === 'threads' ? config.argTransfer : undefined,
+                    ...arrival,
+                  })
+                : runArrivalMain({
+                    mode: p.mode as 'sequential' | 'async',
+                    workers: p.workers,
+                    task: p.task,
+                    params,
+                    count: config.count,
+                    answers: answersOf(p),
+                    signal: o.signal,
+                    target: targets.get(p.task),
+                    arg: argOf(p),
+                    ...arrival,
+                  }),
+          // The hub's event-loop delay per rate, sampled as the batch runs' is.
+          () => new LoopDelayProbe(),
         );
       }
       cells.push(cell);
