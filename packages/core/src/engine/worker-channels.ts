@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { encodeFrame, FrameDecoder } from './frames.ts';
+import { leaveWithParent } from './parent-watch.ts';
 import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 import { serveWorker } from './worker-loop.ts';
 import { setupFromArgv } from './worker-setup.ts';
@@ -29,8 +30,10 @@ export function serveParentPort(): void {
 export function serveProcessChannel(): void {
   const send = process.send?.bind(process);
   if (!send) throw new Error('this worker file must be started as a child process with an IPC channel');
-  // The hub is gone (it exited or was killed): leave too.
+  // The hub is gone (it exited or was killed): leave too. And check for it, where the channel's
+  // close goes unreported (parent-watch.ts).
   process.on('disconnect', () => process.exit(0));
+  leaveWithParent();
   // Sends not yet written out. On Deno (2.9.6) disconnecting drops them: 128 of 200 answers sent
   // just before `exit` arrived. So the channel closes only once the last send has called back.
   let unsent = 0;
