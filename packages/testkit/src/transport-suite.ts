@@ -23,7 +23,7 @@ import {
   type WorkerSetup,
   writeFsFile,
 } from '@tvp/core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { payloadTests } from './payload-suite.ts';
 import { alive, childPids, until } from './procs.ts';
 
@@ -295,6 +295,38 @@ export function transportSuite(o: SuiteOptions): void {
           expect(await until(() => childPids(pid).length === 3, 10_000)).toBe(true);
           await new Promise((r) => setTimeout(r, 300)); // let them start and say ready
           const kids = childPids(pid);
+          expect(kids.every((k) => alive(k))).toBe(true);
+          runner.kill('SIGKILL');
+          for (const kid of kids) expect(await until(() => !alive(kid), 1000)).toBe(true);
+        });
+
+        test('its workers leave when the runner is killed with their messages unread', async () => {
+          // A runner that starts 3 workers and then never reads again (a busy loop): their `ready`
+          // lies unread in its end of each channel when we SIGKILL it, so the channel closes with a
+          // reset rather than a plain end. Deno's fork left such a worker running for minutes.
+          const file = path.join(mkdtempSync(path.join(tmpdir(), 'tvp-orphan-')), 'runner.mjs');
+          writeFileSync(
+            file,
+            `import { ${c.exportName} as transport } from ${JSON.stringify(o.moduleUrl.href)};
+          const events = { message() {}, exit() {}, error() {} };
+          for (let i = 0; i < 3; i++) transport.start(events, { workerEnv: 'inherit' });
+          for (;;) {}`,
+          );
+          const runner = spawn(process.execPath, [...(o.scriptArgs ?? []), file], {
+            stdio: ['ignore', 'ignore', 'inherit'],
+          });
+          const pid = runner.pid as number;
+          // It busy-loops until killed: kill it whatever happens here.
+          onTestFinished(() => void runner.kill('SIGKILL'));
+          expect(await until(() => childPids(pid).length === 3, 10_000)).toBe(true);
+          // Time for each worker to start and send `ready` (a worker that had not would see a plain
+          // end and leave anyway: the test then passes without testing, it never fails falsely).
+          await new Promise((r) => setTimeout(r, 3000));
+          const kids = childPids(pid);
+          // Should this fail, no worker outlives the test.
+          onTestFinished(() => {
+            for (const kid of kids.filter((k) => alive(k))) process.kill(kid, 'SIGKILL');
+          });
           expect(kids.every((k) => alive(k))).toBe(true);
           runner.kill('SIGKILL');
           for (const kid of kids) expect(await until(() => !alive(kid), 1000)).toBe(true);
