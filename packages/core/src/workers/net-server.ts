@@ -2,6 +2,7 @@
 // for the hub's event loop. argv: delay ms, body bytes. It says its port over IPC, and leaves when
 // that channel closes: its parent exited, or was killed, and it must not outlive the sweep.
 import { createServer } from 'node:http';
+import { leaveWithParent } from '../engine/parent-watch.ts';
 
 const delayMs = Number(process.argv[2]);
 const bytes = Number(process.argv[3]);
@@ -10,6 +11,8 @@ if (!process.send || !Number.isSafeInteger(delayMs) || !Number.isSafeInteger(byt
 }
 const send = process.send.bind(process);
 process.on('disconnect', () => process.exit(0));
+// Where the channel's close goes unreported (Deno, closed with its port message unread): parent-watch.ts.
+leaveWithParent();
 const body = Buffer.alloc(bytes, 0x78);
 const answer = (res: import('node:http').ServerResponse) => {
   res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes });
