@@ -105,6 +105,18 @@ export function transportSuite(o: SuiteOptions): void {
     return { answers: task === 'cpu' ? cpuAnswers : base.answers };
   };
 
+  // Once per runtime, beside its process transports.
+  if (o.cases.some((c) => c.transport.mode === 'processes')) {
+    test("the net task's server leaves when the runner is killed with its port message unread", async () => {
+      await expectNoneLeftByBusyRunner(
+        o,
+        `import { startNetServer } from ${JSON.stringify(CORE_URL)};
+        void startNetServer(0, 10);`,
+        1,
+      );
+    });
+  }
+
   describe.each(o.cases.map((c) => [`${c.transport.mode}/${c.transport.impl}`, c] as const))(
     `%s on ${o.runtime}`,
     (_name, c) => {
@@ -301,39 +313,45 @@ export function transportSuite(o: SuiteOptions): void {
         });
 
         test('its workers leave when the runner is killed with their messages unread', async () => {
-          // A runner that starts 3 workers and then never reads again (a busy loop): their `ready`
-          // lies unread in its end of each channel when we SIGKILL it, so the channel closes with a
-          // reset rather than a plain end. Deno's fork left such a worker running for minutes.
-          const file = path.join(mkdtempSync(path.join(tmpdir(), 'tvp-orphan-')), 'runner.mjs');
-          writeFileSync(
-            file,
+          // Deno's fork left such a worker running for minutes.
+          await expectNoneLeftByBusyRunner(
+            o,
             `import { ${c.exportName} as transport } from ${JSON.stringify(o.moduleUrl.href)};
           const events = { message() {}, exit() {}, error() {} };
-          for (let i = 0; i < 3; i++) transport.start(events, { workerEnv: 'inherit' });
-          for (;;) {}`,
+          for (let i = 0; i < 3; i++) transport.start(events, { workerEnv: 'inherit' });`,
+            3,
           );
-          const runner = spawn(process.execPath, [...(o.scriptArgs ?? []), file], {
-            stdio: ['ignore', 'ignore', 'inherit'],
-          });
-          const pid = runner.pid as number;
-          // It busy-loops until killed: kill it whatever happens here.
-          onTestFinished(() => void runner.kill('SIGKILL'));
-          expect(await until(() => childPids(pid).length === 3, 10_000)).toBe(true);
-          // Time for each worker to start and send `ready` (a worker that had not would see a plain
-          // end and leave anyway: the test then passes without testing, it never fails falsely).
-          await new Promise((r) => setTimeout(r, 3000));
-          const kids = childPids(pid);
-          // Should this fail, no worker outlives the test.
-          onTestFinished(() => {
-            for (const kid of kids.filter((k) => alive(k))) process.kill(kid, 'SIGKILL');
-          });
-          expect(kids.every((k) => alive(k))).toBe(true);
-          runner.kill('SIGKILL');
-          for (const kid of kids) expect(await until(() => !alive(kid), 1000)).toBe(true);
         });
       }
 
       payloadTests(transport);
     },
   );
+}
+
+/**
+ * Run `code` in a runner that then never reads again (a busy loop), wait until its `kids` child
+ * processes have started and said their first message (it lies unread in the runner's end of each
+ * channel), SIGKILL the runner: each channel then closes with a reset rather than a plain end, and
+ * every child must still leave at once.
+ */
+async function expectNoneLeftByBusyRunner(o: SuiteOptions, code: string, kids: number): Promise<void> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'tvp-orphan-')), 'runner.mjs');
+  writeFileSync(file, `${code}\nfor (;;) {}\n`);
+  const runner = spawn(process.execPath, [...(o.scriptArgs ?? []), file], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const pid = runner.pid as number;
+  // It busy-loops until killed: kill it whatever happens here.
+  onTestFinished(() => void runner.kill('SIGKILL'));
+  expect(await until(() => childPids(pid).length === kids, 10_000)).toBe(true);
+  // Time for each child to start and send its first message (one that had not would see a plain
+  // end and leave anyway: the test then passes without testing, it never fails falsely).
+  await new Promise((r) => setTimeout(r, 3000));
+  const started = childPids(pid);
+  // Should this fail, no child outlives the test.
+  onTestFinished(() => {
+    for (const kid of started.filter((k) => alive(k))) process.kill(kid, 'SIGKILL');
+  });
+  expect(started.every((k) => alive(k))).toBe(true);
+  runner.kill('SIGKILL');
+  for (const kid of started) expect(await until(() => !alive(kid), 1000)).toBe(true);
 }
