@@ -36,7 +36,13 @@ export { otherCpuShare, readCpuCounters } from './engine/cpu-share.ts';
 export type { CostCell, CostRow } from './engine/delay-bench.ts';
 export { formatCostTable, samplerCost } from './engine/delay-bench.ts';
 export { collectEnv, recordedVars } from './engine/env.ts';
-export { encodeFrame, FrameDecoder, MAX_FRAME_BYTES } from './engine/frames.ts';
+export {
+  encodeFrame,
+  encodePayloadFrame,
+  FrameDecoder,
+  MAX_FRAME_BYTES,
+  MAX_PAYLOAD_FRAME_BYTES,
+} from './engine/frames.ts';
 export type { FsFile } from './engine/fs-file.ts';
 export { writeFsFile } from './engine/fs-file.ts';
 export type { HubOptions, HubResult } from './engine/hub-run.ts';

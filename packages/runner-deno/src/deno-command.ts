@@ -1,8 +1,9 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  encodeFrame,
+  encodePayloadFrame,
   FrameDecoder,
+  MAX_PAYLOAD_FRAME_BYTES,
   setupArgv,
   type Transport,
   type WorkerMessage,
@@ -34,7 +35,7 @@ export const denoCommandTransport = (entry: URL = workerEntry('stdio')): Transpo
     const stdin = child.stdin.getWriter();
     let broken = false;
     const read = (async () => {
-      const decoder = new FrameDecoder();
+      const decoder = new FrameDecoder(MAX_PAYLOAD_FRAME_BYTES);
       try {
         for await (const chunk of child.stdout) {
           for (const msg of decoder.push(chunk)) events.message(msg as WorkerMessage);
@@ -53,7 +54,7 @@ export const denoCommandTransport = (entry: URL = workerEntry('stdio')): Transpo
     });
     return {
       // A write to a child that has gone fails; its exit is reported on its own.
-      send: (msg) => void stdin.write(encodeFrame(msg)).catch(() => {}),
+      send: (msg) => void stdin.write(encodePayloadFrame(msg)).catch(() => {}),
       kill: () => {
         try {
           child.kill('SIGKILL');

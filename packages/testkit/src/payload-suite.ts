@@ -98,6 +98,23 @@ export function payloadTests(transport: Transport): void {
     },
   );
 
+  if (ways.includes('json')) {
+    test('payload json, 2 MiB: a document larger than a protocol frame travels whole', async () => {
+      const bytes = 2 * 1024 * 1024;
+      const sum = checksumBytes(payloadBytes(bytes));
+      const r = await runHub({
+        ...base,
+        transport,
+        workers: 1,
+        task: 'payload',
+        count: 2,
+        answers: (id) => payloadAnswer(sum, id),
+        payload: { way: 'json', bytes },
+      });
+      expect(r.sample.workMs).toBeGreaterThan(0);
+    });
+  }
+
   test('payload: each way of its mode it lacks is skipped with a reason', () => {
     const { run, skipped } = waysFor(transport, PAYLOAD_WAYS);
     expect([...run, ...skipped.map((s) => s.way)].sort()).toEqual([...WAYS_OF_MODE[transport.mode]].sort());

@@ -65,6 +65,13 @@ describe('payload costs', () => {
     );
   });
 
+  test('a per-KB interval that reaches zero is said as no measurable cost, not as a negative bound', () => {
+    const [b] = breakEvens(payloadSeries(run(50, 0)));
+    expect(breakEvenLine(b as NonNullable<typeof b>)).toMatch(
+      /^moving bytes to a thread here cost no measurable time per KB \(worker_threads transfer, its cheapest way: /,
+    );
+  });
+
   test('payload cells make no lines by worker count (their cells differ by way and size)', () => {
     expect(linesOf(analyze(run(50, 0.002)), 'payload')).toEqual([]);
   });

@@ -139,5 +139,9 @@ export const intervalText = (i: Interval): string => `${us(i.value)} µs (95% ${
 /** The statement of where offloading stops paying, one line per worker mode. */
 export function breakEvenLine(b: BreakEven): string {
   const where = b.mode === 'threads' ? 'a thread' : 'a process';
+  // An interval that reaches zero or below measured no per-KB cost: say so rather than a bound below zero.
+  if (b.perKbUs.lo <= 0) {
+    return `moving bytes to ${where} here cost no measurable time per KB (${b.impl} ${b.way}, its cheapest way: ${intervalText(b.perKbUs)} per KB); a task gains there once its work exceeds the fixed ${intervalText(b.fixedUs)} per task`;
+  }
   return `a task must do at least ${intervalText(b.perKbUs)} of work per KB it carries, plus ${intervalText(b.fixedUs)} per task, to gain on ${where} here (${b.impl} ${b.way}, its cheapest way)`;
 }

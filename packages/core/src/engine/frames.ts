@@ -18,6 +18,12 @@ const BINARY = 0x8000_0000;
  * for or allocate gigabytes.
  */
 export const MAX_FRAME_BYTES = 1 << 20;
+/**
+ * The JSON cap of the stdio transports, which carry the payload task's `json` way too: a 256 MiB
+ * document is about 330 MiB of JSON. Text printed to stdout by mistake is still refused: a length
+ * read from printable ASCII is at least 0x20000000 (512 MiB).
+ */
+export const MAX_PAYLOAD_FRAME_BYTES = 500 * 1024 * 1024;
 /** The largest binary frame: the largest payload and its message. */
 const MAX_BINARY_FRAME_BYTES = MAX_PAYLOAD_BYTES + MAX_FRAME_BYTES;
 
@@ -32,8 +38,13 @@ const bytesOf = (x: unknown): Uint8Array | undefined =>
         ? new Uint8Array(x.buffer, x.byteOffset, x.byteLength)
         : undefined;
 
-/** One message as a frame: binary when its `payload` is bytes, else its JSON. */
-export function encodeFrame(msg: unknown): Uint8Array {
+/** One message as a frame: binary when its `payload` is bytes, else its JSON (at most MAX_FRAME_BYTES). */
+export const encodeFrame = (msg: unknown): Uint8Array => encodeWithin(msg, MAX_FRAME_BYTES);
+
+/** The same, for the stdio transports, whose JSON frames may carry a payload document (MAX_PAYLOAD_FRAME_BYTES). */
+export const encodePayloadFrame = (msg: unknown): Uint8Array => encodeWithin(msg, MAX_PAYLOAD_FRAME_BYTES);
+
+function encodeWithin(msg: unknown, maxJsonBytes: number): Uint8Array {
   const payload = typeof msg === 'object' && msg !== null ? bytesOf((msg as { payload?: unknown }).payload) : undefined;
   if (payload) {
     const { payload: _, ...rest } = msg as { payload: unknown };
@@ -51,7 +62,7 @@ export function encodeFrame(msg: unknown): Uint8Array {
     return frame;
   }
   const body = encoder.encode(JSON.stringify(msg));
-  if (body.length > MAX_FRAME_BYTES) throw new Error(`frame of ${body.length} bytes is over ${MAX_FRAME_BYTES}`);
+  if (body.length > maxJsonBytes) throw new Error(`frame of ${body.length} bytes is over ${maxJsonBytes}`);
   const frame = new Uint8Array(HEADER_BYTES + body.length);
   new DataView(frame.buffer).setUint32(0, body.length);
   frame.set(body, HEADER_BYTES);
@@ -67,6 +78,8 @@ export class FrameDecoder {
   #chunks: Uint8Array[] = [];
   #held = 0;
   readonly #text = new TextDecoder('utf-8', { fatal: true });
+  /** `maxJsonBytes`: the largest JSON frame taken (MAX_PAYLOAD_FRAME_BYTES where payloads travel). */
+  constructor(private readonly maxJsonBytes = MAX_FRAME_BYTES) {}
 
   /** The first `n` held bytes as one array (joining chunks only when the first is too short). */
   #take(n: number): Uint8Array {
@@ -111,7 +124,7 @@ export class FrameDecoder {
       const word = this.#peekHeader();
       const binary = (word & BINARY) !== 0;
       const size = word & ~BINARY & 0x7fff_ffff;
-      const cap = binary ? MAX_BINARY_FRAME_BYTES : MAX_FRAME_BYTES;
+      const cap = binary ? MAX_BINARY_FRAME_BYTES : this.maxJsonBytes;
       if (size > cap) throw new Error(`frame length ${size} is over ${cap}: not a frame stream`);
       if (this.#held - HEADER_BYTES < size) break;
       this.#take(HEADER_BYTES);

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { encodeFrame, FrameDecoder } from './frames.ts';
+import { encodePayloadFrame, FrameDecoder, MAX_PAYLOAD_FRAME_BYTES } from './frames.ts';
 import { leaveWithParent } from './parent-watch.ts';
 import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 import { serveWorker } from './worker-loop.ts';
@@ -73,12 +73,12 @@ export function serveProcessChannel(): void {
  * Leaves when its stdin ends (the hub went away), so it never lingers as an orphan.
  */
 export function serveStdio(): void {
-  const decoder = new FrameDecoder();
+  const decoder = new FrameDecoder(MAX_PAYLOAD_FRAME_BYTES);
   const hubGone = () => process.exit(0);
   process.stdin.on('end', hubGone);
   serveWorker(
     {
-      post: (msg) => void process.stdout.write(encodeFrame(msg)),
+      post: (msg) => void process.stdout.write(encodePayloadFrame(msg)),
       on: (handler) =>
         process.stdin.on('data', (chunk: Buffer) => {
           for (const msg of decoder.push(chunk)) handler(msg as HubMessage);
