@@ -1,5 +1,6 @@
 import type { LibraryPool } from '@tvp/core';
 import { piscinaPool } from './piscina.ts';
+import { poolifierPool } from './poolifier.ts';
 import { tinypoolPool } from './tinypool.ts';
 import { workerpoolPool } from './workerpool.ts';
 
@@ -9,8 +10,10 @@ export function offeredPools(unsupported: Readonly<Record<string, string>> = {})
     piscinaPool(),
     tinypoolPool('worker_threads'),
     workerpoolPool('thread'),
+    poolifierPool('thread'),
     tinypoolPool('child_process'),
     workerpoolPool('process'),
+    poolifierPool('cluster'),
   ];
   return pools.map((p) => (unsupported[p.impl] === undefined ? p : { ...p, unsupported: unsupported[p.impl] }));
 }

@@ -6,7 +6,7 @@ test('bad --impl: exit 2 naming the accepted impls of this runtime', () => {
   const r = run([process.execPath, CLI, '--impl', 'fork', '--out', tmp()]);
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(
-    /--impl: unknown value 'fork'; accepted: web-worker, worker_threads, piscina, tinypool, workerpool, workerpool-web, bun-spawn, child_process, tinypool-process, workerpool-process/,
+    /--impl: unknown value 'fork'; accepted: web-worker, worker_threads, piscina, tinypool, workerpool, poolifier, workerpool-web, bun-spawn, child_process, tinypool-process, workerpool-process, poolifier-cluster/,
   );
 });
 

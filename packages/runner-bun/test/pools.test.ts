@@ -3,10 +3,12 @@ import { expect, test } from 'vitest';
 import { bunPools } from '../src/pools.ts';
 import { CLI, results, run, tmp } from './cli.ts';
 
-// Every library pool that runs on Bun, against the conformance suite.
+// Every library pool that runs on Bun, against the conformance suite; a child runner that is
+// killed outright finds them through the same export.
 poolSuite(
   'bun',
   bunPools.filter((p) => p.unsupported === undefined),
+  { moduleUrl: new URL('../src/pools.ts', import.meta.url), exportName: 'bunPools' },
 );
 
 test.each([
@@ -20,12 +22,13 @@ test.each([
   expect(results(out)).toHaveLength(0);
 });
 
-test('--impl piscina,tinypool,workerpool-web runs on Bun and records each library', () => {
+test('--impl piscina,tinypool,poolifier,workerpool-web,... runs on Bun and records each library', () => {
   const out = tmp();
+  const impls = ['piscina', 'tinypool', 'poolifier', 'workerpool-web', 'tinypool-process', 'poolifier-cluster'];
   const r = run([
     process.execPath,
     CLI,
-    ...['--impl', 'piscina,tinypool,workerpool-web,tinypool-process', '--mode', 'threads,processes'],
+    ...['--impl', impls.join(','), '--mode', 'threads,processes'],
     ...['--task', 'noop,cpu', '--workers', '2', '--count', '4', '--repeat', '1', '--warmup', '0'],
     ...['--cpu-iters', '10000', '--quiet', '--out', out],
   ]);
@@ -33,9 +36,14 @@ test('--impl piscina,tinypool,workerpool-web runs on Bun and records each librar
   expect(r.code).toBe(0);
   const [res] = results(out);
   expect(res?.cells.map((c) => `${c.task} ${c.impl} ${c.status}`)).toEqual(
-    ['noop', 'cpu'].flatMap((t) =>
-      ['piscina', 'tinypool', 'workerpool-web', 'tinypool-process'].map((i) => `${t} ${i} ok`),
-    ),
+    ['noop', 'cpu'].flatMap((t) => impls.map((i) => `${t} ${i} ok`)),
   );
-  expect(res?.libraries?.map((l) => l.name)).toEqual(['piscina', 'tinypool', 'tinypool', 'workerpool']);
+  expect(res?.libraries?.map((l) => l.name)).toEqual([
+    'piscina',
+    'tinypool',
+    'poolifier',
+    'tinypool',
+    'poolifier',
+    'workerpool',
+  ]);
 });

@@ -44,6 +44,37 @@ test('--impl piscina,tinypool,workerpool: each runs as a threads impl, with its 
   expect(r.stdout).toMatch(/harness cost/);
 });
 
+test('--impl poolifier,poolifier-cluster: its fixed thread pool and its cluster pool, recorded with their options', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'tvp-pools-'));
+  const r = cli([
+    ...['--impl', 'poolifier,poolifier-cluster', '--mode', 'threads,processes', '--task', 'io,noop'],
+    ...['--workers', '2', '--count', '6', '--repeat', '1', '--warmup', '0', '--io-ms', '2', '--quiet', '--out', out],
+  ]);
+  expect(r.stderr).not.toMatch(/^error:/m);
+  expect(r.code).toBe(0);
+  const [file] = readdirSync(out);
+  const res = decodeResult(readFileSync(path.join(out, file as string)), file as string);
+  expect(res.cells.map((c) => `${c.task} ${c.mode}/${c.impl} ${c.status}`)).toEqual([
+    'io threads/poolifier ok',
+    'io processes/poolifier-cluster ok',
+    'noop threads/poolifier ok',
+    'noop processes/poolifier-cluster ok',
+  ]);
+  expect(res.libraries?.map((l) => [l.impl, l.name, l.version, l.options.pool])).toEqual([
+    ['poolifier', 'poolifier', '5.3.2', 'FixedThreadPool'],
+    ['poolifier-cluster', 'poolifier', '5.3.2', 'FixedClusterPool'],
+  ]);
+  expect(res.libraries?.[1]?.options).toMatchObject({
+    numberOfWorkers: 'workers',
+    enableTasksQueue: false,
+    restartWorkerOnError: false,
+    maxInactiveTime: 3_600_000,
+  });
+  // Process memory is the workers' own (USS by pid): the cluster workers are this run's children.
+  const cluster = res.cells.find((c) => c.impl === 'poolifier-cluster');
+  expect(cluster?.memory?.method).toBe('uss');
+});
+
 test('the libraries are not run unless named: neither by default nor by --impl all', () => {
   for (const args of [[], ['--impl', 'all']]) {
     const out = mkdtempSync(path.join(tmpdir(), 'tvp-pools-'));

@@ -33,7 +33,7 @@ describe('bad flags: exit 2, a message naming the flag, nothing written', () => 
     [['--repeat', '0'], /--repeat: '0' is not valid/],
     [
       ['--impl', 'web-worker'],
-      /--impl: unknown value 'web-worker'; accepted: worker_threads, piscina, tinypool, workerpool, child_process, tinypool-process, workerpool-process/,
+      /--impl: unknown value 'web-worker'; accepted: worker_threads, piscina, tinypool, workerpool, poolifier, child_process, tinypool-process, workerpool-process, poolifier-cluster/,
     ],
   ])('%j', (args, message) => {
     const out = path.join(tmp(), 'results');

@@ -1,5 +1,5 @@
 export { loopDelaySuite } from './loop-delay-suite.ts';
-export { poolSuite } from './pool-suite.ts';
+export { type PoolSource, poolSuite } from './pool-suite.ts';
 export type { ProcSource } from './procs.ts';
 export { alive, childPids, until } from './procs.ts';
 export type { SuiteOptions, TransportCase } from './transport-suite.ts';

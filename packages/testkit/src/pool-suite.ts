@@ -1,6 +1,23 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type Answers, expectedAnswers, HubError, type LibraryPool, liveWorkerCount, runPoolHub } from '@tvp/core';
 import { describe, expect, test } from 'vitest';
-import { alive, until } from './procs.ts';
+import { alive, childPids, until } from './procs.ts';
+
+/** Where a child runner finds the pools: a module and its export (the list, or a function that makes it). */
+export interface PoolSource {
+  moduleUrl: URL;
+  exportName: string;
+  /** What goes before a script's path to run it on this runtime; none by default. */
+  scriptArgs?: string[];
+}
+
+// Not import.meta.resolve: Vitest run by Deno does not support it.
+const CORE_URL = pathToFileURL(createRequire(import.meta.url).resolve('@tvp/core')).href;
 
 const params = { ioMs: 5, cpuIters: 20_000 };
 const base = { params, timeoutMs: 5_000, workerEnv: 'inherit' as const, answers: (id: number) => id };
@@ -24,7 +41,7 @@ const allGone = async (pids: number[]) => {
  * with N distinct workers, the answer check, and the faults (a task that throws, a worker that
  * exits, a task that hangs past --timeout-ms) that must fail the run and leave no worker behind.
  */
-export function poolSuite(runtime: string, pools: readonly LibraryPool[]): void {
+export function poolSuite(runtime: string, pools: readonly LibraryPool[], source?: PoolSource): void {
   describe.each(pools.map((p) => [`${p.mode}/${p.impl}`, p] as const))(`%s on ${runtime}`, (_name, pool) => {
     const processes = pool.mode === 'processes';
 
@@ -79,7 +96,8 @@ export function poolSuite(runtime: string, pools: readonly LibraryPool[]): void 
         fault: 'exit',
       });
       expect(result).toBeInstanceOf(HubError);
-      // Most libraries reject the task; tinypool's threads never settle it, and the watchdog ends the run.
+      // Most libraries reject the task; tinypool's threads and poolifier's pools never settle it, and
+      // the watchdog ends the run.
       expect((result as Error).message).toMatch(/task 5 (failed|ran past 2000 ms)/);
       if (processes) expect(await allGone(ids)).toBe(true);
       const again = await runPoolHub({ ...base, pool, workers: 1, task: 'noop', count: 3 });
@@ -111,5 +129,31 @@ export function poolSuite(runtime: string, pools: readonly LibraryPool[]): void 
       const used = process.cpuUsage(before);
       expect((used.user + used.system) / 1000).toBeLessThan(150);
     });
+
+    if (processes && source) {
+      test('its workers leave at once when the runner is killed outright (no orphans)', async () => {
+        // A runner whose pool of 3 holds a minute-long task on each worker; we SIGKILL it.
+        // A file, not `-e`: process workers inherit the runner's execArgv.
+        const file = path.join(mkdtempSync(path.join(tmpdir(), 'tvp-pool-orphan-')), 'runner.mjs');
+        writeFileSync(
+          file,
+          `import * as m from ${JSON.stringify(source.moduleUrl.href)};
+          import { runPoolHub } from ${JSON.stringify(CORE_URL)};
+          const all = typeof m.${source.exportName} === 'function' ? m.${source.exportName}() : m.${source.exportName};
+          const pool = all.find((p) => p.impl === ${JSON.stringify(pool.impl)});
+          runPoolHub({ pool, workers: 3, task: 'io', params: { ioMs: 60000, cpuIters: 0 }, count: 3,
+            timeoutMs: 600000, answers: (id) => id, workerEnv: 'inherit' });`,
+        );
+        // stderr ignored too: workers that lose their parent may report EPIPE on the way out.
+        const runner = spawn(process.execPath, [...(source.scriptArgs ?? []), file], { stdio: 'ignore' });
+        const pid = runner.pid as number;
+        expect(await until(() => childPids(pid).length >= 3, 10_000)).toBe(true);
+        await new Promise((r) => setTimeout(r, 500)); // let them start and take their tasks
+        const kids = childPids(pid);
+        expect(kids.every((k) => alive(k))).toBe(true);
+        runner.kill('SIGKILL');
+        for (const kid of kids) expect(await until(() => !alive(kid), 1_000)).toBe(true);
+      });
+    }
   });
 }
