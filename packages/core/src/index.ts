@@ -82,7 +82,14 @@ export type { HubMessage, WireError, WorkerMessage, WorkerSetup } from './engine
 export { toWireError } from './engine/protocol.ts';
 export { sharedNow } from './engine/shared-clock.ts';
 export type { StartRow, StartSubject, StartVariant } from './engine/start-bench.ts';
-export { benchEntry, compareStarts, formatStartTable, startSubject, timeStart } from './engine/start-bench.ts';
+export {
+  benchEntry,
+  compareStarts,
+  formatStartTable,
+  START_COLUMNS,
+  startSubject,
+  timeStart,
+} from './engine/start-bench.ts';
 export type { PlannedCell, SweepOptions, SweepProgress, SweepResult } from './engine/sweep.ts';
 export { planCells, runSweep, skippedWays } from './engine/sweep.ts';
 export type { LoadedTaskModule } from './engine/task-module.ts';
@@ -99,8 +106,8 @@ export type {
   WorkerEvents,
   WorkerHandle,
 } from './engine/transport.ts';
-export type { WebWorkerExit } from './engine/web-exit.ts';
-export { isWebWorkerExit } from './engine/web-exit.ts';
+export type { WebWorkerExit, WorkerExit } from './engine/web-exit.ts';
+export { isWebWorkerExit, isWorkerExit } from './engine/web-exit.ts';
 export type { WorkerEntry } from './engine/worker-entries.ts';
 export { workerEntry } from './engine/worker-entries.ts';
 export { workerProcessEnv } from './engine/worker-env.ts';

@@ -1,6 +1,7 @@
 import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { setupArgv, type Transport, type WorkerMessage, workerEntry, workerProcessEnv } from '@tvp/core';
+import { isWorkerExit, setupArgv, type Transport, type WorkerMessage, workerProcessEnv } from '@tvp/core';
+import { bunWorkerEntry } from './worker-entries.ts';
 
 const signalName = (s: number | string | null): string | null =>
   typeof s === 'number'
@@ -11,7 +12,7 @@ const signalName = (s: number | string | null): string | null =>
  * `processes` on Bun.spawn with an IPC channel (https://bun.sh/docs/api/spawn#inter-process-communication-ipc),
  * JSON like the node:child_process transport (measured: a little faster than 'advanced' here).
  */
-export const bunSpawnTransport = (entry: URL = workerEntry('process')): Transport => ({
+export const bunSpawnTransport = (entry: URL = bunWorkerEntry('process')): Transport => ({
   mode: 'processes',
   impl: 'bun-spawn',
   start(events, { workerEnv, setup, serialization }) {
@@ -19,7 +20,8 @@ export const bunSpawnTransport = (entry: URL = workerEntry('process')): Transpor
       env: workerProcessEnv(workerEnv),
       stdio: ['ignore', 'inherit', 'inherit'],
       serialization: serialization ?? 'json',
-      ipc: (msg) => events.message(msg as WorkerMessage),
+      // A leaving worker's last message is for this channel only (see core's web-exit.ts).
+      ipc: (msg) => isWorkerExit(msg) || events.message(msg as WorkerMessage),
       onExit: (_proc, code, signal, err) => {
         if (err) events.error(err);
         events.exit({ code, signal: signalName(signal) });
@@ -35,5 +37,5 @@ export const bunSpawnTransport = (entry: URL = workerEntry('process')): Transpor
   lacks: { frames: 'an IPC channel, not stdio frames' },
 });
 
-/** `processes` on Bun.spawn with core's bundled worker entry. */
+/** `processes` on Bun.spawn with core's process entry compiled to Bun bytecode. */
 export const bunSpawn = bunSpawnTransport();

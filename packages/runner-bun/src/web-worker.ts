@@ -1,4 +1,5 @@
-import { type ExitInfo, setupArgv, type Transport, WAYS_OF_MODE, type WorkerMessage, workerEntry } from '@tvp/core';
+import { type ExitInfo, setupArgv, type Transport, WAYS_OF_MODE, type WorkerMessage } from '@tvp/core';
+import { bunWorkerEntry } from './worker-entries.ts';
 
 /**
  * Bun fires `close` on the Worker after terminate(), even for a thread stuck in a busy loop
@@ -7,8 +8,8 @@ import { type ExitInfo, setupArgv, type Transport, WAYS_OF_MODE, type WorkerMess
  */
 const CLOSE_FALLBACK_MS = 1_000;
 
-/** `threads` on Bun's Web Worker (https://bun.sh/docs/api/workers) with `entry` (core's bundled one). */
-export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport => ({
+/** `threads` on Bun's Web Worker (https://bun.sh/docs/api/workers) with `entry` (core's, compiled to Bun bytecode). */
+export const webWorkerTransport = (entry: URL = bunWorkerEntry('web')): Transport => ({
   mode: 'threads',
   impl: 'web-worker',
   start(events, { setup }) {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type Answers,
+  type ExitInfo,
   expectedAnswers,
   type FsFile,
   HubError,
@@ -20,6 +21,7 @@ import {
   startNetServer,
   type TaskKind,
   type Transport,
+  type WorkerMessage,
   type WorkerSetup,
   writeFsFile,
 } from '@tvp/core';
@@ -143,6 +145,32 @@ export function transportSuite(o: SuiteOptions): void {
           expect(liveWorkerCount()).toBe(0);
         },
       );
+
+      test('every answer a worker sends right before it leaves arrives, and only then is its exit reported', async () => {
+        // Pings and the exit request at once: the worker answers all, then leaves. Seen here: a
+        // process worker that disconnects at once loses answers on Bun and Deno (on Node too, with
+        // larger ones).
+        const PINGS = 5_000;
+        const got: WorkerMessage[] = [];
+        let exit: ExitInfo | undefined;
+        const handle = transport.start(
+          {
+            message: (m) => got.push(m),
+            exit: (info) => {
+              exit ??= info;
+            },
+            error: () => {},
+          },
+          { workerEnv: 'inherit' },
+        );
+        expect(await until(() => got.length === 1, 10_000)).toBe(true);
+        for (let id = 0; id < PINGS; id++) handle.send({ t: 'ping', id });
+        handle.send({ t: 'exit' });
+        expect(await until(() => exit !== undefined, 5_000)).toBe(true);
+        expect(got.map((m) => m.t)).toEqual(['ready', ...Array.from({ length: PINGS }, () => 'pong')]);
+        expect(got.slice(1).map((m) => (m as { id: number }).id)).toEqual(Array.from({ length: PINGS }, (_, i) => i));
+        expect(exit).toEqual({ code: 0, signal: null });
+      });
 
       test('a task that throws: the run fails with the error, every worker is gone', async () => {
         const err = await runHub({ ...base, transport, workers: 2, task: 'noop', count: 10, fault: 'throw' }).catch(

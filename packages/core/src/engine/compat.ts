@@ -2,7 +2,9 @@ import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import type { PayloadWay } from '../format/types.ts';
 import { WAYS_OF_MODE } from './payload-ways.ts';
+import type { WorkerMessage } from './protocol.ts';
 import type { Transport } from './transport.ts';
+import { isWorkerExit } from './web-exit.ts';
 import { workerEntry } from './worker-entries.ts';
 import { workerProcessEnv } from './worker-env.ts';
 import { setupArgv } from './worker-setup.ts';
@@ -49,7 +51,8 @@ export function childProcessTransport(
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         serialization: serialization ?? 'json',
       });
-      cp.on('message', events.message as (msg: unknown) => void);
+      // A leaving worker's last message is for this channel only (see web-exit.ts).
+      cp.on('message', (msg) => isWorkerExit(msg) || events.message(msg as WorkerMessage));
       cp.on('error', events.error);
       cp.on('exit', (code, signal) => events.exit({ code, signal }));
       return {

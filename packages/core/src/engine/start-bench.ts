@@ -55,10 +55,14 @@ export function timeStart(transport: Transport, n: number): Promise<number> {
   });
 }
 
-/** One transport, built once per variant with that variant's worker file. */
+/**
+ * One transport, built once per variant with that variant's worker file. The usual variants are
+ * the three of `StartVariant`; a runner may compare others (Bun: its bytecode build), `minimal`
+ * always among them, since every ratio is to it.
+ */
 export interface StartSubject {
   name: string;
-  variants: Record<StartVariant, Transport>;
+  variants: { minimal: Transport } & Record<string, Transport>;
 }
 
 /** A subject from a transport factory: the same transport with each variant's worker file. */
@@ -75,12 +79,10 @@ export const startSubject = (name: string, kind: WorkerEntry, make: (entry: URL)
 export interface StartRow {
   subject: string;
   workers: number;
-  medianMs: Record<StartVariant, number>;
+  medianMs: Record<string, number>;
   /** Median over rounds of (variant / minimal) in the same round. */
-  ratio: Record<StartVariant, number>;
+  ratio: Record<string, number>;
 }
-
-const VARIANTS: readonly StartVariant[] = ['minimal', 'graph', 'bundled'];
 
 /**
  * Every subject's pool start at each size, the variants interleaved in rotating order round by
@@ -89,40 +91,46 @@ const VARIANTS: readonly StartVariant[] = ['minimal', 'graph', 'bundled'];
 export async function compareStarts(subjects: StartSubject[], sizes: number[], rounds: number): Promise<StartRow[]> {
   const rows: StartRow[] = [];
   for (const s of subjects) {
+    const names = Object.keys(s.variants);
     for (const n of sizes) {
-      const times: Record<StartVariant, number[]> = { minimal: [], graph: [], bundled: [] };
-      const ratios: Record<StartVariant, number[]> = { minimal: [], graph: [], bundled: [] };
+      const times: Record<string, number[]> = Object.fromEntries(names.map((v) => [v, []]));
+      const ratios: Record<string, number[]> = Object.fromEntries(names.map((v) => [v, []]));
       for (let r = -1; r < rounds; r++) {
-        const order = VARIANTS.map((_, i) => VARIANTS[(i + Math.max(r, 0)) % VARIANTS.length] as StartVariant);
-        const got = {} as Record<StartVariant, number>;
-        for (const v of order) got[v] = await timeStart(s.variants[v], n);
+        const order = names.map((_, i) => names[(i + Math.max(r, 0)) % names.length] as string);
+        const got: Record<string, number> = {};
+        for (const v of order) got[v] = await timeStart(s.variants[v] as Transport, n);
         if (r < 0) continue;
-        for (const v of VARIANTS) {
-          times[v].push(got[v]);
-          ratios[v].push(got[v] / got.minimal);
+        for (const v of names) {
+          times[v]?.push(got[v] as number);
+          ratios[v]?.push((got[v] as number) / (got.minimal as number));
         }
       }
-      const of = (xs: Record<StartVariant, number[]>) =>
-        Object.fromEntries(VARIANTS.map((v) => [v, median(xs[v])])) as Record<StartVariant, number>;
+      const of = (xs: Record<string, number[]>) => Object.fromEntries(names.map((v) => [v, median(xs[v] ?? [])]));
       rows.push({ subject: s.name, workers: n, medianMs: of(times), ratio: of(ratios) });
     }
   }
   return rows;
 }
 
-/** The rows as a Markdown table. */
-export function formatStartTable(rows: StartRow[], rounds: number): string {
+/** The usual columns after `minimal`: the variant and its heading. */
+export const START_COLUMNS: readonly [string, string][] = [
+  ['graph', 'module graph (before)'],
+  ['bundled', 'bundled (now)'],
+];
+
+/** The rows as a Markdown table: the minimal worker's time, then each of `columns` with its ratio. */
+export function formatStartTable(rows: StartRow[], rounds: number, columns = START_COLUMNS): string {
   const lines = [
     `pool start until every worker is ready, median of ${rounds} rounds (ms); in brackets, the median of the per-round ratios to the minimal worker`,
     '',
-    '| transport | workers | minimal | module graph (before) | bundled (now) |',
-    '| --- | --- | --- | --- | --- |',
+    `| transport | workers | minimal | ${columns.map(([, h]) => h).join(' | ')} |`,
+    `| --- | --- | --- | ${columns.map(() => '---').join(' | ')} |`,
   ];
   for (const r of rows) {
-    const cell = (v: StartVariant) => `${r.medianMs[v].toFixed(1)} (${r.ratio[v].toFixed(2)}x)`;
-    lines.push(
-      `| ${r.subject} | ${r.workers} | ${r.medianMs.minimal.toFixed(1)} | ${cell('graph')} | ${cell('bundled')} |`,
-    );
+    const cell = (v: string) =>
+      `${(r.medianMs[v] ?? Number.NaN).toFixed(1)} (${(r.ratio[v] ?? Number.NaN).toFixed(2)}x)`;
+    const minimal = (r.medianMs.minimal ?? Number.NaN).toFixed(1);
+    lines.push(`| ${r.subject} | ${r.workers} | ${minimal} | ${columns.map(([v]) => cell(v)).join(' | ')} |`);
   }
   return lines.join('\n');
 }

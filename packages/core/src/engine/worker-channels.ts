@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { encodePayloadFrame, FrameDecoder, MAX_PAYLOAD_FRAME_BYTES } from './frames.ts';
 import { leaveWithParent } from './parent-watch.ts';
 import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
+import type { WorkerExit } from './web-exit.ts';
 import { serveWorker } from './worker-loop.ts';
 import { setupFromArgv } from './worker-setup.ts';
 
@@ -17,7 +18,8 @@ export function serveParentPort(): void {
       // Deno's parentPort has no close() (2.9.6: "port.close is not a function"); there
       // process.exit ends this worker thread only, as it does on Node and Bun.
       close: () => (typeof port.close === 'function' ? port.close() : process.exit(0)),
-      rssBytes: () => process.memoryUsage.rss(),
+      // A thread's RSS is its whole process's, which the hub reads itself (proc-memory.ts).
+      rssBytes: () => 0,
     },
     setup,
   );
@@ -34,13 +36,14 @@ export function serveProcessChannel(): void {
   // close goes unreported (parent-watch.ts).
   process.on('disconnect', () => process.exit(0));
   leaveWithParent();
-  // Sends not yet written out. On Deno (2.9.6) disconnecting drops them: 128 of 200 answers sent
-  // just before `exit` arrived. So the channel closes only once the last send has called back.
-  let unsent = 0;
+  // Leaving: disconnecting drops the sends not yet written out (Deno 2.9.6: 128 of 200 answers
+  // sent just before `exit` arrived; Bun and Node drop some too). The channel keeps messages in
+  // order, so one last message with a callback says that every earlier one has gone: only then
+  // does the channel close. One callback per leave, not one per message: Bun's first
+  // process.nextTick, which a send callback needs, costs 0.9 ms of CPU, and paid by every message
+  // from `ready` on it made Bun's process workers start 1.2x slower than a minimal one at 8 workers.
   let closing = false;
-  const closeWhenSent = () => {
-    if (closing && unsent === 0 && process.connected) process.disconnect();
-  };
+  const bye: WorkerExit = { t: 'exited', code: 0 };
   serveWorker(
     {
       // Once the hub has gone there is no one to tell: drop the message (the disconnect handler exits).
@@ -50,16 +53,15 @@ export function serveProcessChannel(): void {
         // Deno's does not: check a module's answer here, so that every runtime fails it the same
         // way (numbers, the built-in tasks' answers, need no check).
         if (msg.t === 'done' && typeof msg.value !== 'number') JSON.stringify(msg.value);
-        unsent++;
-        send(msg, undefined, undefined, () => {
-          unsent--;
-          closeWhenSent();
-        });
+        send(msg);
       },
       on: (handler) => process.on('message', handler as (msg: unknown) => void),
       close: () => {
+        if (closing || !process.connected) return;
         closing = true;
-        closeWhenSent();
+        send(bye, undefined, undefined, () => {
+          if (process.connected) process.disconnect();
+        });
       },
       rssBytes: () => process.memoryUsage.rss(),
     },

@@ -10,8 +10,12 @@ export const SETUP_ARG_PREFIX = '--tvp-setup=';
 
 /** The setup in a worker's argv, or none. */
 export function setupFromArgv(argv: readonly string[]): WorkerSetup {
-  const arg = argv.find((a) => a.startsWith(SETUP_ARG_PREFIX));
-  return arg === undefined ? {} : (JSON.parse(arg.slice(SETUP_ARG_PREFIX.length)) as WorkerSetup);
+  // A plain loop: on Bun the first Array.prototype.find of a worker costs 30-40 us, a few % of a
+  // Web Worker's whole start.
+  for (const arg of argv) {
+    if (arg.startsWith(SETUP_ARG_PREFIX)) return JSON.parse(arg.slice(SETUP_ARG_PREFIX.length)) as WorkerSetup;
+  }
+  return {};
 }
 
 /** The argv a worker gets for `setup` (none when there is nothing to prepare). */
