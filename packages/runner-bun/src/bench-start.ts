@@ -20,6 +20,12 @@ import { webWorkerTransport } from './web-worker.ts';
 import { type BunWorkerEntry, bunWorkerEntry } from './worker-entries.ts';
 
 const rounds = Number(process.env.ROUNDS ?? 15);
+for (const kind of ['web', 'process'] as const) {
+  if (bunWorkerEntry(kind).href === workerEntry(kind).href) {
+    console.error(`error: no bytecode build of the ${kind} entry in dist/workers: run pnpm build first`);
+    process.exit(2);
+  }
+}
 
 /** A transport with four worker files: minimal, module graph, core's bundle, its Bun bytecode build. */
 const withBytecode = (name: string, kind: BunWorkerEntry, make: (entry: URL) => Transport): StartSubject => ({

@@ -1,6 +1,6 @@
 // The files the bundle loads at run time, copied from the workspace packages that build them into
 // the places the bundled code looks for them (paths relative to dist/lib/, as in each package):
-// core's worker entries (../../dist/workers), workerpool's worker script (../worker), CPython's
+// core's worker entries (../../dist/workers), the pool libraries' worker scripts (../worker), CPython's
 // sweep (../python) and the report page's script (../web, given to the report by src/paths.ts). No source maps: they would more than double the tarball.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,9 +21,12 @@ copyDir(ws('packages', 'core', 'dist', 'workers'), dist('workers'), (n) => /\.(c
 copyDir(ws('packages', 'runner-python', 'python'), dist('python'), (n) => n.endsWith('.py'));
 copyDir(ws('apps', 'report', 'dist', 'web'), dist('web'), (n) => n === 'app.js');
 
-// workerpool's script requires core's pool worker by package name; here core is not a package.
-const script = readFileSync(ws('packages', 'pools', 'worker', 'workerpool.cjs'), 'utf8');
+// The pool libraries' worker scripts (workerpool's, poolifier's) require core's pool worker by
+// package name; here core is not a package.
 const from = "require('@tvp/core/workers/pool.cjs')";
-if (!script.includes(from)) throw new Error(`assemble: workerpool.cjs no longer contains ${from}`);
 mkdirSync(dist('worker'), { recursive: true });
-writeFileSync(dist('worker', 'workerpool.cjs'), script.replace(from, "require('../workers/pool.cjs')"));
+for (const name of readdirSync(ws('packages', 'pools', 'worker')).filter((n) => n.endsWith('.cjs'))) {
+  const script = readFileSync(ws('packages', 'pools', 'worker', name), 'utf8');
+  if (name !== 'idle.cjs' && !script.includes(from)) throw new Error(`assemble: ${name} no longer contains ${from}`);
+  writeFileSync(dist('worker', name), script.replace(from, "require('../workers/pool.cjs')"));
+}
