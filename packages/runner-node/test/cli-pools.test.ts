@@ -52,7 +52,7 @@ test('--impl poolifier,poolifier-cluster: its fixed thread pool and its cluster 
   ]);
   expect(r.stderr).not.toMatch(/^error:/m);
   expect(r.code).toBe(0);
-  const [file] = readdirSync(out);
+  const [file] = readdirSync(out).filter((f) => !f.startsWith('.'));
   const res = decodeResult(readFileSync(path.join(out, file as string)), file as string);
   expect(res.cells.map((c) => `${c.task} ${c.mode}/${c.impl} ${c.status}`)).toEqual([
     'io threads/poolifier ok',
