@@ -23,6 +23,7 @@ from time import perf_counter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "python"))
 
+import tvp_delay as delay  # noqa: E402
 import tvp_pools as pools  # noqa: E402
 import tvp_tasks as tasks  # noqa: E402
 
@@ -51,7 +52,8 @@ class Job:
 
 
 def runner_hub(mode, n, kind, iters, answers):
-    sample, _ = pools.article_run(IMPLS[mode], n, Job(kind, iters), answers, 30.0)
+    # With the probe a sweep's pool cells run beside them (the GIL-wait sampler), as the sweep does.
+    sample, _ = pools.article_run(IMPLS[mode], n, Job(kind, iters), answers, 30.0, delay.ThreadWakeup())
     return sample["totalMs"]
 
 
