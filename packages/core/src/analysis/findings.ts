@@ -34,7 +34,7 @@ function scalingText(who: string, s: Scaling, cores: number): string {
   if (s.kind === 'ideal')
     return `${who}: ${fmtX(s.top.speedup!)} at ${s.top.workers} workers (ideal ${fmtX(s.top.ideal!)})`;
   if (s.kind === 'none')
-    return `${who}: no speedup from more workers, at best ${fmtX(s.peak.speedup!)} (${s.peak.workers} workers)`;
+    return `${who}: no speedup from more workers, at best ${fmtX(s.peak.speedup!)} (${s.peak.workers} worker${s.peak.workers === 1 ? '' : 's'})`;
   if (s.kind === 'plateau') {
     const why = s.from.workers === cores && s.top.task === 'cpu' ? ` = ${cores} cores` : '';
     return `${who}: plateau from ${s.from.workers} workers${why}, at best ${fmtX(s.peak.speedup!)} (ideal at ${s.top.workers} workers: ${fmtX(s.top.ideal!)})`;
