@@ -145,11 +145,13 @@ export const cpythonRunner: SweepRunner = {
   // The Python side submits every task at once (the article's hub); arrivals on a schedule are
   // not built there, so a config asking for them is refused rather than run without them.
   // The payload task's ways (structured clone, transfer, SharedArrayBuffer, IPC serializations) are
-  // JavaScript's: refused by name rather than run as something else.
+  // JavaScript's: refused by name rather than run as something else. So is a JavaScript task module.
   refuse: (config) =>
     config.arrival
       ? '--arrival-rate: the CPython runner does not run tasks arriving over time (its hub submits every task at once, as the article did); run it without --arrival-rate'
       : config.tasks.includes('payload')
         ? '--task payload: the CPython runner does not run the payload task (its ways of moving bytes are those of the JavaScript runtimes)'
-        : undefined,
+        : config.tasks.includes('module')
+          ? '--task-module: the CPython runner cannot run a JavaScript task module; run it on node, bun or deno'
+          : undefined,
 };

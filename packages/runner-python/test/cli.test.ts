@@ -108,6 +108,16 @@ test('--task payload is refused with exit 2 and the reason, before any Python ru
   expect(readdirSync(out)).toEqual([]);
 });
 
+test('--task-module is refused with exit 2 and the reason, before any Python runs, nothing written', () => {
+  const out = tmp();
+  const mod = path.join(tmp(), 'task.mjs');
+  writeFileSync(mod, 'export default (x) => x;\n');
+  const r = run(CLI, ['--task-module', mod, '--out', out], { ...process.env, TVP_PYTHON: '/bin/false' });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/--task-module: the CPython runner cannot run a JavaScript task module/);
+  expect(readdirSync(out)).toEqual([]);
+});
+
 test('a tiny real sweep writes a file core reads, with cpython cells of every mode and impl', () => {
   const out = tmp();
   const r = run(CLI, [
