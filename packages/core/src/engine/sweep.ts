@@ -318,6 +318,35 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
       const stamps: TaskStamps[] = [];
       // The hub's event-loop delay over the work phases of the measured runs.
       const probe = new LoopDelayProbe();
+      // What every run of this cell is asked, batch and arrival runs alike.
+      const base: RunOptions = {
+        workers: p.workers,
+        task: p.task,
+        params,
+        count: config.count,
+        timeoutMs: config.timeoutMs,
+        answers: answersOf(p),
+        workerEnv: config.workerEnv,
+        signal: o.signal,
+      };
+      const hubParts = (transport: Transport) => ({
+        transport,
+        setup: setups.get(p.task),
+        arg: o.taskModule?.arg,
+        payload: p.way ? { way: p.way, bytes: p.payloadBytes ?? 0 } : undefined,
+        argTransfer: p.mode === 'threads' ? config.argTransfer : undefined,
+      });
+      const mainParts = {
+        mode: p.mode as 'sequential' | 'async',
+        workers: p.workers,
+        task: p.task,
+        params,
+        count: config.count,
+        answers: answersOf(p),
+        signal: o.signal,
+        target: targets.get(p.task),
+        arg: argOf(p),
+      };
       for (let run = 0; run < runs; run++) {
         probe.measure = run >= config.warmup;
         const elapsed = performance.now() - started;
@@ -341,42 +370,12 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
               `${p.impl}: library pools run the built-in ${POOL_TASKS.join(', ')} tasks only (their workers get no setup for ${p.task})`,
             );
           }
-          const common: RunOptions = {
-            workers: p.workers,
-            task: p.task,
-            params,
-            count: config.count,
-            timeoutMs: config.timeoutMs,
-            answers: answersOf(p),
-            workerEnv: config.workerEnv,
-            fault: config.fault,
-            signal: o.signal,
-            clock: config.clock,
-            probe,
-          };
+          const common: RunOptions = { ...base, fault: config.fault, clock: config.clock, probe };
           r = p.pool
             ? await runPoolHub({ ...common, pool: p.pool })
             : p.transport
-              ? await runHub({
-                  ...common,
-                  transport: p.transport,
-                  setup: setups.get(p.task),
-                  arg: o.taskModule?.arg,
-                  payload: p.way ? { way: p.way, bytes: p.payloadBytes ?? 0 } : undefined,
-                  argTransfer: p.mode === 'threads' ? config.argTransfer : undefined,
-                })
-              : await runMain({
-                  mode: p.mode as 'sequential' | 'async',
-                  workers: p.workers,
-                  task: p.task,
-                  params,
-                  count: config.count,
-                  answers: answersOf(p),
-                  signal: o.signal,
-                  target: targets.get(p.task),
-                  arg: argOf(p),
-                  probe,
-                });
+              ? await runHub({ ...common, ...hubParts(p.transport) })
+              : await runMain({ ...mainParts, probe });
         } catch (err) {
           if (err instanceof RunAborted) throw err;
           cell.status = 'failed';
@@ -403,16 +402,6 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
       const loopDelay = cell.status === 'ok' ? probe.result() : undefined;
       if (loopDelay) cell.loopDelay = loopDelay;
       if (cell.status === 'ok' && config.arrival) {
-        const common: RunOptions = {
-          workers: p.workers,
-          task: p.task,
-          params,
-          count: config.count,
-          timeoutMs: config.timeoutMs,
-          answers: answersOf(p),
-          workerEnv: config.workerEnv,
-          signal: o.signal,
-        };
         await runArrivalCell(
           cell,
           config.arrival,
@@ -420,29 +409,10 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
           config.repeat,
           (arrival) =>
             p.pool
-              ? runArrivalPool({ ...common, pool: p.pool, ...arrival })
+              ? runArrivalPool({ ...base, pool: p.pool, ...arrival })
               : p.transport
-                ? runArrivalHub({
-                    ...common,
-                    transport: p.transport,
-                    setup: setups.get(p.task),
-                    arg: o.taskModule?.arg,
-                    payload: p.way ? { way: p.way, bytes: p.payloadBytes ?? 0 } : undefined,
-                    argTransfer: p.mode === 'threads' ? config.argTransfer : undefined,
-                    ...arrival,
-                  })
-                : runArrivalMain({
-                    mode: p.mode as 'sequential' | 'async',
-                    workers: p.workers,
-                    task: p.task,
-                    params,
-                    count: config.count,
-                    answers: answersOf(p),
-                    signal: o.signal,
-                    target: targets.get(p.task),
-                    arg: argOf(p),
-                    ...arrival,
-                  }),
+                ? runArrivalHub({ ...base, ...hubParts(p.transport), ...arrival })
+                : runArrivalMain({ ...mainParts, ...arrival }),
           // The hub's event-loop delay per rate, sampled as the batch runs' is.
           () => new LoopDelayProbe(),
         );
