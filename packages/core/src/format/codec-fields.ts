@@ -15,6 +15,7 @@ import { readArrivalConfig, readArrivals } from './codec-arrivals.ts';
 import { readLoopDelay } from './codec-delay.ts';
 import { MAX_LIBRARIES, readLibrary } from './codec-libraries.ts';
 import { ARG_TRANSFERS, readPayloadBytes, readPayloadSizes, readSkippedWays, readWays, WAYS } from './codec-payload.ts';
+import { checkCellPool, checkPoolsAgree, readCellPool, readPools, readWarmStart } from './codec-pools.ts';
 import { describe, type FieldReader, type Holder, type Key, members, type Obj, path } from './codec-reader.ts';
 import { CLOCKS, readTaskTimes } from './codec-task-times.ts';
 import type {
@@ -79,6 +80,7 @@ export function readResult(r: FieldReader, raw: unknown): ResultFile {
     config: readConfig(r, o, '', 'config'),
     cells: r.list(o, '', 'cells', MAX_CELLS, (l, f, i) => readCell(r, l, f, i)),
   };
+  checkPoolsAgree(r, required);
   return {
     ...required,
     ...r.optional<ResultFile>(o, '', {
@@ -221,6 +223,7 @@ function readConfig(r: FieldReader, h: Holder, parent: string, key: Key): RunCon
       payloadBytes: (x, g, k) => readPayloadSizes(r, x, g, k),
       ways: (x, g, k) => readWays(r, x, g, k),
       argTransfer: (x, g, k) => r.oneOf(x, g, k, ARG_TRANSFERS),
+      pools: (x, g, k) => readPools(r, x, g, k),
     }),
   };
   // A task's parameters are part of its work: a run of it without them cannot be compared.
@@ -278,8 +281,11 @@ function readCell(r: FieldReader, h: Holder, parent: string, key: Key): Cell {
       way: (x, g, k) => r.oneOf(x, g, k, WAYS),
       payloadBytes: (x, g, k) => readPayloadBytes(r, x, g, k),
       loopDelay: (x, g, k) => readLoopDelay(r, x, g, k),
+      pool: (x, g, k) => readCellPool(r, x, g, k),
+      warmStart: (x, g, k) => readWarmStart(r, x, g, k),
     }),
   };
+  checkCellPool(r, cell, f);
   if (cell.status === 'ok' && cell.samples.length === 0) {
     r.fail(path(f, 'samples'), 'an ok cell needs at least one sample');
   }

@@ -2,7 +2,7 @@ import { Packr } from 'msgpackr';
 import { expect } from 'vitest';
 import { ResultFileError } from '../errors.ts';
 import { decodeResult } from './codec.ts';
-import type { ResultFile } from './types.ts';
+import type { Cell, ResultFile } from './types.ts';
 
 /** The message with which the reader refuses `bytes` as `some/file.msgpack`; fails if it reads them. */
 export function refusal(bytes: Uint8Array): string {
@@ -92,6 +92,27 @@ export function sampleResult(): ResultFile {
     durationMs: 1234,
     warnings: ['w'],
   };
+}
+
+/** A run with a cold and a warm cell of the same mode, impl and workers, as `--pool cold,warm` writes it. */
+export function warmResult(): ResultFile {
+  const r = sampleResult();
+  r.config.pools = ['cold', 'warm'];
+  const warm: Cell = {
+    task: 'io',
+    mode: 'threads',
+    impl: 'worker_threads',
+    workers: 1,
+    status: 'ok',
+    pool: 'warm',
+    samples: [
+      { totalMs: 51, spawnMs: 0, workMs: 51, teardownMs: 0 },
+      { totalMs: 50.5, spawnMs: 0, workMs: 50.5, teardownMs: 0 },
+    ],
+    warmStart: { spawnMs: 41.2, teardownMs: 3.5 },
+  };
+  r.cells.splice(1, 0, warm);
+  return r;
 }
 
 /** Bytes of one value as a writer chose to encode it, put into a file as they are. */

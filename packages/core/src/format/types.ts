@@ -40,6 +40,14 @@ export type RuntimeName = 'node' | 'bun' | 'deno' | (string & {});
 export type WorkerSet = 'standard' | 'extended' | 'custom';
 /** Whether workers inherit variables known to change what is measured. */
 export type WorkerEnv = 'inherit' | 'clean';
+/**
+ * How a worker cell's pool lives. `cold` (the article's way, and the default): every hub run starts
+ * fresh workers and ends them, so each sample pays spawn, the workers' first compiles and teardown.
+ * `warm`: the cell starts its N workers once, runs `warmup` batches (at least 1) that are thrown
+ * away, then `repeat` measured batches on the same live workers, and ends them once, as a server
+ * keeps its pool.
+ */
+export type PoolKind = 'cold' | 'warm';
 /** A fault injected into one task per hub run, to test the harness itself. */
 export type Fault = 'throw' | 'exit' | 'hang';
 
@@ -163,6 +171,25 @@ export interface Cell {
   payloadBytes?: number;
   /** How late the hub's event loop (or main thread) ran while the work phase ran, over the measured runs. */
   loopDelay?: LoopDelay;
+  /**
+   * `warm`: the cell's workers lived across its runs (`--pool warm`); absent: a cold cell, fresh
+   * workers per run. Only worker cells have it. A warm cell's samples are its batches' work alone:
+   * `workMs` = `totalMs`, `spawnMs` = `teardownMs` = 0; the one spawn and one teardown are in
+   * `warmStart`.
+   */
+  pool?: 'warm';
+  /** A warm cell's one start of its N workers and one teardown, ms; absent when the cell failed before. */
+  warmStart?: WarmStart;
+}
+
+/**
+ * The spawn and teardown a warm cell paid once. `spawnMs` runs until all N were ready (the phases
+ * clock's barrier; for a library pool, until N workers had answered); `teardownMs` from asking
+ * them to leave to the last exit.
+ */
+export interface WarmStart {
+  spawnMs: number;
+  teardownMs: number;
 }
 
 /**
@@ -359,6 +386,11 @@ export interface RunConfig extends TaskParams {
   ways?: PayloadWay[];
   /** `--arg-transfer`, when given: how the module's arg reached thread workers. */
   argTransfer?: ArgTransfer;
+  /**
+   * `--pool`: the pool lifetimes each worker cell ran with, in that order; absent: `['cold']`
+   * (files before warm pools, and runs that did not ask).
+   */
+  pools?: PoolKind[];
 }
 
 /** Set by `pnpm bench`: the runner invocations of one bench share `id`; `round` counts from 1 to `rounds`. */
