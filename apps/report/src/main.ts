@@ -1,4 +1,4 @@
-import { EXIT, UsageError } from '@tvp/core';
+import { EXIT, UsageError, usageErrorText } from '@tvp/core';
 import { createApp } from './app.ts';
 import { parseReportArgs, reportUsage } from './args.ts';
 import type { Assets } from './assets.ts';
@@ -16,6 +16,8 @@ export interface ReportMainOptions {
   bin?: string;
   /** How the help names the default results folder. */
   resultsText?: string;
+  /** The command that writes a first result file, said when the folder has none. */
+  firstRun?: string;
 }
 
 /**
@@ -28,7 +30,8 @@ export async function reportMain(argv: readonly string[], opts: ReportMainOption
     return await serveOrExport(argv, opts);
   } catch (err) {
     if (err instanceof UsageError) {
-      console.error(`${bin}: ${err.message}\n\n${reportUsage(bin, opts.resultsText)}`);
+      // In the repository the user types `pnpm report`, not the bin's name.
+      process.stderr.write(usageErrorText(err.message, opts.bin ? `${bin} --help` : 'pnpm report -- --help', bin));
       return EXIT.usage;
     }
     const e = err as NodeJS.ErrnoException;
@@ -73,6 +76,13 @@ async function serveOrExport(argv: readonly string[], opts: ReportMainOptions): 
     // Other machines address it by a name or an address the server cannot guess: it would refuse them all.
     console.log(
       `report: answers only to Host ${new URL(server.url).host} and loopback names; add --allowed-host NAME for the names other machines use`,
+    );
+  }
+  if (first.runs.length === 0) {
+    // Serving an empty folder is right for a server that will receive uploads; say how to fill it.
+    const none = first.skipped.length > 0 ? 'no readable result file' : 'no result file';
+    console.log(
+      `report: ${none} in ${cmd.resultsDir} yet: ${opts.firstRun ?? '`pnpm bench -- --quick`'} writes one there; reload the page once it has`,
     );
   }
   const stop = () => {

@@ -105,10 +105,29 @@ describe('tvp-report command line (built)', () => {
     expect(r.stderr).toMatch(/refusing to serve on 0\.0\.0\.0 without REPORT_TOKEN/);
   });
 
-  it('a bad flag: exit 2 with usage', async () => {
+  it('a bad flag: exit 2, the message and where the flags are, not the whole usage', async () => {
     const r = await cli(['--port', 'x']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/usage: tvp-report/);
+    expect(r.stderr).toMatch(/^tvp-report: .*--port/);
+    expect(r.stderr).toContain('(pnpm report -- --help lists every flag and its default)');
+    expect(r.stderr).not.toMatch(/usage: tvp-report/);
+  });
+
+  it('--export of a folder with no result file: exit 2, says so, writes nothing', async () => {
+    const dir = await tempDir();
+    const r = await cli(['--results', dir, '--export', path.join(dir, 'report.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`nothing to export: there is no result file in ${dir}`);
+    await expect(readFile(path.join(dir, 'report.html'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('serving a folder with no result file: says how to write one', async () => {
+    const { child, stdout } = await serve(['--results', await tempDir()], 2);
+    try {
+      expect(stdout()).toMatch(/no result file in .* yet: `pnpm bench -- --quick` writes one there/);
+    } finally {
+      child.kill();
+    }
   });
 
   it('--export writes one self-contained page, relative to the folder pnpm ran in', async () => {

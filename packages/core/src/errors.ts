@@ -1,6 +1,14 @@
-/** A bad flag or value on the command line: print usage and exit 2. */
+/** A bad flag or value on the command line: say what is wrong (`usageErrorText`) and exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/**
+ * What a command prints for a usage error: the message, then where the flags are listed. Not the
+ * whole usage: a 50-line help after the message pushes the one line that matters off the screen.
+ */
+export function usageErrorText(message: string, help = '--help', prefix = 'error'): string {
+  return `${prefix}: ${message.replace(/ \(see --help\)$/, '')}\n(${help} lists every flag and its default)\n`;
 }
 
 /** A hub run failed: a task threw, a worker stopped, a task hung, an answer was wrong. */

@@ -115,7 +115,7 @@ export type { WorkerPort } from './engine/worker-loop.ts';
 export { InjectedFault, serveWorker } from './engine/worker-loop.ts';
 export { setupArgv, setupName } from './engine/worker-setup.ts';
 export { measureRoundTrip } from './engine/yardstick.ts';
-export { HubError, ResultFileError, RunAborted, UsageError } from './errors.ts';
+export { HubError, ResultFileError, RunAborted, UsageError, usageErrorText } from './errors.ts';
 export { BATCH_VARS, batchFromEnv, batchProblem, MAX_ROUNDS } from './format/batch.ts';
 export { decodeResult, encodeResult } from './format/codec.ts';
 export type {

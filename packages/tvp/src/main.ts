@@ -52,6 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         cwd: workingDir(),
         resultsDir: defaultResultsDir(),
         resultsText: `./${RESULTS_FOLDER}/`,
+        helpCommand: (c) => `tvp ${c} --help`,
       });
     default:
       process.stderr.write(`tvp: unknown command '${command}'\n\n${TVP_USAGE}\n`);

@@ -8,5 +8,6 @@ export function reportCommand(argv: readonly string[]): Promise<number> {
     assets: () => loadAssets(reportScript()),
     bin: 'tvp report',
     resultsText: `./${RESULTS_FOLDER}/`,
+    firstRun: '`npx tvp run --task-module ./task.mjs --quick`',
   });
 }

@@ -1,7 +1,12 @@
-import { EXIT, runCli, UsageError } from '@tvp/core';
+import { EXIT, runCli, UsageError, usageErrorText } from '@tvp/core';
 import { defaultResultsDir, RESULTS_FOLDER, workingDir } from './paths.ts';
 import { CPYTHON_NO_MODULE, hasTaskModule, runAll, startedByBun } from './run-all.ts';
 import { currentRuntime, RUNTIMES, type RuntimeName, runnerFor } from './runtime.ts';
+
+/** `--runtime` in `tvp run --help`: tvp's own flag, taken out before the runner sees the rest. */
+const RUNTIME_USAGE = `  --runtime LIST         node, bun, deno, cpython, or all: run the sweep on each one found on PATH,
+                         one after the other, one file each (default: the runtime running tvp)
+`;
 
 /** `--runtime LIST` taken out of a `tvp run` command line; the rest goes to the runner as it is. */
 export function splitRuntime(argv: readonly string[]): { runtimes?: RuntimeName[]; rest: string[] } {
@@ -42,7 +47,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     split = splitRuntime(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`error: ${err.message}\n`);
+    process.stderr.write(usageErrorText(err.message, 'tvp run --help'));
     return EXIT.usage;
   }
   const here = currentRuntime();
@@ -64,6 +69,8 @@ async function runHere(runtime: RuntimeName, argv: readonly string[]): Promise<n
   const cwd = workingDir();
   const opts = {
     bin: 'tvp run',
+    help: 'tvp run --help',
+    extraUsage: RUNTIME_USAGE,
     defaultOut: defaultResultsDir(cwd),
     defaultOutText: `./${RESULTS_FOLDER}/`,
     io: { cwd },

@@ -103,70 +103,107 @@ const FLAGS = {
   help: 'switch',
   quiet: 'switch',
 } as const satisfies Record<string, FlagKind>;
+/** Every runner flag's name, for checks that --help lists them all. */
+export const RUNNER_FLAG_NAMES: readonly string[] = Object.keys(FLAGS);
+
 type ValueFlag = { [K in keyof typeof FLAGS]: (typeof FLAGS)[K] extends 'value' ? K : never }[keyof typeof FLAGS];
 
-/** The --help text; `impls` lists this runtime's choices, `outDefault` says where files go without --out. */
+/** `items` as comma lists wrapped to the help's width, each line after the first indented to its column. */
+function wrapList(items: readonly string[], tail: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of [...items.map((x) => `${x},`), tail]) {
+    if (line !== '' && 25 + line.length + 1 + item.length > USAGE_WIDTH) {
+      lines.push(line);
+      line = item;
+    } else line = line === '' ? item : `${line} ${item}`;
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(25)}`);
+}
+
+/** The help's width: it must read in an 80-column terminal with a little room, and does at 100. */
+export const USAGE_WIDTH = 100;
+
+/**
+ * The --help text; `impls` lists this runtime's choices, `outDefault` says where files go without
+ * --out, `extra` adds lines of the program that runs the runner (tvp's --runtime).
+ */
 export function usage(
   runner: string,
   impls: Record<WorkerMode, readonly Impl[]>,
   outDefault = 'results/ at the repository root',
+  extra = '',
 ): string {
   const all = [...impls.threads, ...impls.processes];
   return `Usage: ${runner} [flags]
 
 Runs the threads-vs-processes experiment on this runtime and writes one msgpack result file.
+Every flag is optional: with none, the io and cpu tasks on 1..8 workers of each mode (minutes).
 
-  --task io,cpu          task kinds: ${TASK_KINDS.join(', ')}, or all (default io,cpu;
-                         module only with --task-module, which alone makes the default module;
-                         payload only when named)
-  --task-module PATH     the module task: a file whose default export is a function of one
-                         argument (sync or async); optional exports name, arg, bound ('cpu'|'io')
-  --arg-transfer clone    module task, threads: how a binary arg (ArrayBuffer or typed array)
-                         reaches workers: clone (copied with each task), transfer (its buffer
-                         moved there and back), shared (one SharedArrayBuffer per worker)
+What to run
+  --task io,cpu          task kinds: ${TASK_KINDS.join(', ')}, or all
+                         (default io,cpu; module only with --task-module, which alone makes the
+                         default module; payload only when named)
+  --task-module PATH     your work as the task: a file whose default export is a function of one
+                         argument (sync or async); optional exports name, arg (sent with every
+                         call), bound ('cpu' or 'io': which ideal applies; default cpu)
+  --arg-transfer clone   module task, threads, when arg is an ArrayBuffer or typed array: clone
+                         (copied with each task), transfer (moved there and back), shared (one
+                         SharedArrayBuffer per worker); worth a run each when arg is large (MBs)
   --fs-bytes ${DEFAULT_FS_BYTES}     fs task: size of the file each task reads (through libuv's pool)
   --net-delay-ms ${DEFAULT_NET_DELAY_MS}       net task: the loopback server's delay before it answers, ms
   --net-bytes ${DEFAULT_NET_BYTES}      net task: the size of its answer
   --payload-bytes 1k,64k,1m,16m
-                         payload task: the sizes each task carries to a worker and back
-                         (bytes, or k/m for KiB/MiB; at most 256m)
-  --way W,...            payload task: ${PAYLOAD_WAYS.join(', ')},
-                         or all (default all: each transport runs the ways it has)
+                         payload task (--task payload: when deciding how to send large data to
+                         workers): the sizes each task carries there and back (bytes, or k/m for
+                         KiB/MiB; at most 256m); it prints what moving costs per KB by each way
+  --way W,...            payload task: ${wrapList(PAYLOAD_WAYS, 'or all (default all: each transport runs the ways it has)')}
+  --io-ms 10             one io task's wait, ms (--preset article: 100)
+  --cpu-iters 6000000    one cpu task's work, rounds of integer mixing (about 10 ms on the 2-core
+                         machine the defaults were set on)
+
+How
   --mode M,...           ${MODES.join(', ')}, or all (default all four)
-  --impl I,...           ${all.join(', ')},
-                         or all (every primitive; a pool library runs only when named)
+  --impl I,...           ${wrapList(all, 'or all (every primitive; a pool library runs only when named)')}
                          (default ${impls.threads[0]},${impls.processes[0]})
   --workers standard     standard (1..8), extended (1,2,4,...,64) or a list like 1,2,4
   --count 100            tasks per hub run
   --repeat 4             measured runs per cell (--preset article: 5)
   --warmup 1             unmeasured runs first
-  --io-ms 10             one io task's wait, ms (--preset article: 100)
-  --cpu-iters 6000000    one cpu task's work, rounds of integer mixing
   --timeout-ms 30000     a task (or a pool start) longer than this fails its cell
-  --out DIR              where the file goes (default: ${outDefault})
-  --label NAME           machine label written in the file (default: the hostname)
   --async-cpu-max-workers 2
                          async runs cpu at worker counts up to this only (more in flight on one
                          thread cannot run cpu work faster); all: at every count (--preset article)
-  --quick                small sweep, seconds: workers 1,2,4, 20 tasks, 3 repeats
-  --preset NAME          ${PRESETS.join(', ')} (article: the article's 100 ms tasks)
-  --upload URL           also POST the file to a report server (REPORT_TOKEN for auth)
-  --clock phases         phases: all workers ready before the first task, then work, then teardown
-                         (the worker-cost figures need it); article: tasks start on each worker as
-                         it is ready, total from creating the pool to the last exit (the article's
-                         hub; the article preset's default)
-  --arrival-rate R,...   also run tasks arriving over time at R tasks/s (each rate, every cell):
-                         the larger of ${ARRIVAL_WARMUP_MIN} and 2 per worker warm-up arrivals, then --count measured ones,
-                         --repeat runs; response-time percentiles, throughput, sustained or not
-  --arrival poisson      poisson (seeded exponential gaps) or fixed (exactly 1/R apart)
-  --arrival-seed ${DEFAULT_ARRIVAL_SEED}       the poisson generator's seed (recorded; same schedule for every cell)
+  --quick                a small sweep in seconds: workers 1,2,4, 20 tasks, 3 repeats, io 10 ms,
+                         cpu 2,000,000 rounds (to try a module or an install; --preset quick)
+  --preset NAME          ${PRESETS.join(', ')} (article: the article's 100 ms tasks, 5 runs, every
+                         cell: tens of minutes)
+  --clock phases         phases (default): all workers ready before the first task, then work,
+                         then teardown, each timed (the worker-cost figures need it); article: as
+                         the article's hub, tasks start on each worker as it is ready, total from
+                         creating the pool to the last exit (to compare with the article or CPython)
   --worker-env inherit   inherit, or clean: start process workers without NODE_EXTRA_CA_CERTS
                          and NODE_OPTIONS (both slow process start; the choice is recorded)
-  --fault KIND           testing the harness: one task per hub run will ${FAULTS.join(', ')}
-  --quiet                no progress line
-  --help                 this text
 
-Exit status: 0 all cells ok, 1 some cell failed, 2 bad flags, 130/143 stopped by SIGINT/SIGTERM.`;
+Tasks arriving over time (for a server: how long does a request wait?)
+  --arrival-rate R,...   after each cell's batch, tasks arriving at R tasks/s (each rate, every
+                         cell): the larger of ${ARRIVAL_WARMUP_MIN} and 2 per worker warm-up arrivals, then --count
+                         measured ones, --repeat runs; response-time percentiles, throughput,
+                         sustained or not (off by default: it adds about count/R s per run)
+  --arrival poisson      poisson (seeded exponential gaps) or fixed (exactly 1/R apart)
+  --arrival-seed ${DEFAULT_ARRIVAL_SEED}       the poisson generator's seed (recorded; same schedule for every cell)
+
+Output
+  --out DIR              where the file goes (default: ${outDefault})
+  --label NAME           machine label written in the file (default: the hostname)
+  --upload URL           also POST the file to a report server (REPORT_TOKEN for auth)
+  --quiet                no progress line
+  --fault KIND           testing the harness: one task per hub run will ${FAULTS.join(', ')}
+${extra}  --help                 this text
+
+Exit status: 0 all cells ok, 1 some cell failed, 2 bad flags or a task module that cannot run
+(nothing written), 130/143 stopped by SIGINT/SIGTERM (the cells finished so far are written).`;
 }
 
 function usageError(message: string): never {

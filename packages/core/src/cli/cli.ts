@@ -5,7 +5,7 @@ import { killAllWorkers } from '../engine/live-workers.ts';
 import { skippedLine } from '../engine/payload-ways.ts';
 import type { SweepProgress } from '../engine/sweep.ts';
 import { type LoadedTaskModule, loadTaskModule } from '../engine/task-module.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError, usageErrorText } from '../errors.ts';
 import { batchFromEnv } from '../format/batch.ts';
 import { defaultResultsDir, writeResult } from '../format/write.ts';
 import { type CliRequest, parseArgs, usage } from './args.ts';
@@ -40,6 +40,10 @@ export async function runCli(
     defaultOut: string;
     /** How --help names the default folder (default: results/ at the repository root). */
     defaultOutText?: string;
+    /** The help command a usage error points to (default `--help`: a runner is started several ways). */
+    help?: string;
+    /** Lines of flags the program around the runner adds to --help (tvp's --runtime). */
+    extraUsage?: string;
     repoDir?: string;
     io?: Partial<CliIo>;
   },
@@ -58,11 +62,11 @@ export async function runCli(
     req = parseArgs(argv, { impls, defaultOut: opts.defaultOut, cwd: io.cwd, namedOnly });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.stderr.write(`error: ${err.message}\n\n${usage(opts.bin, impls, opts.defaultOutText)}\n`);
+    io.stderr.write(usageErrorText(err.message, opts.help));
     return EXIT.usage;
   }
   if (req.kind === 'help') {
-    io.stdout.write(`${usage(opts.bin, impls, opts.defaultOutText)}\n`);
+    io.stdout.write(`${usage(opts.bin, impls, opts.defaultOutText, opts.extraUsage)}\n`);
     return EXIT.ok;
   }
   try {

@@ -52,11 +52,33 @@ function runScript(args: string[]): Promise<{ code: number; stdout: string; stde
   });
 }
 
-async function inProcess(args: string[]): Promise<{ code: number; out: string }> {
+async function inProcess(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
-  const code = await runTools(args, { out: (s) => (out += s), err: () => {}, cwd: data, resultsDir: data });
-  return { code, out };
+  let err = '';
+  const code = await runTools(args, {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    cwd: data,
+    resultsDir: data,
+  });
+  return { code, out, err };
 }
+
+describe('mistakes: exit 2 and one message that names what is wrong, then where the flags are', () => {
+  test.each([
+    [['compare', 'a.msgpack'], 'tvp: compare needs two runs, A and B; got 1\n(pnpm compare -- --help lists'],
+    [['export', 'a.msgpack', '--format', 'xml'], "tvp: --format: 'xml' is not one of json"],
+    [['summary', '--wat'], 'tvp: unknown flag --wat\n(pnpm summary -- --help lists every flag'],
+    [['compare', 'latest:bun', 'latest'], `tvp: no run of bun in ${data} (runs of node only)`],
+    [['summary', path.join(data, 'nope')], `there is no results folder ${path.join(data, 'nope')}: no run has written`],
+  ])('%j', async (args, message) => {
+    const r = await inProcess(args);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(message);
+    expect(r.err).not.toContain('usage:');
+  });
+});
 
 describe('pnpm compare, export and summary print only their own output', () => {
   test.each([
@@ -68,7 +90,8 @@ describe('pnpm compare, export and summary print only their own output', () => {
     const got = await runScript(args);
     const want = await inProcess(args);
     expect(want.out.length).toBeGreaterThan(0);
-    expect(got).toEqual({ code: want.code, stdout: want.out, stderr: '' });
+    expect(got).toEqual({ code: want.code, stdout: want.out, stderr: want.err });
+    expect(want.err).toBe('');
   });
 
   test('a build that fails: its log on stderr, nothing on stdout, the tool not run', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fleetSummary, fleetSummaryMarkdown } from '../analysis/fleet-summary.ts';
 import { compareRuns, comparisonMarkdown, formatComparison } from '../analysis/run-compare.ts';
 import { EXPORT_FORMATS, type ExportFormat, exportRun } from '../analysis/run-export.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError, usageErrorText } from '../errors.ts';
 import { decodeResult } from '../format/codec.ts';
 import type { ResultFile } from '../format/types.ts';
 import { writeAtomic } from '../format/write.ts';
@@ -39,6 +39,8 @@ summary   Markdown for a results folder (DIR, default the results folder): per m
 /** The tools' help text in this repository. */
 export const TOOLS_USAGE = toolsUsage();
 
+const TOOL_COMMANDS = ['compare', 'export', 'summary'];
+
 const FLAGS = {
   'fail-above': 'value',
   baseline: 'value',
@@ -54,7 +56,7 @@ export function readRuns(dir: string, what = 'results folder'): ResultFile[] {
   try {
     names = readdirSync(dir).filter((f) => f.endsWith('.msgpack'));
   } catch {
-    throw new UsageError(`there is no ${what} ${dir}`);
+    throw new UsageError(`there is no ${what} ${dir}: no run has written a file there yet`);
   }
   return names.flatMap((name) => {
     try {
@@ -73,13 +75,19 @@ export function loadRun(ref: string, resultsDir: string, cwd: string): ResultFil
   const asPath = path.resolve(cwd, ref);
   if (statSync(asPath, { throwIfNoEntry: false })?.isFile()) return decodeResult(readFileSync(asPath), ref);
   if (!statSync(resultsDir, { throwIfNoEntry: false })?.isDirectory())
-    throw new UsageError(`'${ref}' is not a file, and there is no results folder ${resultsDir} to look it up in`);
+    throw new UsageError(
+      `'${ref}' is not a file, and there is no results folder ${resultsDir} to look it up in: no run has written a file there yet`,
+    );
   const runs = readRuns(resultsDir);
   const latest = /^latest(?::(.+))?$/.exec(ref);
   if (latest) {
     const pool = runs.filter((r) => latest[1] === undefined || r.env.runtime === latest[1]);
     const newest = pool.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-    if (!newest) throw new UsageError(`no run${latest[1] ? ` of ${latest[1]}` : ''} in ${resultsDir}`);
+    if (!newest) {
+      const there = [...new Set(runs.map((r) => r.env.runtime))].sort();
+      const has = there.length === 0 ? 'no readable run at all' : `runs of ${there.join(', ')} only`;
+      throw new UsageError(`no run${latest[1] ? ` of ${latest[1]}` : ''} in ${resultsDir} (${has})`);
+    }
     return newest;
   }
   if (ref.length < 8) throw new UsageError(`'${ref}' is not a file; a run id needs at least 8 characters`);
@@ -105,6 +113,8 @@ export async function runTools(
     resultsDir: string;
     /** How the help names `resultsDir` (default: results/ at the repository root). */
     resultsText?: string;
+    /** How the user types a command's help: `tvp compare --help`; default `pnpm compare -- --help`, as in the repository. */
+    helpCommand?: (command: string) => string;
   },
 ): Promise<number> {
   try {
@@ -157,8 +167,14 @@ export async function runTools(
     }
     throw new UsageError(`unknown command '${command}': compare, export or summary`);
   } catch (err) {
-    if (err instanceof UsageError || (err as Error).name === 'ResultFileError') {
-      io.err(`tvp: ${(err as Error).message}\n\n${toolsUsage(io.resultsText)}\n`);
+    if (err instanceof UsageError) {
+      const command = argv.find((a) => TOOL_COMMANDS.includes(a));
+      const help = io.helpCommand ?? ((c: string) => `pnpm ${c} -- --help`);
+      io.err(usageErrorText(err.message, help(command ?? 'summary'), 'tvp'));
+      return EXIT.usage;
+    }
+    if ((err as Error).name === 'ResultFileError') {
+      io.err(`tvp: ${(err as Error).message}\n`);
       return EXIT.usage;
     }
     throw err;
