@@ -81,22 +81,27 @@ test('a module runs on every mode; its identity and the check are in the file', 
   expect(r.stdout).toMatch(/module: 4 calls of task \(cpu-bound, sha256 [0-9a-f]{12}, answers checked\)/);
 });
 
-test('a function that throws: every cell fails with the reason, exit 1', () => {
+test('a function that throws with its arg: exit 2 saying what it threw and where, nothing written', () => {
   const out = tmp();
-  const r = cli([
-    '--task-module',
-    moduleFile('export default () => { throw new TypeError("no rows"); };'),
-    ...QUICK,
-    '--out',
-    out,
-  ]);
-  expect(r.code).toBe(1);
-  const res = onlyResult(out);
-  expect(res.cells.length).toBeGreaterThan(0);
-  for (const c of res.cells) {
-    expect(c.status).toBe('failed');
-    expect(c.error).toMatch(/no rows/);
-  }
+  const file = moduleFile(
+    'export const arg = 3;\nexport default (n) => {\n  throw new TypeError("no rows: " + n);\n};',
+  );
+  const r = cli(['--task-module', file, ...QUICK, '--out', out]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe(
+    `error: --task-module ${file}: its function threw when called with its arg (at ${path.basename(file)}:3:9): TypeError: no rows: 3\n`,
+  );
+  expect(readdirSync(out)).toEqual([]);
+});
+
+test('a module with a syntax error: exit 2, and how to find the line', () => {
+  const out = tmp();
+  const file = moduleFile('export default (a) => 1 +;');
+  const r = cli(['--task-module', file, ...QUICK, '--out', out]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/^error: --task-module .*: SyntaxError: Unexpected token/);
+  expect(r.stderr).toContain(`(node --check ${file} shows where)`);
+  expect(readdirSync(out)).toEqual([]);
 });
 
 test('a result that cannot be sent back: worker cells fail saying so, the main thread’s do not', () => {

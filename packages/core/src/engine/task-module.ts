@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { UsageError } from '../errors.ts';
 import type { TaskBound, TaskModuleInfo } from '../format/types.ts';
@@ -27,9 +27,11 @@ const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).
  * Load a task module on the main thread, before any worker starts: read and hash its source,
  * import it, check its exports, and call its function twice, off the clock, for the answer every
  * task must give (two results that differ: the answer cannot be checked). A missing file, an
- * import that fails, a default export that is not a function, a bad `bound` or `name`, or an `arg`
- * that structuredClone refuses is a UsageError naming the module. A function that throws is not:
- * its cells fail with the reason, as any task's would.
+ * import that fails, a default export that is not a function, a bad `bound` or `name`, an `arg`
+ * that structuredClone refuses, or a function that throws when called with its `arg` is a
+ * UsageError naming the module (and, for a throw, where in it): every cell would fail the same
+ * way, so nothing is run and nothing written. A result that cannot be sent back is not: the
+ * main-thread cells run, the worker cells fail saying why.
  */
 export async function loadTaskModule(file: string): Promise<LoadedTaskModule> {
   const abs = path.resolve(file);
@@ -50,9 +52,10 @@ export async function loadTaskModule(file: string): Promise<LoadedTaskModule> {
     fn = await importTaskFunction(url);
   } catch (err) {
     const e = err as Error;
-    return bad(
-      e instanceof TypeError && e.message.startsWith(url) ? e.message.slice(url.length + 2) : `${e.name}: ${e.message}`,
-    );
+    if (e instanceof TypeError && e.message.startsWith(url)) return bad(e.message.slice(url.length + 2));
+    // Node 20 keeps a syntax error's line out of the error it rejects with; its checker prints it.
+    const hint = e.name === 'SyntaxError' && whereIn(e, url) === undefined ? ` (node --check ${abs} shows where)` : '';
+    return bad(`${e.name}: ${e.message}${hint}`);
   }
   const bound = mod.bound ?? 'cpu';
   if (!BOUNDS.includes(bound as TaskBound)) bad(`its bound export must be 'cpu' or 'io', got ${showAnswer(bound)}`);
@@ -72,7 +75,10 @@ export async function loadTaskModule(file: string): Promise<LoadedTaskModule> {
   if (arg !== undefined && !isDeepStrictEqual(argJson, arg)) {
     warnings.push(`task module ${name}: its arg changes through JSON, which is how process workers receive it`);
   }
-  const expected = await expectedOf(fn, arg, name, warnings);
+  const expected = await expectedOf(fn, arg, name, warnings, (e): never => {
+    const where = whereIn(e, url);
+    return bad(`its function threw when called with its arg${where ? ` (${where})` : ''}: ${e.name}: ${e.message}`);
+  });
   let argText: string | undefined;
   try {
     argText = arg === undefined ? undefined : JSON.stringify(arg);
@@ -90,12 +96,23 @@ export async function loadTaskModule(file: string): Promise<LoadedTaskModule> {
   return { info, url, fn, arg, expected, warnings };
 }
 
-/** Two calls on the main thread: the same result is the answer; a throw or a varying result cannot be checked. */
+/** `at task.mjs:3:7`: the first frame of an error's stack in the module's own file, if any. */
+function whereIn(err: Error, url: string): string | undefined {
+  const line = err.stack?.split('\n').find((l) => l.includes(url));
+  const at = line === undefined ? undefined : new RegExp(`${escapeRegExp(url)}:(\\d+)(?::(\\d+))?`).exec(line);
+  if (!at) return undefined;
+  return `at ${path.basename(fileURLToPath(url))}:${at[1]}${at[2] ? `:${at[2]}` : ''}`;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Two calls on the main thread: the same result is the answer, a varying one cannot be checked; a throw goes to `threw`. */
 async function expectedOf(
   fn: (arg: unknown) => unknown,
   arg: unknown,
   name: string,
   warnings: string[],
+  threw: (err: Error) => never,
 ): Promise<ExpectedValue> {
   let first: unknown;
   let second: unknown;
@@ -103,10 +120,7 @@ async function expectedOf(
     first = await fn(structuredClone(arg));
     second = await fn(structuredClone(arg));
   } catch (err) {
-    warnings.push(
-      `task module ${name}: its function threw on the main thread (${(err as Error).message}): answers not checked`,
-    );
-    return expectedValue(undefined, false);
+    return threw(err instanceof Error ? err : new Error(String(err)));
   }
   let sendError: string | undefined;
   try {
@@ -115,6 +129,8 @@ async function expectedOf(
     sendError = `${(err as Error).name}: ${(err as Error).message}`;
     warnings.push(`task module ${name}: its result cannot be sent back from a worker (${sendError})`);
   }
+  // Two results that cannot be sent (functions, sockets) never compare equal: saying they varied would mislead.
+  if (sendError !== undefined && !isDeepStrictEqual(first, second)) return expectedValue(undefined, false, sendError);
   if (!isDeepStrictEqual(first, second)) {
     warnings.push(
       `task module ${name}: two calls gave different results (${showAnswer(first)} then ${showAnswer(second)}): answers not checked (checked: false)`,
