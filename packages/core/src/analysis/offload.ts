@@ -111,10 +111,19 @@ export function offloadCost(r: ResultFile, task: TaskKind, wonMedianTotalMs: num
   if (roundTripMs !== undefined) out.roundTripMs = roundTripMs;
   // The model, at `cores` workers on `cores` cores: main = calls * won; workers = cores * start
   // + calls * (work + overhead) / cores. Workers pay from calls per worker > start / (won - (work
-  // + overhead) / cores); for a given count, from work > (cores * cores * start / calls + overhead) / (cores - 1).
+  // + overhead) / cores). For a given count, with the work per call W' in place of this run's W and
+  // the main thread's time moving with it (cpu: won + W' - W), from W' > (cores * cores * start /
+  // calls + overhead - cores * (won - W)) / (cores - 1). Both thresholds come from the one
+  // inequality, so they agree: a run past one is past the other. (Taking the main thread's time as
+  // W alone, as this once did, named a work per call this run already had while the calls said it
+  // fell short, whenever the winner beat one-at-a-time by noise.)
   const P = cores;
   if (P > 1) {
-    out.workMsPerCallToPay = ((P * P * start.ms) / calls + overheadMsPerCall) / (P - 1);
+    const wonBeyondWork = bound === 'cpu' ? out.wonMsPerCall - mainMsPerCall : 0;
+    out.workMsPerCallToPay = Math.max(
+      0,
+      ((P * P * start.ms) / calls + overheadMsPerCall - P * wonBeyondWork) / (P - 1),
+    );
     const gain = out.wonMsPerCall - (mainMsPerCall + overheadMsPerCall) / P;
     if (bound === 'cpu' && gain > 0) out.callsPerWorkerToPay = start.ms / gain;
   }

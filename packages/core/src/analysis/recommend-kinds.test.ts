@@ -187,6 +187,26 @@ describe('where offloading does not pay', () => {
     expect(workers(10, o.workMsPerCallToPay)).toBeCloseTo(10 * o.workMsPerCallToPay, 9);
   });
 
+  test('a winner faster than one at a time (noise): the work and the calls it names agree', () => {
+    // async beat sequential by 10% (3.1 against 2.8 ms a call): a cpu-bound call cannot overlap, so
+    // that is noise; the sentence named 4.7 ms of work per call against the calls' threshold.
+    const cells = smallTask('module', 10, modelWork(10)).map((c) =>
+      c.mode === 'async' ? { ...c, samples: phases(0, 2.8 * 10, 0) } : c,
+    );
+    const [rec] = recommend(run(cells, { count: 10 }));
+    const o = rec?.ok ? rec.evidence.offload : undefined;
+    if (o?.callsPerWorkerToPay === undefined || o.workMsPerCallToPay === undefined) throw new Error('no projection');
+    expect(o.wonMsPerCall).toBeCloseTo(2.8, 9);
+    // At this run's own work per call, the work threshold is passed exactly when the calls one is.
+    const perWorker = o.calls / o.cores;
+    expect(o.mainMsPerCall >= o.workMsPerCallToPay).toBe(perWorker >= o.callsPerWorkerToPay);
+    // At the work it names, the model breaks even, the main thread's time moving with the work.
+    const w = o.workMsPerCallToPay;
+    const main = o.calls * (o.wonMsPerCall + w - o.mainMsPerCall);
+    const workers = 2 * o.startMsPerWorker + (o.calls * (w + o.overheadMsPerCall)) / 2;
+    expect(workers).toBeCloseTo(main, 9);
+  });
+
   test('noop cells and round trips: dispatch alone is shown, and is the floor of a per-call cost lost in noise', () => {
     const cells = smallTask('module', 10, modelWork(10)).map((c) =>
       // A thread at 1 worker measured faster than the main thread: noise.
