@@ -44,6 +44,16 @@ export interface Wording {
   offload?: string;
 }
 
+/**
+ * The event loop runs CPU work one call at a time: more in flight cannot make it faster, so a
+ * speedup past this on cpu-bound work is noise (other load, warm-up), and the sentence says so.
+ */
+export const ASYNC_CPU_NOISE_SPEEDUP = 1.1;
+
+/** A speedup the sentence must not present as parallelism: async on cpu-bound work, past the noise bound. */
+export const asyncCpuNoise = (w: Pick<Wording, 'mode' | 'bound' | 'task' | 'speedup'>): boolean =>
+  w.mode === 'async' && (w.bound ?? boundOf(w.task)) === 'cpu' && (w.speedup ?? 0) >= ASYNC_CPU_NOISE_SPEEDUP;
+
 const MODE_NAMES: Record<Mode, string> = {
   threads: 'threads',
   processes: 'processes',
@@ -83,9 +93,13 @@ function tail(w: Wording): string | undefined {
 export function sentence(w: Wording): string {
   const name = optionName(w.mode, w.impl, w.showImpl);
   const choice = w.tie ? `${name} or ${optionName(w.tie.mode, w.tie.impl, w.tie.showImpl)}: no difference shown` : name;
-  const facts = [countPhrase(w), w.speedup === undefined ? undefined : `${fixed(w.speedup)}x`].filter(
-    (x): x is string => x !== undefined,
-  );
+  const x =
+    w.speedup === undefined
+      ? undefined
+      : asyncCpuNoise(w)
+        ? `${fixed(w.speedup)}x, which one thread cannot do for CPU work: noise (other load, warm-up), not parallelism`
+        : `${fixed(w.speedup)}x`;
+  const facts = [countPhrase(w), x].filter((x): x is string => x !== undefined);
   const head = `${w.subject ?? w.task.toUpperCase()}: ${choice}`;
   const body = facts.length === 0 ? head : `${head}${w.tie ? '; ' : ', '}${facts.join(', ')}`;
   const end = tail(w);

@@ -142,6 +142,26 @@ describe('recommend', () => {
     expect(io.evidence.spawn).toBeUndefined();
   });
 
+  test('async "winning" cpu work by a speedup one thread cannot have: said to be noise, not parallelism', () => {
+    // As a loaded run did: async at 1 in flight 3033 ms, at 2 in flight 1100 ms, threads 1444 ms.
+    const cells = [
+      cell('cpu', 'sequential', 'main', 1, samples(2226, 300)),
+      cell('cpu', 'async', 'main', 1, samples(3033, 900)),
+      cell('cpu', 'async', 'main', 2, samples(1100, 50)),
+      cell('cpu', 'threads', 'worker_threads', 1, samples(2858, 500, 40)),
+      cell('cpu', 'threads', 'worker_threads', 2, samples(1452, 500, 80)),
+    ];
+    const [cpu] = recommend(run(2, cells));
+    if (!cpu?.ok) throw new Error(JSON.stringify(cpu));
+    expect(cpu.mode).toBe('async');
+    expect(cpu.sentence).toMatch(
+      /^CPU: the event loop \(async\) or threads: no difference shown; 2 in flight, 2\.76x, which one thread cannot do for CPU work: noise \(other load, warm-up\), not parallelism; /,
+    );
+    // On io the same speedup is the event loop overlapping waits: no such words.
+    const io = recommend(run(2, ioCells()))[0];
+    expect(io?.ok && io.sentence).not.toMatch(/noise/);
+  });
+
   test('a task with no ok cell is refused, naming the task', () => {
     const failed: Cell = { ...cell('cpu', 'threads', 'wt', 2, []), status: 'failed', error: 'timed out' };
     const recs = recommend(run(2, [...ioCells(), failed]));
