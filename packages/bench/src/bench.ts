@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { BATCH_VARS, EXIT, UsageError } from '@tvp/core';
 import { type BenchArgs, selectRunners, splitArgs } from './args.ts';
+import { batchRuns, closingText, outDirOf } from './closing.ts';
 import { DiscoveryError, discoverRunners, findRoot, type Runner } from './discover.ts';
 import { exitStatus, runnerEnv } from './invoke.ts';
 import { schedule } from './schedule.ts';
@@ -106,10 +108,18 @@ async function runRounds(
     return EXIT[supervisor.stoppedBy];
   }
   const total = `${slots.length} runner invocation(s) in ${args.rounds} round(s), batch ${batchId}`;
-  if (failed.length > 0) {
-    io.stderr.write(`bench: ${failed.length} of ${total} failed: ${failed.join('; ')}\n`);
-    return EXIT.failed;
-  }
-  io.stdout.write(`bench: ${total}: all ok\n`);
-  return EXIT.ok;
+  if (failed.length > 0) io.stderr.write(`bench: ${failed.length} of ${total} failed: ${failed.join('; ')}\n`);
+  else io.stdout.write(`bench: ${total}: all ok\n`);
+  const userCwd = base.TVP_CWD ?? root;
+  const dir = outDirOf(args.runnerArgs, root, userCwd);
+  const shown = path.relative(userCwd, dir);
+  io.stdout.write(
+    closingText(
+      batchRuns(dir, batchId),
+      shown === '' ? '.' : shown.startsWith('..') ? dir : shown,
+      args.rounds,
+      dir === path.join(root, 'results'),
+    ),
+  );
+  return failed.length > 0 ? EXIT.failed : EXIT.ok;
 }
