@@ -2,7 +2,7 @@ import { exitStatus, Supervisor, verdictOf } from '@tvp/bench';
 import { EXIT } from '@tvp/core';
 import { interpreter, interpreterMissing } from '@tvp/runner-python';
 import { onPath } from './find-binary.ts';
-import { cliFile, workingDir } from './paths.ts';
+import { cliFile, RESULTS_FOLDER, workingDir } from './paths.ts';
 import { currentRuntime, type RuntimeName } from './runtime.ts';
 
 /** How to start `tvp run` on a runtime, or why it cannot start here. */
@@ -51,6 +51,30 @@ export const CPYTHON_NO_MODULE = "CPython's series runs the article's io and cpu
 export const hasTaskModule = (args: readonly string[]): boolean =>
   args.some((a) => a === '--task-module' || a.startsWith('--task-module='));
 
+/** Set for the runs `tvp run --runtime a,b` starts: they leave the closing line to it. */
+export const QUIET_NEXT = 'TVP_QUIET_NEXT';
+
+/** The closing line of `tvp run`: how to look at what it wrote in `outDir` (as the user types it). */
+export function nextSteps(outDir: string): string {
+  const results =
+    outDir === RESULTS_FOLDER || outDir === `./${RESULTS_FOLDER}` ? '' : ` --results ${quoteIfNeeded(outDir)}`;
+  return `next: npx tvp report${results} (the charts, in a browser) · npx tvp summary${results ? ` ${quoteIfNeeded(outDir)}` : ''} (the recommendation as Markdown)`;
+}
+
+const quoteIfNeeded = (s: string) => (/^[\w./@:+-]+$/.test(s) ? s : quote(s));
+
+/** The folder `--out` names in a `tvp run` command line, else ./tvp-results, as the user wrote it. */
+export function outOf(args: readonly string[]): string {
+  let out: string = RESULTS_FOLDER;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') break;
+    if (a === '--out' && args[i + 1] !== undefined) out = args[i + 1] as string;
+    else if (a.startsWith('--out=')) out = a.slice('--out='.length);
+  }
+  return out;
+}
+
 /** A path or an argument, quoted for sh. */
 const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 
@@ -73,7 +97,7 @@ export async function runAll(runtimes: readonly RuntimeName[], args: readonly st
       process.stderr.write(`tvp run: ${l.runtime}\n`);
       const sweep = [...l.argv, 'run', '--runtime', l.runtime].map(quote).join(' ');
       const runner = { runtime: l.runtime, order: 0, name: l.runtime, dir: workingDir(), sweep };
-      const outcome = await supervisor.run(runner, args, process.env);
+      const outcome = await supervisor.run(runner, args, { ...process.env, [QUIET_NEXT]: '1' });
       if (outcome === undefined) break;
       if (outcome.error) {
         process.stderr.write(`tvp run: ${l.runtime} could not start: ${outcome.error.message}\n`);
@@ -87,6 +111,7 @@ export async function runAll(runtimes: readonly RuntimeName[], args: readonly st
     }
     if (supervisor.stoppedBy) return EXIT[supervisor.stoppedBy];
     if (skipped.length > 0) process.stderr.write(`tvp run: skipped ${skipped.map((l) => l.runtime).join(', ')}\n`);
+    if (skipped.length < launches.length) process.stdout.write(`${nextSteps(outOf(args))}\n`);
     return failed ? EXIT.failed : EXIT.ok;
   } finally {
     supervisor.close();

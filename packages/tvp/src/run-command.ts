@@ -1,6 +1,6 @@
 import { EXIT, runCli, UsageError, usageErrorText } from '@tvp/core';
 import { defaultResultsDir, RESULTS_FOLDER, workingDir } from './paths.ts';
-import { CPYTHON_NO_MODULE, hasTaskModule, runAll, startedByBun } from './run-all.ts';
+import { CPYTHON_NO_MODULE, hasTaskModule, nextSteps, QUIET_NEXT, runAll, startedByBun } from './run-all.ts';
 import { currentRuntime, RUNTIMES, type RuntimeName, runnerFor } from './runtime.ts';
 
 /** `--runtime` in `tvp run --help`: tvp's own flag, taken out before the runner sees the rest. */
@@ -71,6 +71,8 @@ async function runHere(runtime: RuntimeName, argv: readonly string[]): Promise<n
     bin: 'tvp run',
     help: 'tvp run --help',
     extraUsage: RUNTIME_USAGE,
+    // `tvp run --runtime a,b` prints it once, after the last runtime.
+    ...(process.env[QUIET_NEXT] ? {} : { next: nextSteps }),
     defaultOut: defaultResultsDir(cwd),
     defaultOutText: `./${RESULTS_FOLDER}/`,
     io: { cwd },

@@ -95,6 +95,9 @@ describe('the installed package', () => {
     expect(r.stdout).toMatch(/module: 20 calls of task \(cpu-bound, sha256 [0-9a-f]{12}, answers checked\)/);
     expect(r.stdout).toMatch(/\nrecommendation \(by median total time[^\n]*\n {2}task \(module, cpu-bound\): /);
     expect(r.stdout).toContain(`wrote tvp-results/${files('node')[0]}`);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'next: npx tvp report (the charts, in a browser) · npx tvp summary (the recommendation as Markdown)',
+    );
     // nothing in the package's own folder
     expect(readdirSync(path.join(project, 'node_modules', 'threads-vs-processes'))).not.toContain('tvp-results');
   });
@@ -105,6 +108,8 @@ describe('the installed package', () => {
     expect(r.stderr).toContain("tvp run: skipping cpython: CPython's series runs the article's io and cpu tasks");
     expect(r.stdout).toMatch(/on bun 1\.[\s\S]*on deno 2\./);
     expect([files('node').length, files('bun').length, files('deno').length]).toEqual([2, 1, 1]);
+    // Said once, after the last runtime.
+    expect(r.stdout.match(/^next: /gm)).toHaveLength(1);
   });
 
   test('bunx runs the sweep on Bun', () => {
@@ -160,6 +165,45 @@ describe('the installed package', () => {
     const wrong = sh('npx', ['tvp', 'bench']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain("tvp: unknown command 'bench'");
+  });
+
+  test('mistakes a user makes: exit 2, one message naming what is wrong, no usage dump, nothing written', () => {
+    writeFileSync(path.join(project, 'no-default.mjs'), 'export function hash(x) { return x; }\n');
+    writeFileSync(
+      path.join(project, 'throws.mjs'),
+      'export const arg = 3;\nexport default (n) => {\n  throw new Error(`bad ${n}`);\n};\n',
+    );
+    const before = files().length;
+    const cases: [string[], string][] = [
+      [
+        ['run', '--task-module', './missing.mjs'],
+        `error: --task-module: no such file: ${path.join(project, 'missing.mjs')}`,
+      ],
+      [
+        ['run', '--task-module', './no-default.mjs'],
+        'its default export must be a function of one argument, got undefined',
+      ],
+      [
+        ['run', '--task-module', './throws.mjs'],
+        'its function threw when called with its arg (at throws.mjs:3:9): Error: bad 3',
+      ],
+      [['run', '--workers', '0'], "error: --workers: '0' is not a worker count"],
+      [['run', '--wrokers', '2'], 'error: unknown flag --wrokers\n(tvp run --help lists every flag and its default)'],
+      [['summary', 'nowhere'], `tvp: there is no results folder ${path.join(project, 'nowhere')}`],
+      [
+        ['report', '--results', 'nowhere', '--export', 'r.html'],
+        'tvp report: nothing to export: there is no result file in',
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = sh('npx', ['tvp', ...args]);
+      expect(r.status, `${args.join(' ')}: ${explain(r)}`).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(message);
+      expect(r.stderr, args.join(' ')).not.toMatch(/^Usage:|^usage:|\n {4}at /m);
+      expect(r.stdout, args.join(' ')).toBe('');
+    }
+    expect(files()).toHaveLength(before);
+    expect(readdirSync(project)).not.toContain('r.html');
   });
 
   test("the README's API example runs, and writes no file", () => {

@@ -44,6 +44,8 @@ export async function runCli(
     help?: string;
     /** Lines of flags the program around the runner adds to --help (tvp's --runtime). */
     extraUsage?: string;
+    /** What to do with the file now, given its folder as the user would type it: printed last. */
+    next?: (outDir: string) => string;
     repoDir?: string;
     io?: Partial<CliIo>;
   },
@@ -132,6 +134,7 @@ export async function runCli(
     const { file, bytes } = await writeResult(req.out, result);
     const shown = path.relative(io.cwd, file).startsWith('..') ? file : path.relative(io.cwd, file);
     io.stdout.write(`${formatSummary(result, shown)}\n`);
+    if (opts.next && !stoppedBy) io.stdout.write(`${opts.next(path.dirname(shown))}\n`);
 
     let code: number = result.cells.some((c) => c.status === 'failed') ? EXIT.failed : EXIT.ok;
     if (stoppedBy) return EXIT[stoppedBy];
