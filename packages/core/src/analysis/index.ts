@@ -1,6 +1,7 @@
 // The analysis, runtime-neutral and safe in a browser (no node: imports): `@tvp/core/analysis`.
 
 export { TASK_KINDS } from '../constants.ts';
+export { WAYS_OF_MODE } from '../engine/payload-ways.ts';
 export type { AnalyzedRun } from './analyzed-run.ts';
 export { analyze } from './analyzed-run.ts';
 export { ARTICLE_CLAIMS, articleFindings } from './article-claims.ts';
@@ -49,6 +50,8 @@ export { fmtBytes, fmtMs, fmtPct, fmtX, fmtXRange, runtimeName, taskName } from 
 export type { OffloadCost } from './offload.ts';
 export { offloadCost } from './offload.ts';
 export { offloadText } from './offload-words.ts';
+export type { BreakEven, Interval, PayloadPoint, PayloadSeries } from './payload-costs.ts';
+export { breakEvenLine, breakEvens, intervalText, payloadSeries } from './payload-costs.ts';
 export { percentiles } from './percentiles.ts';
 export { seeded } from './prng.ts';
 export type { Judged } from './ratio.ts';

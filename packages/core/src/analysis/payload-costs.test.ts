@@ -72,6 +72,29 @@ describe('payload costs', () => {
     );
   });
 
+  test("each point carries its median's interval over the runs: [min, max] of 3 runs, with the coverage it has", () => {
+    const transfer = payloadSeries(run(50, 0.002)).find((x) => x.way === 'transfer');
+    for (const p of transfer?.points ?? []) {
+      expect(p.lo).toBeLessThan(p.costUs);
+      expect(p.hi).toBeGreaterThan(p.costUs);
+      expect(p.hi / p.lo).toBeCloseTo(1.01 / 0.99, 6);
+      expect(p.coverage).toBeCloseTo(0.75, 6); // 1 - 2/2^3
+      expect(p.runs).toBe(3);
+    }
+  });
+
+  test('a per-KB cost wholly below zero says what that means (less than the two checksums the model takes off)', () => {
+    const r = run(50, 0);
+    // The worker's round trips cost less per byte than twice the main thread's checksum.
+    for (const c of r.cells)
+      if (c.mode === 'sequential') c.samples = c.samples.map((x) => ({ ...x, workMs: x.workMs * 3 }));
+    const [b] = breakEvens(payloadSeries(r));
+    expect(b?.perKbUs.hi).toBeLessThan(0);
+    expect(breakEvenLine(b as NonNullable<typeof b>)).toMatch(
+      /per KB, below zero: a task there cost less than twice the main thread's checksum of its bytes\); a task gains there once/,
+    );
+  });
+
   test('payload cells make no lines by worker count (their cells differ by way and size)', () => {
     expect(linesOf(analyze(run(50, 0.002)), 'payload')).toEqual([]);
   });

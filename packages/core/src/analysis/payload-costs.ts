@@ -1,5 +1,6 @@
 import type { Cell, Impl, Mode, PayloadWay, ResultFile, WorkerMode } from '../format/types.ts';
 import { fitLine, type LineFit } from './line-fit.ts';
+import { medianInterval } from './median-interval.ts';
 import { median, tQuantile95 } from './stats.ts';
 
 /** A value with its 95% interval. */
@@ -14,6 +15,11 @@ export interface PayloadPoint {
   bytes: number;
   /** Median over runs of the work phase per task, µs (1 worker: the tasks ran one after another). */
   costUs: number;
+  /** A distribution-free interval of that median over the runs (`medianInterval`: at most 95%, [min, max] when n <= 5). */
+  lo: number;
+  hi: number;
+  /** The coverage [lo, hi] has. */
+  coverage: number;
   runs: number;
 }
 
@@ -76,11 +82,18 @@ export function payloadSeries(r: ResultFile): PayloadSeries[] {
       mode: g.mode,
       impl: g.impl,
       ...(g.way ? { way: g.way } : {}),
-      points: sorted.map((c) => ({
-        bytes: c.payloadBytes,
-        costUs: median(c.samples.map((s) => perTaskUs(s.workMs, r.config.count))),
-        runs: c.samples.length,
-      })),
+      points: sorted.map((c) => {
+        const costs = c.samples.map((s) => perTaskUs(s.workMs, r.config.count));
+        const iv = medianInterval(costs);
+        return {
+          bytes: c.payloadBytes,
+          costUs: median(costs),
+          lo: iv.lo,
+          hi: iv.hi,
+          coverage: iv.coverage,
+          runs: c.samples.length,
+        };
+      }),
     };
     if (g.mode === 'sequential' || !sorted.every((c) => main.has(c.payloadBytes))) return series;
     const xs: number[] = [];
@@ -141,7 +154,11 @@ export function breakEvenLine(b: BreakEven): string {
   const where = b.mode === 'threads' ? 'a thread' : 'a process';
   // An interval that reaches zero or below measured no per-KB cost: say so rather than a bound below zero.
   if (b.perKbUs.lo <= 0) {
-    return `moving bytes to ${where} here cost no measurable time per KB (${b.impl} ${b.way}, its cheapest way: ${intervalText(b.perKbUs)} per KB); a task gains there once its work exceeds the fixed ${intervalText(b.fixedUs)} per task`;
+    // Wholly below zero: a task there cost less than the model's two checksums on the main thread,
+    // which a reader would take for a negative cost unless told what it means.
+    const why =
+      b.perKbUs.hi < 0 ? `, below zero: a task there cost less than twice the main thread's checksum of its bytes` : '';
+    return `moving bytes to ${where} here cost no measurable time per KB (${b.impl} ${b.way}, its cheapest way: ${intervalText(b.perKbUs)} per KB${why}); a task gains there once its work exceeds the fixed ${intervalText(b.fixedUs)} per task`;
   }
   return `a task must do at least ${intervalText(b.perKbUs)} of work per KB it carries, plus ${intervalText(b.fixedUs)} per task, to gain on ${where} here (${b.impl} ${b.way}, its cheapest way)`;
 }
