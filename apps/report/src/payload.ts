@@ -1,8 +1,12 @@
 import type { Batch, ResultFile } from '@tvp/core';
 import type { AnalyzedRun } from '@tvp/core/analysis';
 
-/** Which of the article's two figures a run belongs on. */
-export type Sweep = 'standard' | 'extended';
+/**
+ * Which of the article's two figures a run belongs on, or `payload` for a run of the payload task
+ * alone (`--task payload`): its own choice per runtime, so that it never hides a runtime's latest
+ * sweep from the verdict grid and the article's figures.
+ */
+export type Sweep = 'standard' | 'extended' | 'payload';
 
 /** One decoded result file as the page sees it: the run itself plus what the server derived from it. */
 export interface RunView extends AnalyzedRun {
@@ -10,7 +14,7 @@ export interface RunView extends AnalyzedRun {
   file: string;
   /** Machines are told apart by their label, else their host name. */
   machine: string;
-  /** `extended` when the run has a worker count above 8: drawn on a log2 axis. */
+  /** `extended` when the run has a worker count above 8: drawn on a log2 axis; `payload` for a payload-only run. */
   sweep: Sweep;
   /** The run's own warnings, core's environment warnings and failed cells, once each. */
   warnings: string[];

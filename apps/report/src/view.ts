@@ -29,9 +29,15 @@ export function toView(file: string, result: ResultFile): RunView {
 /** What `toMeta` reads of a run: all but the cells, and of each cell (or its summary) its workers. */
 export type MetaSource = Omit<ResultFile, 'cells'> & { cells: readonly { workers: number }[] };
 
-/** `extended` when any cell has more workers than the article's first figure shows. */
-export const sweepOf = (r: Pick<MetaSource, 'cells'>): Sweep =>
-  r.cells.some((c) => c.workers > STANDARD_MAX_WORKERS) ? 'extended' : 'standard';
+/**
+ * `payload` when the run measured the payload task alone (its cells differ by way and size, and
+ * it has none of the article's); else `extended` when any cell has more workers than the
+ * article's first figure shows.
+ */
+export const sweepOf = (r: Pick<MetaSource, 'cells' | 'config'>): Sweep => {
+  if (r.config.tasks.length > 0 && r.config.tasks.every((t) => t === 'payload')) return 'payload';
+  return r.cells.some((c) => c.workers > STANDARD_MAX_WORKERS) ? 'extended' : 'standard';
+};
 
 /** The little the page lists of a run. */
 export function toMeta(file: string, r: MetaSource): RunMeta {

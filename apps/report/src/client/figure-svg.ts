@@ -1,5 +1,5 @@
 import { colorOf } from './palette.ts';
-import type { Panel, PanelsSpec } from './panels-figure.ts';
+import { logTicks, type Panel, type PanelsSpec, xAt } from './panels-figure.ts';
 
 /** A drawn panel: its spec, its chart and where it sits in the figure's grid (CSS px). */
 export interface DrawnPanel {
@@ -79,14 +79,18 @@ export function figureSvg(spec: PanelsSpec, drawn: DrawnPanel[], fg: string, bg:
       `<g><text x="${PAD + box.left}" y="${head + box.top - 4}" font-weight="600" fill="${fg}">${esc(panel.title)}</text>`,
     );
     const yMax = u.scales.y?.max ?? 0;
-    for (const t of ticks(yMax)) {
+    const log = spec.axes === 'loglog';
+    for (const t of log ? logTicks([u.scales.y?.min ?? 1, yMax]) : ticks(yMax)) {
       out.push(
         `<line x1="${n(ox)}" x2="${n(ox + pw)}" y1="${n(Y(t))}" y2="${n(Y(t))}" stroke="${fg}" stroke-opacity="0.15"/>`,
         `<text x="${n(ox - 4)}" y="${n(Y(t) + 4)}" text-anchor="end" fill="${fg}">${esc(spec.yFormat(t))}</text>`,
       );
     }
     spec.xs.forEach((w, i) => {
-      out.push(`<text x="${n(X(i))}" y="${n(oy + ph + 14)}" text-anchor="middle" fill="${fg}">${w}</text>`);
+      const label = log && spec.xFormat ? spec.xFormat(w) : String(w);
+      out.push(
+        `<text x="${n(X(xAt(spec, i)))}" y="${n(oy + ph + 14)}" text-anchor="middle" fill="${fg}">${esc(label)}</text>`,
+      );
     });
     out.push(
       `<text x="${n(ox + pw / 2)}" y="${n(oy + ph + 28)}" text-anchor="middle" fill="${fg}">${esc(spec.xLabel)}</text>`,
@@ -106,12 +110,28 @@ export function figureSvg(spec: PanelsSpec, drawn: DrawnPanel[], fg: string, bg:
         });
         continue;
       }
-      const pts = s.values.flatMap((v, i) => (v === null ? [] : [`${n(X(i))},${n(Y(v))}`]));
+      const pts = s.values.flatMap((v, i) => (v === null ? [] : [`${n(X(xAt(spec, i)))},${n(Y(v))}`]));
       out.push(
         `<polyline fill="none" stroke="${c}" stroke-width="2" points="${pts.join(' ')}"${s.dash ? ` stroke-dasharray="${s.dash.join(' ')}"` : ''}/>`,
       );
+      if (s.whiskers) {
+        s.values.forEach((v, i) => {
+          const lo = s.whiskers?.lo[i];
+          const hi = s.whiskers?.hi[i];
+          const x = n(X(xAt(spec, i)));
+          if (v !== null) out.push(`<circle cx="${x}" cy="${n(Y(v))}" r="2.5" fill="${c}"/>`);
+          if (lo != null && hi != null)
+            out.push(`<line x1="${x}" x2="${x}" y1="${n(Y(lo))}" y2="${n(Y(hi))}" stroke="${c}" stroke-width="1.5"/>`);
+        });
+      }
       const last = [...s.values].reverse().find((v) => v !== null);
-      if (s.tag && last != null)
+      const first = s.values.find((v) => v !== null);
+      // As on the page: on log axes under the first point at the left, else above the last at the right.
+      if (s.tag && log && first != null)
+        out.push(
+          `<text x="${n(ox + 4)}" y="${n(Math.min(oy + ph - 3, Y(first) + 14))}" fill="${c}">${esc(s.tag)}</text>`,
+        );
+      else if (s.tag && last != null)
         out.push(
           `<text x="${n(ox + pw - 2)}" y="${n(Y(last) - 4)}" text-anchor="end" fill="${c}">${esc(s.tag)}</text>`,
         );

@@ -1,4 +1,4 @@
-import type { Mode } from '@tvp/core';
+import type { Mode, PayloadWay } from '@tvp/core';
 
 /**
  * What a series' colour stands for: a mode, or a pool library people install (each library keeps
@@ -13,7 +13,8 @@ export type ColorKey =
   | 'tinypool'
   | 'workerpool'
   | 'poolifier'
-  | 'ideal';
+  | 'ideal'
+  | PayloadWay;
 
 /** The pool libraries that get a colour of their own, by the prefix of their impl names. */
 const LIBRARIES = ['piscina', 'tinypool', 'workerpool', 'poolifier'] as const;
@@ -30,6 +31,17 @@ const LIGHT: Record<ColorKey, string> = {
   workerpool: '#56b4e9',
   poolifier: '#b8a300',
   ideal: '#8a8a8a',
+  // The ways of moving a payload: Paul Tol's muted and bright colour-blind-safe palettes, none of
+  // them a mode's colour (a colour means one thing on the page). The four ways of one mode, which
+  // share a panel, are far apart in hue, and each also has its own dash (`wayDash`).
+  'clone-object': '#332288',
+  'clone-buffer': '#44aa99',
+  transfer: '#aa3377',
+  shared: '#999933',
+  json: '#882255',
+  advanced: '#117733',
+  'advanced-buffer': '#88ccee',
+  frames: '#cc6677',
 };
 const DARK: Record<ColorKey, string> = {
   ...LIGHT,
@@ -37,6 +49,10 @@ const DARK: Record<ColorKey, string> = {
   sequential: '#e8e8e8',
   poolifier: '#f0e442',
   ideal: '#9a9a9a',
+  // The dark ones, lightened to stand out on a dark background, their hues kept.
+  'clone-object': '#8877dd',
+  json: '#cc5588',
+  advanced: '#44bb66',
 };
 
 /** True when the reader's system asks for a dark page (read at draw time). */

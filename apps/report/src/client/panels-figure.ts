@@ -18,6 +18,8 @@ export interface PanelSeries {
   tag?: string;
   /** A shaded spread around the line (an interval). */
   band?: { lo: (number | null)[]; hi: (number | null)[] };
+  /** An interval at each point, drawn as a vertical whisker in the series' colour. */
+  whiskers?: { lo: (number | null)[]; hi: (number | null)[] };
 }
 
 /** One small panel: a runtime, or a pair of runtimes. */
@@ -32,8 +34,15 @@ export interface Panel {
 export interface PanelsSpec {
   id: string;
   title: string;
-  /** Ordinal x: one position per entry, labelled with it (workers). */
+  /** Ordinal x: one position per entry, labelled with it (workers); with `axes: 'loglog'` the x values themselves. */
   xs: number[];
+  /**
+   * `ordinal` (default): x positions 0, 1, 2, ... one per entry of `xs`, y linear from 0 (bars, worker
+   * counts). `loglog`: x and y on log10 axes (sizes against costs that span decades).
+   */
+  axes?: 'ordinal' | 'loglog';
+  /** The x ticks' labels (default: the number). */
+  xFormat?: (v: number) => string;
   xLabel: string;
   yLabel: string;
   yFormat: (v: number) => string;
@@ -45,7 +54,7 @@ export interface PanelsSpec {
   /** Under the figure: one line per finding. */
   notes?: HTMLElement | null;
   /** Collapsed under the figure: the numbers, the method. */
-  details?: HTMLElement[];
+  details?: (HTMLElement | null)[];
   /** The runs drawn, written into a saved image. */
   runIds: string[];
 }
@@ -90,11 +99,19 @@ function tagsPlugin(spec: PanelsSpec, series: PanelSeries[], ink: string): uPlot
           }
         }
         const used: number[] = [];
+        // On log axes a reference rises with x: its tag goes under its first point, at the left.
+        const atStart = spec.axes === 'loglog';
+        if (atStart) ctx.textAlign = 'left';
         for (const s of series) {
           if (!s.tag) continue;
-          const last = [...s.values].reverse().find((v) => v !== null);
+          const last = (atStart ? s.values : [...s.values].reverse()).find((v) => v !== null);
           if (last === undefined || last === null) continue;
           const at = u.valToPos(last, 'y', true);
+          if (atStart) {
+            ctx.fillStyle = colorOf(s.key);
+            ctx.fillText(s.tag, left + 4, Math.min(top + height - 3, at + 14 * devicePixelRatio));
+            continue;
+          }
           if (at < top || at > top + height) continue;
           // Above its line, or below it when the line runs along the top of the plot.
           let y =
@@ -114,16 +131,89 @@ function tagsPlugin(spec: PanelsSpec, series: PanelSeries[], ink: string): uPlot
   };
 }
 
-/** The largest value of every panel: the shared y scale. */
-function sharedMax(spec: PanelsSpec): number {
+/** The y range every panel shares: from 0 to the largest value, or on log axes the decades the values span. */
+export function sharedRange(spec: Pick<PanelsSpec, 'panels' | 'reference' | 'axes'>): [number, number] {
   let max = spec.reference ?? 0;
+  let min = Number.POSITIVE_INFINITY;
   for (const p of spec.panels)
-    for (const s of p.series) {
-      for (const v of s.values) if (v !== null && v > max) max = v;
-      for (const v of s.band?.hi ?? []) if (v !== null && v > max) max = v;
-    }
-  return max * 1.06 || 1;
+    for (const s of p.series)
+      for (const list of [s.values, s.band?.hi, s.band?.lo, s.whiskers?.hi, s.whiskers?.lo])
+        for (const v of list ?? []) {
+          if (v === null || !(v > 0)) continue;
+          if (v > max) max = v;
+          if (v < min) min = v;
+        }
+  if (spec.axes !== 'loglog') return [0, max * 1.06 || 1];
+  if (!Number.isFinite(min)) return [1, 10];
+  // Whole decades, so that the ticks (powers of ten) sit at both ends.
+  return [10 ** Math.floor(Math.log10(min)), 10 ** Math.ceil(Math.log10(max * 1.0001))];
 }
+
+/** The y ticks of log axes: each power of ten in the range, and 2 and 5 times it when the range spans less than three decades. */
+export function logTicks([lo, hi]: [number, number]): number[] {
+  const out: number[] = [];
+  const decades = Math.log10(hi / lo);
+  const steps = decades < 3 ? [1, 2, 5] : [1];
+  for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++)
+    for (const m of steps) {
+      const v = m * 10 ** p;
+      if (v >= lo * 0.999 && v <= hi * 1.001) out.push(v);
+    }
+  return out;
+}
+
+/** Whiskers: each point's interval as a vertical line with short caps, in its series' colour. */
+function whiskersPlugin(spec: PanelsSpec, series: PanelSeries[]): uPlot.Plugin {
+  return {
+    hooks: {
+      draw: (u) => {
+        const ctx = u.ctx;
+        ctx.save();
+        ctx.lineWidth = 1.5 * devicePixelRatio;
+        const cap = 3 * devicePixelRatio;
+        for (const s of series) {
+          if (!s.whiskers) continue;
+          ctx.strokeStyle = colorOf(s.key);
+          ctx.setLineDash([]);
+          s.whiskers.lo.forEach((lo, i) => {
+            const hi = s.whiskers!.hi[i];
+            if (lo == null || hi == null) return;
+            const x = Math.round(u.valToPos(xAt(spec, i), 'x', true));
+            const y0 = u.valToPos(lo, 'y', true);
+            const y1 = u.valToPos(hi, 'y', true);
+            ctx.beginPath();
+            ctx.moveTo(x, y0);
+            ctx.lineTo(x, y1);
+            ctx.moveTo(x - cap, y0);
+            ctx.lineTo(x + cap, y0);
+            ctx.moveTo(x - cap, y1);
+            ctx.lineTo(x + cap, y1);
+            ctx.stroke();
+          });
+        }
+        ctx.restore();
+      },
+    },
+  };
+}
+
+/** Labels of log x ticks, leaving out one that would touch the label before it (two sizes close on the axis). */
+function spacedLabels(u: uPlot, xs: (number | null)[], fmt: (v: number) => string): string[] {
+  let last = Number.NEGATIVE_INFINITY;
+  return xs.map((x) => {
+    if (x == null) return '';
+    const label = fmt(x);
+    const at = u.valToPos(x, 'x');
+    // ~7 px a character at 12 px, and a gap.
+    if (at - last < label.length * 7 + 6) return '';
+    last = at;
+    return label;
+  });
+}
+
+/** The x value of the i-th position: the entry itself on log axes, else its index. */
+export const xAt = (spec: Pick<PanelsSpec, 'xs' | 'axes'>, i: number): number =>
+  spec.axes === 'loglog' ? (spec.xs[i] as number) : i;
 
 /** Ink for axes and labels, from the page's own colours (light or dark). */
 const ink = () => getComputedStyle(document.body).getPropertyValue('--fg').trim() || '#1d232b';
@@ -158,7 +248,7 @@ function legend(spec: PanelsSpec): HTMLElement {
 function panelChart(
   spec: PanelsSpec,
   panel: Panel,
-  yMax: number,
+  yRange: [number, number],
   book: ChartBook,
   box: HTMLElement,
   onDraw: () => void,
@@ -166,7 +256,8 @@ function panelChart(
   const fg = ink();
   const lines = grid();
   const series: uPlot.Series[] = [{ label: 'workers' }];
-  const data: (number | null)[][] = [spec.xs.map((_, i) => i)];
+  const log = spec.axes === 'loglog';
+  const data: (number | null)[][] = [spec.xs.map((_, i) => xAt(spec, i))];
   const bands: uPlot.Band[] = [];
   for (const s of panel.series) {
     const color = colorOf(s.key);
@@ -181,7 +272,7 @@ function panelChart(
         ? { fill: color, paths: barsPath(s.slot ?? { at: 0, of: 1 }), points: { show: false } }
         : {}),
       ...(s.draw === 'points' ? { paths: () => null, points: { show: true, size: 7, fill: color } } : {}),
-      ...(s.draw === 'line' ? { points: { show: !s.dash, size: 5 } } : {}),
+      ...(s.draw === 'line' ? { points: { show: !s.dash || s.whiskers !== undefined, size: 5 } } : {}),
     });
     data.push(s.values);
     if (s.band) {
@@ -193,23 +284,34 @@ function panelChart(
   }
   const width = startWidth(box, spec.panels.length);
   const last = spec.xs.length - 1;
+  const first = spec.xs[0] ?? 1;
+  const end = spec.xs[last] ?? 1;
   const opts: uPlot.Options = {
     width,
     height: heightFor(width),
     legend: { show: false },
     cursor: { drag: { x: false, y: false }, points: { show: false } },
-    scales: {
-      x: { time: false, range: () => [-0.6, last + 0.6] },
-      y: { range: () => [0, yMax] },
-    },
+    scales: log
+      ? {
+          // A third of a decade's margin either side, so the end points and their whiskers show.
+          x: { time: false, distr: 3, log: 10, range: () => [first / 2.2, end * 2.2] },
+          y: { distr: 3, log: 10, range: () => yRange },
+        }
+      : {
+          x: { time: false, range: () => [-0.6, last + 0.6] },
+          y: { range: () => yRange },
+        },
     axes: [
       {
         label: spec.xLabel,
         stroke: fg,
         grid: { show: false },
         ticks: { stroke: lines },
-        splits: () => spec.xs.map((_, i) => i),
-        values: (_u, v) => v.map((i) => String(spec.xs[i] ?? '')),
+        splits: () => spec.xs.map((_, i) => xAt(spec, i)),
+        // Every tick asked for is labelled (a log axis would otherwise keep only some).
+        filter: (_u, splits) => splits,
+        // uPlot hands a log axis null for a tick it leaves out.
+        values: (u, v) => (log ? spacedLabels(u, v, spec.xFormat ?? String) : v.map((i) => String(spec.xs[i] ?? ''))),
         size: 32,
         labelSize: 18,
       },
@@ -218,14 +320,15 @@ function panelChart(
         stroke: fg,
         grid: { stroke: lines, width: 1 },
         ticks: { stroke: lines },
-        values: (_u, v) => v.map(spec.yFormat),
-        size: 52,
+        ...(log ? { splits: () => logTicks(yRange), filter: (_u: uPlot, splits: number[]) => splits } : {}),
+        values: (_u, v) => v.map((y) => (y == null ? '' : spec.yFormat(y))),
+        size: log ? 60 : 52,
         labelSize: 18,
       },
     ],
     series,
     bands,
-    plugins: [tagsPlugin(spec, panel.series, fg)],
+    plugins: [tagsPlugin(spec, panel.series, fg), whiskersPlugin(spec, panel.series)],
     hooks: { destroy: [() => unfollow(box)], draw: [onDraw] },
   };
   const u = new uPlot(opts, data as uPlot.AlignedData, box);
@@ -240,7 +343,7 @@ function panelChart(
  * panel says what it drew on `data-series` (label, colour key, colour, bars or line).
  */
 export function panelsFigure(spec: PanelsSpec, book: ChartBook): HTMLElement {
-  const yMax = sharedMax(spec);
+  const yRange = sharedRange(spec);
   let drawnOnce: () => void = () => undefined;
   book.drawn.push(new Promise<void>((resolve) => (drawnOnce = resolve)));
   let left = spec.panels.length;
@@ -253,7 +356,7 @@ export function panelsFigure(spec: PanelsSpec, book: ChartBook): HTMLElement {
         'data-of': p.of,
         'data-title': `${spec.title}: ${p.title}`,
         'data-series': JSON.stringify(
-          p.series.map((s) => ({ label: s.label, key: s.key, color: colorOf(s.key), draw: s.draw })),
+          p.series.map((s) => ({ label: s.label, key: s.key, color: colorOf(s.key), draw: s.draw, dash: s.dash })),
         ),
       },
       h('div', { class: 'panel-title', title: p.title }, p.title),
@@ -263,7 +366,13 @@ export function panelsFigure(spec: PanelsSpec, book: ChartBook): HTMLElement {
   });
   const fig = h(
     'figure',
-    { class: 'panels', id: spec.id, 'data-figure': spec.id, 'data-chart': spec.title },
+    {
+      class: 'panels',
+      id: spec.id,
+      'data-figure': spec.id,
+      'data-chart': spec.title,
+      'data-axes': spec.axes ?? 'ordinal',
+    },
     h(
       'figcaption',
       {},
@@ -297,7 +406,7 @@ export function panelsFigure(spec: PanelsSpec, book: ChartBook): HTMLElement {
   const gridEl = fig.querySelector<HTMLElement>('.panel-grid')!;
   const charts: { panel: Panel; u: uPlot; el: HTMLElement }[] = [];
   for (const { p, box, el } of panels) {
-    const u = panelChart(spec, p, yMax, book, box, () => {
+    const u = panelChart(spec, p, yRange, book, box, () => {
       if (el.dataset.drawn) return;
       el.dataset.drawn = '1';
       if (--left === 0) {

@@ -21,6 +21,7 @@ import { implsFigure } from './impls-figure.ts';
 import { loadFigure } from './load-figure.ts';
 import { pairTables } from './pair-tables.ts';
 import { envPanel, findingsPanel, warningsPanel } from './panels.ts';
+import { payloadFigure } from './payload-figure.ts';
 import { recommendationsPanel } from './recommendations.ts';
 import { colourGroups, partOf } from './series-groups.ts';
 import { pickedRun, pickKey, runsFor, runtimesOf, type Selection } from './state.ts';
@@ -30,7 +31,11 @@ import { workerCostPanel } from './worker-cost-panel.ts';
 const SWEEP_TITLE: Record<Sweep, string> = {
   standard: "Workers 1..8 (the article's first experiment)",
   extended: "Extended sweep, workers on a log2 axis (the article's second experiment)",
+  payload: 'Moving data: what a payload costs on each transport',
 };
+
+/** How a run choice names its sweep. */
+const SWEEP_SHORT: Record<Sweep, string> = { standard: '1..8', extended: 'extended', payload: 'payload' };
 
 /** The task's name on the page, before its work in words. */
 const TASK_TITLE: Record<TaskKind, string> = {
@@ -68,7 +73,7 @@ function runPicker(
   return h(
     'label',
     {},
-    `${runtimeName(runtime)} ${sweep === 'standard' ? '1..8' : 'extended'} run `,
+    `${runtimeName(runtime)} ${SWEEP_SHORT[sweep]} run `,
     h(
       'select',
       {
@@ -202,7 +207,7 @@ export function machineSection(
   changed: () => void,
 ): HTMLElement {
   const runtimes = runtimesOf(p.runs.filter((r) => r.machine === machine)).filter((r) => sel.runtimes.has(r));
-  const bySweep = (['standard', 'extended'] as const).map((sweep) => ({
+  const bySweep = (['standard', 'extended', 'payload'] as const).map((sweep) => ({
     sweep,
     runs: runtimes.flatMap((rt) => {
       const r = pickedRun(p, sel, machine, rt, sweep);
@@ -215,11 +220,13 @@ export function machineSection(
   const pool = [...views.values()].filter((v) => v.machine === machine).map((v) => v.result);
   const findings = bySweep.flatMap(({ sweep, runs }) => {
     const base = baseOf(runs);
-    const span = sweep === 'standard' ? '1..8' : 'extended sweep';
+    const span = sweep === 'extended' ? 'extended sweep' : SWEEP_SHORT[sweep];
     const name = (r: RunView) => `${runtimeName(r.result.env.runtime)} ${r.result.env.runtimeVersion}`;
     return [
       ...runs.map((r) => findingsPanel(`${name(r)}, ${span}`, runFindings(r))),
-      ...runs.map((r) => findingsPanel(`${name(r)}, ${span}: the article's claims`, articleFindings(r))),
+      ...(sweep === 'payload'
+        ? []
+        : runs.map((r) => findingsPanel(`${name(r)}, ${span}: the article's claims`, articleFindings(r)))),
       ...runs
         .filter((r) => r !== base)
         .map((o) => findingsPanel(`${name(o)} against ${name(base!)}, ${span}`, runtimeFindings(base!, o, pool))),
@@ -233,6 +240,14 @@ export function machineSection(
   const cpu = shown[0]?.result.env;
   const standard = bySweep[0]!.runs;
   const extended = bySweep[1]!.runs;
+  // Payload cells per runtime: its payload-only run, else its shown sweep's when that carried them.
+  const payloadRuns = runtimes.flatMap((rt) => {
+    const of = (runs: RunView[]) =>
+      runs.find((r) => r.result.env.runtime === rt && r.result.config.tasks.includes('payload'));
+    const r = of(bySweep[2]!.runs) ?? of(standard) ?? of(extended);
+    return r ? [r] : [];
+  });
+  const moving = (sel.task === 'all' || sel.task === 'payload') && payloadRuns.length > 0;
   const tasksIn = (runs: RunView[]) =>
     TASK_KINDS.filter(
       (t) => t !== 'noop' && (sel.task === 'all' || sel.task === t) && runs.some((r) => linesOf(r, t).length > 0),
@@ -261,6 +276,8 @@ export function machineSection(
     extended.length > 0 && h('h3', {}, SWEEP_TITLE.extended),
     figures(extended, 'extended'),
     pairTables(extended, pool),
+    moving && h('h3', {}, SWEEP_TITLE.payload),
+    moving && (['threads', 'processes'] as const).map((m) => payloadFigure(payloadRuns, m, book)),
     warnings
       ? h(
           'details',
@@ -274,7 +291,10 @@ export function machineSection(
       lazy(
         'more-figures',
         'More figures: speedup, efficiency, scalability fits, where the time goes, runtime ratios',
-        () => bySweep.filter((s) => s.runs.length > 0).map((s) => sweepBlock(s.runs, s.sweep, sel.task, book, pool)),
+        () =>
+          bySweep
+            .filter((s) => s.sweep !== 'payload' && s.runs.length > 0)
+            .map((s) => sweepBlock(s.runs, s.sweep, sel.task, book, pool)),
       ),
     h(
       'details',

@@ -70,7 +70,7 @@ export function machineRunIds(p: IndexPayload, sel: Selection, m: string): strin
   const ids: string[] = [];
   for (const rt of runtimesOf(p.runs.filter((r) => r.machine === m))) {
     if (!sel.runtimes.has(rt)) continue;
-    for (const sweep of ['standard', 'extended'] as const) {
+    for (const sweep of ['standard', 'extended', 'payload'] as const) {
       const r = pickedRun(p, sel, m, rt, sweep);
       if (r) ids.push(r.id, ...batchMates(p, r).map((m) => m.id));
     }

@@ -37,6 +37,8 @@ figure.panels .fig-caption { font-size: 12px; }
 .plot { width: 100%; min-width: 0; overflow: hidden; }
 .notes { margin: 2px 0; padding-left: 18px; font-size: 13px; columns: 2 440px; column-gap: 28px; }
 .notes li { margin: 1px 0; }
+/* A long statement reads as one column. */
+.notes.break-even { columns: auto; }
 .fig-tools { display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: baseline; font-size: 12px; }
 .fig-tools details[open] { flex-basis: 100%; }
 .fig-tools button { font: inherit; font-size: 12px; }

@@ -7,7 +7,7 @@ import { type CellId, type CellKeys, cellKey, type RunSummary } from './run-summ
 export const INDEX_FILE = '.tvp-index.json';
 
 /** Bumped when the saved form changes; another version is ignored and the folder read afresh. */
-const VERSION = 3;
+const VERSION = 4; // 4: a payload-only run's sweep is `payload`
 
 /** A summarized file as the store indexes it. */
 export interface Indexed {
