@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { MAX_CELLS } from '../constants.ts';
 import { ResultFileError } from '../errors.ts';
-import { packed, referenceBomb, sampleResult } from './codec.fixture.ts';
+import { packed, referenceBomb, sampleResult, warmResult } from './codec.fixture.ts';
 import { decodeResult } from './codec.ts';
 import {
   type CellColumns,
@@ -122,6 +122,15 @@ describe('summaryMatches', () => {
 });
 
 describe('decodeSummary: untrusted, refused with the field named', () => {
+  test("lists the cold cells only: a warm cell (pool: 'warm') would take a cold one's place by task, mode, impl and workers", () => {
+    const r = warmResult();
+    const cold = r.cells.filter((c) => c.pool !== 'warm');
+    expect(cold.length).toBeLessThan(r.cells.length);
+    const s = summarizeResult(r);
+    expect(s.cells.task).toHaveLength(cold.length);
+    expect(s.cells.n).toEqual(cold.map((c) => c.samples.length));
+  });
+
   test('round-trips what summarizeResult makes', () => {
     const s = summaryOf(sampleResult());
     expect(decodeSummary(encodeSummary(s), 'f')).toEqual(s);

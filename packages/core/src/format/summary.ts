@@ -70,7 +70,10 @@ export const summaryPath = (resultFile: string): string =>
 
 /** Summarize a run: the run without its cells and warnings, and per cell the n and median total. */
 export function summarizeResult(r: ResultFile): ResultSummary {
-  const { cells, warnings: _w, ...rest } = r;
+  const { cells: all, warnings: _w, ...rest } = r;
+  // Warm cells (`pool: 'warm'`) share a cold cell's task, mode, impl and workers but time other
+  // work (no spawn, live workers): the columns, which have no pool, list the cold cells only.
+  const cells = all.filter((c) => c.pool !== 'warm');
   return {
     run: { ...rest, cells: [] },
     cells: {
