@@ -1,4 +1,4 @@
-import type { Batch, ResultFile } from '@tvp/core';
+import type { Batch, Cell, ResultFile } from '@tvp/core';
 import type { AnalyzedRun } from '@tvp/core/analysis';
 
 /**
@@ -8,7 +8,12 @@ import type { AnalyzedRun } from '@tvp/core/analysis';
  */
 export type Sweep = 'standard' | 'extended' | 'payload';
 
-/** One decoded result file as the page sees it: the run itself plus what the server derived from it. */
+/**
+ * One decoded result file as the page sees it: the run itself plus what the server derived from it.
+ * `result.cells` (and `cells`, their statistics) are the cold cells only, as the article's runs
+ * had: every figure, finding, table and comparison reads them without asking about pools; the
+ * warm cells of a `--pool cold,warm` run are kept apart in `warm`, read by the warm-pool figure.
+ */
 export interface RunView extends AnalyzedRun {
   /** File name inside the results folder. */
   file: string;
@@ -18,6 +23,8 @@ export interface RunView extends AnalyzedRun {
   sweep: Sweep;
   /** The run's own warnings, core's environment warnings and failed cells, once each. */
   warnings: string[];
+  /** The cells that ran on warm pools (`pool: 'warm'`), taken out of `result.cells`; absent when none. */
+  warm?: Cell[];
 }
 
 /** What the page lists of every run: enough to choose one, without its cells. */

@@ -8,13 +8,19 @@ import { roundSummary } from './round.ts';
 export const machineOf = (r: Pick<ResultFile, 'env'>): string => r.env.label || r.env.hostname || 'unknown machine';
 
 /** Derive what the page needs from one decoded file: core's summaries (rounded) and every warning, once. */
-export function toView(file: string, result: ResultFile): RunView {
-  const warnings = new Set<string>([...(result.warnings ?? []), ...environmentWarnings(result.env)]);
-  for (const c of result.cells) {
+export function toView(file: string, full: ResultFile): RunView {
+  const warnings = new Set<string>([...(full.warnings ?? []), ...environmentWarnings(full.env)]);
+  for (const c of full.cells) {
     if (c.status === 'failed')
-      warnings.add(`${c.task} ${c.mode}/${c.impl} x${c.workers} failed: ${c.error ?? 'no reason given'}`);
+      warnings.add(
+        `${c.task} ${c.mode}/${c.impl} x${c.workers}${c.pool === 'warm' ? ' (warm pool)' : ''} failed: ${c.error ?? 'no reason given'}`,
+      );
   }
-  if (result.interrupted) warnings.add('the sweep was interrupted: only the cells finished by then are here');
+  if (full.interrupted) warnings.add('the sweep was interrupted: only the cells finished by then are here');
+  // A warm cell has a cold cell's task, mode, impl and workers: apart, so that no cold series,
+  // speedup, fit or comparison takes one for the other (see RunView).
+  const warm = full.cells.filter((c) => c.pool === 'warm');
+  const result = warm.length > 0 ? { ...full, cells: full.cells.filter((c) => c.pool !== 'warm') } : full;
   return {
     file,
     machine: machineOf(result),
@@ -23,6 +29,7 @@ export function toView(file: string, result: ResultFile): RunView {
     cores: coresOf(result.env),
     sweep: sweepOf(result),
     warnings: [...warnings],
+    ...(warm.length > 0 ? { warm } : {}),
   };
 }
 

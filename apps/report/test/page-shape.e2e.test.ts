@@ -1,17 +1,16 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { launchChromium } from '../src/bench/chromium.ts';
-import { collapsedShape, type PageShape, pageShape } from '../src/bench/page-metrics.ts';
+import { collapsedShape, pageShape } from '../src/bench/page-metrics.ts';
 import { fourRuntimes, makeResult } from '../src/bench/synthetic.ts';
 import { exportReport } from '../src/export.ts';
 import { type Listening, listen } from '../src/serve.ts';
 import { tempDir, writeResults } from './fixtures.ts';
-
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+import { ARTIFACTS, checkColours, openAt, SIZES } from './page-checks.ts';
 
 /**
  * Visible words on this fixture (four runtimes' default runs and a Node extended sweep, every
@@ -19,44 +18,6 @@ const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
  * on commit 1afe57e (11,800 as loaded, 7,283 closed). The page must read in a quarter of that.
  */
 const WORDS_BEFORE = 7283;
-
-const SIZES = [
-  { name: 'desktop', width: 1400, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-
-async function openAt(browser: Browser, url: string, size: { width: number; height: number }, offline = false) {
-  const ctx = await browser.newContext({ viewport: size, offline });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  await page.waitForFunction(() => Number(document.body.dataset.drawn) > 0, null, { timeout: 20_000 });
-  return { page, errors, close: () => ctx.close() };
-}
-
-/** Every chart's series: at most 6, no colour twice, and each colour key one colour page-wide. */
-function checkColours(shape: PageShape, seen: Map<string, string>): void {
-  for (const c of shape.charts) {
-    expect(c.series.length, `${c.title}: series`).toBeLessThanOrEqual(6);
-    expect(c.series.length, `${c.title}: series`).toBeGreaterThan(0);
-    const colours = c.series.map((s) => s.color.toLowerCase());
-    expect(new Set(colours).size, `${c.title}: a colour repeated in ${colours.join(' ')}`).toBe(colours.length);
-    for (const s of c.series) {
-      const key = s.key ?? s.label;
-      const before = seen.get(key);
-      if (before) expect(s.color.toLowerCase(), `${key} on ${c.title}`).toBe(before);
-      else seen.set(key, s.color.toLowerCase());
-    }
-  }
-  // Two keys never share a colour either: a colour means one thing on the page.
-  const byColour = new Map<string, string>();
-  for (const [key, colour] of seen) {
-    expect(byColour.get(colour), `${key} and ${byColour.get(colour)} share ${colour}`).toBeUndefined();
-    byColour.set(colour, key);
-  }
-}
 
 /** The article's figures: bars, one panel per runtime present, every panel painted. */
 async function articlePanels(page: Page) {

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 /** One chart as the page drew it: its series' labels and colours. */
 export interface ChartShape {
   title: string;
-  series: { label: string; color: string; key?: string }[];
+  /** `fill: 'hollow'` is a bar's second cue (a warm pool beside its cold one): a look of its own. */
+  series: { label: string; color: string; key?: string; fill?: string }[];
 }
 
 /** What a reader meets on the page: where things start, how much there is to read. */

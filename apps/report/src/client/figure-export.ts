@@ -1,4 +1,5 @@
 import { h } from './dom.ts';
+import { alpha, HOLLOW_ALPHA } from './palette.ts';
 
 /** What a saved image carries besides the panels: the figure's words. */
 interface Saved {
@@ -28,6 +29,7 @@ export function figureCanvas(fig: HTMLElement, saved: Saved): HTMLCanvasElement 
     text: s.textContent ?? '',
     color: s.dataset.color ?? fg,
     bar: s.dataset.draw === 'bars',
+    hollow: s.dataset.fill === 'hollow',
     dash: s.dataset.dash ? s.dataset.dash.split(',').map(Number) : [],
   }));
   // Legend rows, laid out in the image's own width.
@@ -68,7 +70,13 @@ export function figureCanvas(fig: HTMLElement, saved: Saved): HTMLCanvasElement 
   for (const row of rows) {
     y += LINE;
     for (const item of row) {
-      if (item.bar) {
+      if (item.bar && item.hollow) {
+        ctx.fillStyle = alpha(item.color, HOLLOW_ALPHA);
+        ctx.fillRect(item.x, y - 5, 14, 10);
+        ctx.strokeStyle = item.color;
+        ctx.lineWidth = 2;
+        ctx.strokeRect(item.x + 1, y - 4, 12, 8);
+      } else if (item.bar) {
         ctx.fillStyle = item.color;
         ctx.fillRect(item.x, y - 5, 14, 10);
       } else {

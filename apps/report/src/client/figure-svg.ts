@@ -1,5 +1,6 @@
-import { colorOf } from './palette.ts';
-import { logTicks, type Panel, type PanelsSpec, xAt } from './panels-figure.ts';
+import { alpha, colorOf, HOLLOW_ALPHA } from './palette.ts';
+import { logTicks, xAt } from './panel-scales.ts';
+import type { Panel, PanelsSpec } from './panel-spec.ts';
 
 /** A drawn panel: its spec, its chart and where it sits in the figure's grid (CSS px). */
 export interface DrawnPanel {
@@ -10,6 +11,10 @@ export interface DrawnPanel {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (x: number) => (Math.round(x * 10) / 10).toString();
+
+/** A bar's paint: solid, or a light inside with an outline (a hollow bar). */
+const barPaint = (c: string, fill: 'solid' | 'hollow' | undefined) =>
+  fill === 'hollow' ? `fill="${alpha(c, HOLLOW_ALPHA)}" stroke="${c}" stroke-width="1.5"` : `fill="${c}"`;
 
 /** Round steps for the y ticks: 1, 2 or 5 times a power of ten, about four of them. */
 function ticks(max: number): number[] {
@@ -61,7 +66,7 @@ export function figureSvg(spec: PanelsSpec, drawn: DrawnPanel[], fg: string, bg:
     const c = colorOf(s.key);
     out.push(
       s.draw === 'bars'
-        ? `<rect x="${lx}" y="${y - 9}" width="12" height="10" fill="${c}"/>`
+        ? `<rect x="${lx}" y="${y - 9}" width="12" height="10" ${barPaint(c, s.fill)}/>`
         : `<line x1="${lx}" x2="${lx + 16}" y1="${y - 4}" y2="${y - 4}" stroke="${c}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash.join(' ')}"` : ''}/>`,
       `<text x="${lx + 20}" y="${y}" fill="${fg}">${esc(s.label)}</text>`,
     );
@@ -105,7 +110,7 @@ export function figureSvg(spec: PanelsSpec, drawn: DrawnPanel[], fg: string, bg:
           const x0 = X(i - 0.4 + slot.at * size);
           const x1 = X(i - 0.4 + (slot.at + 1) * size);
           out.push(
-            `<rect x="${n(x0)}" y="${n(Y(v))}" width="${n(Math.max(0.5, x1 - x0 - 0.5))}" height="${n(Y(0) - Y(v))}" fill="${c}"/>`,
+            `<rect x="${n(x0)}" y="${n(Y(v))}" width="${n(Math.max(0.5, x1 - x0 - 0.5))}" height="${n(Y(0) - Y(v))}" ${barPaint(c, s.fill)}/>`,
           );
         });
         continue;

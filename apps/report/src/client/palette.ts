@@ -77,6 +77,9 @@ const DASHES: (number[] | undefined)[] = [undefined, [8, 4], [2, 3], [10, 3, 2, 
 /** The dash of the k-th impl of one colour key on a chart (0: solid). */
 export const dashAt = (k: number): number[] | undefined => DASHES[k % DASHES.length];
 
+/** How light a hollow bar's inside is. */
+export const HOLLOW_ALPHA = 0.18;
+
 /** A colour made transparent, for bands and stacked areas. */
 export function alpha(hex: string, a: number): string {
   const n = Number.parseInt(hex.slice(1), 16);

@@ -3,61 +3,11 @@ import { h } from './dom.ts';
 import { figureExport } from './figure-export.ts';
 import { type DrawnPanel, figureSvg } from './figure-svg.ts';
 import { followWidth, heightFor, startWidth, unfollow } from './fit-width.ts';
-import { type ColorKey, colorOf } from './palette.ts';
+import { alpha, colorOf, HOLLOW_ALPHA } from './palette.ts';
+import { logTicks, sharedRange, xAt } from './panel-scales.ts';
+import type { Panel, PanelSeries, PanelsSpec } from './panel-spec.ts';
 
-/** One series of a panel: bars (grouped by `slot` of `of`), a measured line, or a reference. */
-export interface PanelSeries {
-  key: ColorKey;
-  label: string;
-  values: (number | null)[];
-  draw: 'bars' | 'line' | 'points';
-  /** Position in a group of bars at one x, and the group's size. */
-  slot?: { at: number; of: number };
-  dash?: number[];
-  /** A short name drawn on the plot at the end of a reference line. */
-  tag?: string;
-  /** A shaded spread around the line (an interval). */
-  band?: { lo: (number | null)[]; hi: (number | null)[] };
-  /** An interval at each point, drawn as a vertical whisker in the series' colour. */
-  whiskers?: { lo: (number | null)[]; hi: (number | null)[] };
-}
-
-/** One small panel: a runtime, or a pair of runtimes. */
-export interface Panel {
-  title: string;
-  /** What the panel is of, for tests and exports: a runtime name, a pair. */
-  of: string;
-  series: PanelSeries[];
-}
-
-/** A figure of small panels that share their x positions and their y scale. */
-export interface PanelsSpec {
-  id: string;
-  title: string;
-  /** Ordinal x: one position per entry, labelled with it (workers); with `axes: 'loglog'` the x values themselves. */
-  xs: number[];
-  /**
-   * `ordinal` (default): x positions 0, 1, 2, ... one per entry of `xs`, y linear from 0 (bars, worker
-   * counts). `loglog`: x and y on log10 axes (sizes against costs that span decades).
-   */
-  axes?: 'ordinal' | 'loglog';
-  /** The x ticks' labels (default: the number). */
-  xFormat?: (v: number) => string;
-  xLabel: string;
-  yLabel: string;
-  yFormat: (v: number) => string;
-  /** A horizontal reference drawn on every panel (ratio 1, 100%). */
-  reference?: number;
-  panels: Panel[];
-  /** Under the caption: which clock timed the totals, the work. */
-  caption?: string;
-  /** Under the figure: one line per finding. */
-  notes?: HTMLElement | null;
-  /** Collapsed under the figure: the numbers, the method. */
-  details?: (HTMLElement | null)[];
-  /** The runs drawn, written into a saved image. */
-  runIds: string[];
-}
+export type { Panel, PanelSeries, PanelsSpec } from './panel-spec.ts';
 
 const BAR_SHARE = 0.8; // of the space between two x positions, the rest is the gap between groups
 
@@ -131,37 +81,6 @@ function tagsPlugin(spec: PanelsSpec, series: PanelSeries[], ink: string): uPlot
   };
 }
 
-/** The y range every panel shares: from 0 to the largest value, or on log axes the decades the values span. */
-export function sharedRange(spec: Pick<PanelsSpec, 'panels' | 'reference' | 'axes'>): [number, number] {
-  let max = spec.reference ?? 0;
-  let min = Number.POSITIVE_INFINITY;
-  for (const p of spec.panels)
-    for (const s of p.series)
-      for (const list of [s.values, s.band?.hi, s.band?.lo, s.whiskers?.hi, s.whiskers?.lo])
-        for (const v of list ?? []) {
-          if (v === null || !(v > 0)) continue;
-          if (v > max) max = v;
-          if (v < min) min = v;
-        }
-  if (spec.axes !== 'loglog') return [0, max * 1.06 || 1];
-  if (!Number.isFinite(min)) return [1, 10];
-  // Whole decades, so that the ticks (powers of ten) sit at both ends.
-  return [10 ** Math.floor(Math.log10(min)), 10 ** Math.ceil(Math.log10(max * 1.0001))];
-}
-
-/** The y ticks of log axes: each power of ten in the range, and 2 and 5 times it when the range spans less than three decades. */
-export function logTicks([lo, hi]: [number, number]): number[] {
-  const out: number[] = [];
-  const decades = Math.log10(hi / lo);
-  const steps = decades < 3 ? [1, 2, 5] : [1];
-  for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++)
-    for (const m of steps) {
-      const v = m * 10 ** p;
-      if (v >= lo * 0.999 && v <= hi * 1.001) out.push(v);
-    }
-  return out;
-}
-
 /** Whiskers: each point's interval as a vertical line with short caps, in its series' colour. */
 function whiskersPlugin(spec: PanelsSpec, series: PanelSeries[]): uPlot.Plugin {
   return {
@@ -211,13 +130,20 @@ function spacedLabels(u: uPlot, xs: (number | null)[], fmt: (v: number) => strin
   });
 }
 
-/** The x value of the i-th position: the entry itself on log axes, else its index. */
-export const xAt = (spec: Pick<PanelsSpec, 'xs' | 'axes'>, i: number): number =>
-  spec.axes === 'loglog' ? (spec.xs[i] as number) : i;
-
 /** Ink for axes and labels, from the page's own colours (light or dark). */
 const ink = () => getComputedStyle(document.body).getPropertyValue('--fg').trim() || '#1d232b';
 const grid = () => getComputedStyle(document.body).getPropertyValue('--line').trim() || '#d8dde3';
+
+/** A legend swatch's dash pattern as a CSS gradient: each dash and gap of the series, px. */
+function dashGradient(c: string, dash: number[]): string {
+  let at = 0;
+  const stops = dash.map((len, i) => {
+    const stop = `${i % 2 === 0 ? c : 'transparent'} ${at}px ${at + len}px`;
+    at += len;
+    return stop;
+  });
+  return `repeating-linear-gradient(90deg,${stops.join(',')})`;
+}
 
 /** One legend for the figure: each series' colour and cue once. */
 function legend(spec: PanelsSpec): HTMLElement {
@@ -230,14 +156,22 @@ function legend(spec: PanelsSpec): HTMLElement {
       const c = colorOf(s.key);
       const mark =
         s.draw === 'bars'
-          ? `background:${c};width:10px;height:10px`
+          ? s.fill === 'hollow'
+            ? `background:${alpha(c, HOLLOW_ALPHA)};border:2px solid ${c};box-sizing:border-box;width:12px;height:12px`
+            : `background:${c};width:10px;height:10px`
           : s.dash
-            ? `background:repeating-linear-gradient(90deg,${c} 0 5px,transparent 5px 8px)`
+            ? `background:${dashGradient(c, s.dash)};width:22px`
             : `background:${c}`;
       // The saved PNG draws the swatch from these, not from the CSS (a dash is a gradient there).
       return h(
         'span',
-        { 'data-key': s.key, 'data-color': c, 'data-draw': s.draw, 'data-dash': s.dash ? s.dash.join(',') : undefined },
+        {
+          'data-key': s.key,
+          'data-color': c,
+          'data-draw': s.draw,
+          'data-fill': s.fill,
+          'data-dash': s.dash ? s.dash.join(',') : undefined,
+        },
         h('i', { style: mark }),
         s.label,
       );
@@ -251,7 +185,7 @@ function panelChart(
   yRange: [number, number],
   book: ChartBook,
   box: HTMLElement,
-  onDraw: () => void,
+  onDraw: (u: uPlot) => void,
 ): uPlot {
   const fg = ink();
   const lines = grid();
@@ -265,11 +199,15 @@ function panelChart(
     series.push({
       label: s.label,
       stroke: color,
-      width: s.draw === 'bars' ? 1 : 2,
+      width: s.draw === 'bars' ? (s.fill === 'hollow' ? 2 : 1) : 2,
       dash: s.dash,
       spanGaps: true,
       ...(s.draw === 'bars'
-        ? { fill: color, paths: barsPath(s.slot ?? { at: 0, of: 1 }), points: { show: false } }
+        ? {
+            fill: s.fill === 'hollow' ? alpha(color, HOLLOW_ALPHA) : color,
+            paths: barsPath(s.slot ?? { at: 0, of: 1 }),
+            points: { show: false },
+          }
         : {}),
       ...(s.draw === 'points' ? { paths: () => null, points: { show: true, size: 7, fill: color } } : {}),
       ...(s.draw === 'line' ? { points: { show: !s.dash || s.whiskers !== undefined, size: 5 } } : {}),
@@ -356,7 +294,14 @@ export function panelsFigure(spec: PanelsSpec, book: ChartBook): HTMLElement {
         'data-of': p.of,
         'data-title': `${spec.title}: ${p.title}`,
         'data-series': JSON.stringify(
-          p.series.map((s) => ({ label: s.label, key: s.key, color: colorOf(s.key), draw: s.draw, dash: s.dash })),
+          p.series.map((s) => ({
+            label: s.label,
+            key: s.key,
+            color: colorOf(s.key),
+            draw: s.draw,
+            dash: s.dash,
+            fill: s.fill,
+          })),
         ),
       },
       h('div', { class: 'panel-title', title: p.title }, p.title),
@@ -406,9 +351,12 @@ export function panelsFigure(spec: PanelsSpec, book: ChartBook): HTMLElement {
   const gridEl = fig.querySelector<HTMLElement>('.panel-grid')!;
   const charts: { panel: Panel; u: uPlot; el: HTMLElement }[] = [];
   for (const { p, box, el } of panels) {
-    const u = panelChart(spec, p, yRange, book, box, () => {
+    const u = panelChart(spec, p, yRange, book, box, (chart) => {
       if (el.dataset.drawn) return;
       el.dataset.drawn = '1';
+      // What the chart drew on, for tests and readers of the DOM: log or linear, per axis.
+      const distr = (k: 'x' | 'y') => (chart.scales[k]?.distr === 3 ? 'log' : 'linear');
+      el.dataset.scales = `x:${distr('x')},y:${distr('y')}`;
       if (--left === 0) {
         fig.dataset.drawn = '1';
         drawnOnce();

@@ -9,7 +9,7 @@ import {
   WAYS_OF_MODE,
 } from '@tvp/core/analysis';
 import { dashAt } from './palette.ts';
-import type { Panel, PanelSeries } from './panels-figure.ts';
+import type { Panel, PanelSeries } from './panel-spec.ts';
 
 /** What the payload figure reads of a run. */
 type Run = { result: ResultFile };

@@ -26,6 +26,8 @@ import { recommendationsPanel } from './recommendations.ts';
 import { colourGroups, partOf } from './series-groups.ts';
 import { pickedRun, pickKey, runsFor, runtimesOf, type Selection } from './state.ts';
 import { verdictGrid } from './verdicts.ts';
+import { warmFigure } from './warm-figure.ts';
+import { warmTasks } from './warm-panels.ts';
 import { workerCostPanel } from './worker-cost-panel.ts';
 
 const SWEEP_TITLE: Record<Sweep, string> = {
@@ -255,6 +257,9 @@ export function machineSection(
   // Figure 1 of every task first (the headline), then the other impls measured, if any.
   const figures = (runs: RunView[], sweep: Sweep) => [
     ...tasksIn(runs).map((t) => articleFigure(runs, t, sweep, book)),
+    ...warmTasks(runs, TASK_KINDS)
+      .filter((t) => sel.task === 'all' || sel.task === t)
+      .map((t) => warmFigure(runs, t, sweep, book)),
     ...tasksIn(runs).map((t) => implsFigure(runs, t, sweep, book)),
     ...tasksIn(runs).map((t) => loadFigure(runs, t, sweep, book)),
   ];
