@@ -1,5 +1,5 @@
 import { alpha, colorOf, HOLLOW_ALPHA } from './palette.ts';
-import { logTicks, xAt } from './panel-scales.ts';
+import { logTicks, spacedLabels, xAt } from './panel-scales.ts';
 import type { Panel, PanelsSpec } from './panel-spec.ts';
 
 /** A drawn panel: its spec, its chart and where it sits in the figure's grid (CSS px). */
@@ -91,8 +91,15 @@ export function figureSvg(spec: PanelsSpec, drawn: DrawnPanel[], fg: string, bg:
         `<text x="${n(ox - 4)}" y="${n(Y(t) + 4)}" text-anchor="end" fill="${fg}">${esc(spec.yFormat(t))}</text>`,
       );
     }
-    spec.xs.forEach((w, i) => {
-      const label = log && spec.xFormat ? spec.xFormat(w) : String(w);
+    const xLabels = log
+      ? spacedLabels(
+          spec.xs.map((w) => X(w)),
+          spec.xs.map((w) => (spec.xFormat ?? String)(w)),
+        )
+      : spec.xs.map(String);
+    spec.xs.forEach((_, i) => {
+      const label = xLabels[i] ?? '';
+      if (label === '') return;
       out.push(
         `<text x="${n(X(xAt(spec, i)))}" y="${n(oy + ph + 14)}" text-anchor="middle" fill="${fg}">${esc(label)}</text>`,
       );

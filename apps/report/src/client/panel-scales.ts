@@ -34,3 +34,21 @@ export function logTicks([lo, hi]: [number, number]): number[] {
 /** The x value of the i-th position: the entry itself on log axes, else its index. */
 export const xAt = (spec: Pick<PanelsSpec, 'xs' | 'axes'>, i: number): number =>
   spec.axes === 'loglog' ? (spec.xs[i] as number) : i;
+
+/**
+ * Labels of log x ticks at positions `at` (px): the first and the last always (where the axis
+ * starts and ends), one between them only where it does not touch a label kept beside it (two
+ * sizes close on the axis); a left-out label is ''.
+ */
+export function spacedLabels(at: number[], labels: string[]): string[] {
+  // ~7 px a character at 12 px: half of each label's width, and a gap.
+  const room = (i: number, j: number) => ((labels[i]!.length + labels[j]!.length) * 7) / 2 + 6;
+  const last = labels.length - 1;
+  let kept = 0;
+  return labels.map((label, i) => {
+    if (i === 0 || i === last || label === '') return label;
+    if (at[i]! - at[kept]! < room(i, kept) || at[last]! - at[i]! < room(i, last)) return '';
+    kept = i;
+    return label;
+  });
+}

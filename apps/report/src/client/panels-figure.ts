@@ -4,7 +4,7 @@ import { figureExport } from './figure-export.ts';
 import { type DrawnPanel, figureSvg } from './figure-svg.ts';
 import { followWidth, heightFor, startWidth, unfollow } from './fit-width.ts';
 import { alpha, colorOf, HOLLOW_ALPHA } from './palette.ts';
-import { logTicks, sharedRange, xAt } from './panel-scales.ts';
+import { logTicks, sharedRange, spacedLabels, xAt } from './panel-scales.ts';
 import type { Panel, PanelSeries, PanelsSpec } from './panel-spec.ts';
 
 export type { Panel, PanelSeries, PanelsSpec } from './panel-spec.ts';
@@ -114,20 +114,6 @@ function whiskersPlugin(spec: PanelsSpec, series: PanelSeries[]): uPlot.Plugin {
       },
     },
   };
-}
-
-/** Labels of log x ticks, leaving out one that would touch the label before it (two sizes close on the axis). */
-function spacedLabels(u: uPlot, xs: (number | null)[], fmt: (v: number) => string): string[] {
-  let last = Number.NEGATIVE_INFINITY;
-  return xs.map((x) => {
-    if (x == null) return '';
-    const label = fmt(x);
-    const at = u.valToPos(x, 'x');
-    // ~7 px a character at 12 px, and a gap.
-    if (at - last < label.length * 7 + 6) return '';
-    last = at;
-    return label;
-  });
 }
 
 /** Ink for axes and labels, from the page's own colours (light or dark). */
@@ -249,7 +235,13 @@ function panelChart(
         // Every tick asked for is labelled (a log axis would otherwise keep only some).
         filter: (_u, splits) => splits,
         // uPlot hands a log axis null for a tick it leaves out.
-        values: (u, v) => (log ? spacedLabels(u, v, spec.xFormat ?? String) : v.map((i) => String(spec.xs[i] ?? ''))),
+        values: (u, v) =>
+          log
+            ? spacedLabels(
+                v.map((x) => (x == null ? Number.NaN : u.valToPos(x, 'x'))),
+                v.map((x) => (x == null ? '' : (spec.xFormat ?? String)(x))),
+              )
+            : v.map((i) => String(spec.xs[i] ?? '')),
         size: 32,
         labelSize: 18,
       },
