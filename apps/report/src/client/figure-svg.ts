@@ -42,7 +42,8 @@ export function figureSvg(spec: PanelsSpec, drawn: DrawnPanel[], fg: string, bg:
   const items: { x: number; row: number; s: Panel['series'][number] }[] = [];
   let x = PAD;
   let row = 0;
-  for (const s of legend.values()) {
+  // As on the page: measured series first, then the references.
+  for (const s of [...legend.values()].sort((a, b) => Number(a.tag !== undefined) - Number(b.tag !== undefined))) {
     const w = 22 + s.label.length * 7 + 14;
     if (x + w > width - PAD && x > PAD) {
       row++;

@@ -135,10 +135,13 @@ function dashGradient(c: string, dash: number[]): string {
 function legend(spec: PanelsSpec): HTMLElement {
   const seen = new Map<string, PanelSeries>();
   for (const p of spec.panels) for (const s of p.series) if (!seen.has(s.label)) seen.set(s.label, s);
+  // Measured series first, in the order the panels give them, then the references (tagged lines):
+  // a series only some panels have must not land after a reference.
+  const entries = [...seen.values()].sort((a, b) => Number(a.tag !== undefined) - Number(b.tag !== undefined));
   return h(
     'div',
     { class: 'legend' },
-    [...seen.values()].map((s) => {
+    entries.map((s) => {
       const c = colorOf(s.key);
       const mark =
         s.draw === 'bars'

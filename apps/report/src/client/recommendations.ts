@@ -3,6 +3,13 @@ import type { RunView } from '../payload.ts';
 import { h } from './dom.ts';
 import { exportLinks } from './export-links.ts';
 
+/** How a run is named by the sweep it belongs to. */
+const SWEEP_WORDS: Record<RunView['sweep'], string> = {
+  standard: '1..8',
+  extended: 'extended sweep',
+  payload: 'payload run',
+};
+
 /**
  * The recommendation of each shown run, one line per runtime and task with its evidence (core's
  * recommend), or why the data cannot decide; each run with its export links.
@@ -15,7 +22,7 @@ export function recommendationsPanel(runs: RunView[]): HTMLElement | null {
     h('h3', {}, 'Recommendation'),
     runs.map((run) => {
       const { env } = run.result;
-      const who = `${runtimeName(env.runtime)} ${env.runtimeVersion}, ${run.sweep === 'standard' ? '1..8' : 'extended sweep'}`;
+      const who = `${runtimeName(env.runtime)} ${env.runtimeVersion}, ${SWEEP_WORDS[run.sweep]}`;
       const recs = recommend(run.result);
       return h(
         'div',

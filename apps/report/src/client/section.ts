@@ -220,15 +220,15 @@ export function machineSection(
   const shown = bySweep.flatMap((s) => s.runs);
   // Every loaded run of this machine: the other rounds of a picked run's batch are among them.
   const pool = [...views.values()].filter((v) => v.machine === machine).map((v) => v.result);
+  // A payload run's statement sits under its figure; its batch findings would only say it has one worker count.
   const findings = bySweep.flatMap(({ sweep, runs }) => {
+    if (sweep === 'payload') return [];
     const base = baseOf(runs);
-    const span = sweep === 'extended' ? 'extended sweep' : SWEEP_SHORT[sweep];
+    const span = sweep === 'extended' ? 'extended sweep' : '1..8';
     const name = (r: RunView) => `${runtimeName(r.result.env.runtime)} ${r.result.env.runtimeVersion}`;
     return [
       ...runs.map((r) => findingsPanel(`${name(r)}, ${span}`, runFindings(r))),
-      ...(sweep === 'payload'
-        ? []
-        : runs.map((r) => findingsPanel(`${name(r)}, ${span}: the article's claims`, articleFindings(r)))),
+      ...runs.map((r) => findingsPanel(`${name(r)}, ${span}: the article's claims`, articleFindings(r))),
       ...runs
         .filter((r) => r !== base)
         .map((o) => findingsPanel(`${name(o)} against ${name(base!)}, ${span}`, runtimeFindings(base!, o, pool))),
@@ -291,8 +291,8 @@ export function machineSection(
           warnings,
         )
       : null,
-    shown.length > 0 && h('details', { class: 'all-findings' }, h('summary', {}, 'All findings'), findings),
-    shown.length > 0 &&
+    findings.length > 0 && h('details', { class: 'all-findings' }, h('summary', {}, 'All findings'), findings),
+    standard.length + extended.length > 0 &&
       lazy(
         'more-figures',
         'More figures: speedup, efficiency, scalability fits, where the time goes, runtime ratios',
@@ -307,7 +307,7 @@ export function machineSection(
       h('summary', {}, 'Runs shown, their recommendations in full, worker costs, environment'),
       h('div', { class: 'runs' }, pickers),
       recommendationsPanel(shown),
-      workerCostPanel(shown),
+      workerCostPanel(shown.filter((r) => r.sweep !== 'payload')),
       h('div', { class: 'env-grid' }, shown.map(envPanel)),
     ),
     runtimes.length > 0 && lazy('history-box', 'History over time', () => historyBlock(machine, runtimes, book)),
