@@ -6,6 +6,7 @@ import type {
   Impl,
   Mode,
   PayloadWay,
+  PoolKind,
   PresetName,
   SweepProgress,
   TaskKind,
@@ -45,6 +46,11 @@ export interface MeasureOptions {
   timeoutMs?: number;
   /** `phases` (start, then work, then stop) or `article` (tasks start on each worker as it is ready). */
   clock?: Clock;
+  /**
+   * Pool lifetimes per worker cell: `['cold']` (default, the article's way: fresh workers per run),
+   * `['warm']` (workers kept across the cell's runs, as a server keeps its pool), or both.
+   */
+  pools?: readonly PoolKind[];
   /** Tasks arriving over time: the rates, tasks per second. */
   arrivalRate?: readonly number[];
   /** How they arrive: `poisson` or `fixed`. */
@@ -98,6 +104,7 @@ const FLAG_OF: Record<Key, string> = {
   argTransfer: 'arg-transfer',
   timeoutMs: 'timeout-ms',
   clock: 'clock',
+  pools: 'pool',
   arrivalRate: 'arrival-rate',
   arrival: 'arrival',
   arrivalSeed: 'arrival-seed',
@@ -120,7 +127,7 @@ const NUMBERS: readonly Key[] = [
   'timeoutMs',
   'arrivalSeed',
 ];
-const LISTS: readonly Key[] = ['tasks', 'modes', 'impls', 'ways'];
+const LISTS: readonly Key[] = ['tasks', 'modes', 'impls', 'ways', 'pools'];
 // Lists of numbers: payload sizes in bytes (whole), arrival rates (per second, may be fractions).
 const NUMBER_LISTS: readonly Key[] = ['payloadBytes', 'arrivalRate'];
 const STRINGS: readonly Key[] = ['preset', 'label', 'workerEnv', 'argTransfer', 'clock', 'arrival'];

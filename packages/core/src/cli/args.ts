@@ -29,6 +29,7 @@ import type {
   Impl,
   Mode,
   PayloadWay,
+  PoolKind,
   RunConfig,
   TaskKind,
   WorkerEnv,
@@ -68,6 +69,7 @@ const FAULTS: readonly Fault[] = ['throw', 'exit', 'hang'];
 const WORKER_ENVS: readonly WorkerEnv[] = ['inherit', 'clean'];
 const CLOCKS: readonly Clock[] = ['phases', 'article'];
 const ARG_TRANSFERS: readonly ArgTransfer[] = ['clone', 'transfer', 'shared'];
+const POOLS: readonly PoolKind[] = ['cold', 'warm'];
 
 /** Every runner flag and its kind. */
 const FLAGS = {
@@ -94,6 +96,7 @@ const FLAGS = {
   preset: 'value',
   'worker-env': 'value',
   clock: 'value',
+  pool: 'value',
   'arrival-rate': 'value',
   arrival: 'value',
   'arrival-seed': 'value',
@@ -183,6 +186,10 @@ How
                          then teardown, each timed (the worker-cost figures need it); article: as
                          the article's hub, tasks start on each worker as it is ready, total from
                          creating the pool to the last exit (to compare with the article or CPython)
+  --pool cold            cold (default): fresh workers for every hub run, the article's way;
+                         warm: each worker cell starts its workers once, throws away --warmup
+                         batches (at least 1), measures --repeat batches on the same live workers
+                         and ends them once, as a server keeps its pool; cold,warm: both, side by side
   --worker-env inherit   inherit, or clean: start process workers without NODE_EXTRA_CA_CERTS
                          and NODE_OPTIONS (both slow process start; the choice is recorded)
 
@@ -312,6 +319,7 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
       ? 'inherit'
       : (listOf('worker-env', get('worker-env') as string, WORKER_ENVS)[0] as WorkerEnv);
   const clock = get('clock') === undefined ? base.clock : (listOf('clock', get('clock') as string, CLOCKS)[0] as Clock);
+  const pools = get('pool') === undefined ? (['cold'] as PoolKind[]) : listOf('pool', get('pool') as string, POOLS);
   const fault = get('fault') === undefined ? undefined : (listOf('fault', get('fault') as string, FAULTS)[0] as Fault);
   const acm = get('async-cpu-max-workers');
   const asyncCpuMaxWorkers =
@@ -381,6 +389,8 @@ export function parseArgs(argv: readonly string[], ctx: ParseContext): CliReques
       ? { asyncCpuMaxWorkers }
       : {}),
     ...(fault ? { fault } : {}),
+    // Written only when a warm pool ran: absent means cold, as in every file before warm pools.
+    ...(pools.includes('warm') ? { pools } : {}),
     ...arrivalOf(get('arrival-rate'), get('arrival'), get('arrival-seed')),
     ...(tasks.includes('fs') ? { fsBytes } : {}),
     ...(tasks.includes('net') ? { netDelayMs, netBytes } : {}),

@@ -66,6 +66,42 @@ export async function killPool(handle: LibraryPoolHandle, pids: number[]): Promi
 }
 
 /**
+ * The work of one batch on a started library pool: `count` tasks, one in flight per worker,
+ * through the library's API, each answer checked; raced against the guard (hung task, abort).
+ */
+export async function poolBatch(
+  o: PoolHubOptions,
+  started: LibraryPoolHandle,
+  guard: PoolGuard,
+  stamps: TaskStamps,
+): Promise<void> {
+  const faultAt = o.fault ? Math.floor(o.count / 2) : -1;
+  let next = 0;
+  const lane = async () => {
+    while (next < o.count) {
+      const id = next++;
+      const task: PoolTask = { kind: o.task, id, ioMs: o.params.ioMs, cpuIters: o.params.cpuIters };
+      if (id === faultAt) task.fault = o.fault;
+      guard.inFlight.set(id, performance.now());
+      let value: number;
+      try {
+        value = await started.run(task);
+      } catch (err) {
+        const e = err as Error;
+        throw new HubError(`task ${id} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`);
+      }
+      stamps.received[id] = sharedNow();
+      guard.inFlight.delete(id);
+      const want = o.answers(id);
+      if (value !== want) {
+        throw new HubError(`task ${id} answered ${value}, expected ${want}: the work was not done as asked`);
+      }
+    }
+  };
+  await guard.run('work', Promise.all(Array.from({ length: Math.min(o.workers, o.count) }, lane)));
+}
+
+/**
  * One measured hub run on a library pool, with the phases, watchdog and answer check of `runHub`:
  * make the pool, wait until its N workers have answered (phases clock; the article clock submits
  * at once), run `count` tasks with one in flight per worker through the library's API, then
@@ -75,7 +111,6 @@ export async function killPool(handle: LibraryPoolHandle, pids: number[]): Promi
  */
 export async function runPoolHub(o: PoolHubOptions): Promise<HubResult> {
   const guard = new PoolGuard(o.timeoutMs, o.signal);
-  const faultAt = o.fault ? Math.floor(o.count / 2) : -1;
   const article = o.clock === 'article';
   const stamps = new TaskStamps(o.count, 'hub');
   let handle: LibraryPoolHandle | undefined;
@@ -107,29 +142,7 @@ export async function runPoolHub(o: PoolHubOptions): Promise<HubResult> {
     o.probe?.start();
     const workStart = article ? t0 : performance.now();
     stamps.submittedAt = performance.timeOrigin + workStart;
-    let next = 0;
-    const lane = async () => {
-      while (next < o.count) {
-        const id = next++;
-        const task: PoolTask = { kind: o.task, id, ioMs: o.params.ioMs, cpuIters: o.params.cpuIters };
-        if (id === faultAt) task.fault = o.fault;
-        guard.inFlight.set(id, performance.now());
-        let value: number;
-        try {
-          value = await started.run(task);
-        } catch (err) {
-          const e = err as Error;
-          throw new HubError(`task ${id} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`);
-        }
-        stamps.received[id] = sharedNow();
-        guard.inFlight.delete(id);
-        const want = o.answers(id);
-        if (value !== want) {
-          throw new HubError(`task ${id} answered ${value}, expected ${want}: the work was not done as asked`);
-        }
-      }
-    };
-    await guard.run('work', Promise.all(Array.from({ length: Math.min(o.workers, o.count) }, lane)));
+    await poolBatch(o, started, guard, stamps);
     const t2 = performance.now();
     o.probe?.stop();
 

@@ -31,6 +31,8 @@ import type { LoadedTaskModule } from './task-module.ts';
 import { prepareTarget, type TaskTarget } from './task-target.ts';
 import { type TaskStamps, taskTimesOf } from './task-times.ts';
 import type { Transport } from './transport.ts';
+import { openWarmHub, type WarmPool } from './warm-hub.ts';
+import { openWarmPool } from './warm-pool-hub.ts';
 import { measureRoundTrip } from './yardstick.ts';
 
 /** One cell to run, with what the ETA needs to weigh it. */
@@ -42,6 +44,8 @@ export interface PlannedCell {
   transport?: Transport;
   /** A worker-pool library, run by `runPoolHub` instead of a transport. */
   pool?: LibraryPool;
+  /** A warm cell (`--pool warm`): its workers live across its runs. Absent: cold. */
+  warm?: true;
   /** A payload cell's way (absent on the main thread) and size. */
   way?: PayloadWay;
   payloadBytes?: number;
@@ -61,6 +65,7 @@ export function planCells(
   pools: readonly LibraryPool[] = [],
 ): PlannedCell[] {
   const cells: PlannedCell[] = [];
+  const lifetimes = lifetimesOf(config);
   for (const task of config.tasks) {
     if (task === 'payload') {
       cells.push(...payloadCells(config, transports));
@@ -77,17 +82,21 @@ export function planCells(
         }
         for (const t of transports) {
           if (t.mode === mode && config.impls.includes(t.impl))
-            cells.push({ task, mode, impl: t.impl, workers, transport: t });
+            for (const kind of lifetimes) cells.push({ task, mode, impl: t.impl, workers, transport: t, ...kind });
         }
         for (const pool of pools) {
           if (pool.mode === mode && config.impls.includes(pool.impl))
-            cells.push({ task, mode, impl: pool.impl, workers, pool });
+            for (const kind of lifetimes) cells.push({ task, mode, impl: pool.impl, workers, pool, ...kind });
         }
       }
     }
   }
   return cells;
 }
+
+/** Each worker cell once per pool lifetime asked for, in that order: a cold and a warm cell run side by side. */
+const lifetimesOf = (config: RunConfig): { warm?: true }[] =>
+  (config.pools ?? ['cold']).map((k) => (k === 'warm' ? { warm: true } : {}));
 
 /**
  * The payload task's cells: per size, per worker count, per mode, every transport with each of its
@@ -111,7 +120,8 @@ function payloadCells(config: RunConfig, transports: readonly Transport[]): Plan
         for (const t of transports) {
           if (t.mode !== mode || !config.impls.includes(t.impl)) continue;
           for (const way of waysFor(t, asked).run)
-            cells.push({ task, mode, impl: t.impl, workers, transport: t, way, payloadBytes });
+            for (const kind of lifetimesOf(config))
+              cells.push({ task, mode, impl: t.impl, workers, transport: t, way, payloadBytes, ...kind });
         }
       }
     }
@@ -167,9 +177,13 @@ function weight(c: PlannedCell, config: RunConfig, taskMs: number, cores: number
   const waits = c.task === 'io' || c.task === 'fs' || c.task === 'net';
   const lanes = c.mode === 'sequential' ? 1 : waits ? c.workers : Math.min(c.workers, c.mode === 'async' ? 1 : cores);
   const spawn = c.mode === 'processes' ? 60 * c.workers : c.mode === 'threads' ? 25 * c.workers : 0;
-  const batch = (config.warmup + config.repeat) * (spawn + Math.ceil(config.count / lanes) * (taskMs + 0.05));
-  return batch + arrivalCost(config, c.workers, spawn);
+  const work = Math.ceil(config.count / lanes) * (taskMs + 0.05);
+  if (c.warm) return spawn + (warmRunsOf(config) + config.repeat) * work;
+  return (config.warmup + config.repeat) * (spawn + work) + arrivalCost(config, c.workers, spawn);
 }
+
+/** A warm cell's unmeasured batches: `warmup`, and at least one, so its workers' first calls are never measured. */
+export const warmRunsOf = (config: RunConfig): number => Math.max(1, config.warmup);
 
 /**
  * Run every cell: `warmup` unmeasured runs, then `repeat` measured ones, keeping raw samples.
@@ -290,7 +304,6 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
   let doneWeight = 0;
   const cells: Cell[] = [];
   const roundTrips: RoundTrip[] = [];
-  const runs = config.warmup + config.repeat;
 
   try {
     for (const [index, p] of plan.entries()) {
@@ -299,8 +312,9 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
       // trip run on the same transport, measured the same way, so that each pair shares the
       // machine's state (CPU wake-up dominates small messages here).
       const yardstick = yardstickOf(p);
+      // A warm cell's pair would repeat its cold neighbour's: the yardstick is paired with cold cells.
       let paired: RoundTrip | undefined =
-        p.task === 'noop' && p.workers === 1 && yardstick
+        p.task === 'noop' && p.workers === 1 && yardstick && !p.warm
           ? { mode: yardstick.mode, impl: p.impl, samplesUs: [] }
           : undefined;
       if (paired) roundTrips.push(paired);
@@ -313,7 +327,12 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
         samples: [],
         ...(p.way ? { way: p.way } : {}),
         ...(p.payloadBytes !== undefined ? { payloadBytes: p.payloadBytes } : {}),
+        ...(p.warm ? { pool: 'warm' as const } : {}),
       };
+      // A warm cell opens its pool at its first run and keeps it to its last (`openWarm`).
+      const unmeasured = p.warm ? warmRunsOf(config) : config.warmup;
+      const runs = unmeasured + config.repeat;
+      let warm: WarmPool | undefined;
       const memory: WorkerMemory[] = [];
       const stamps: TaskStamps[] = [];
       // The hub's event-loop delay over the work phases of the measured runs.
@@ -347,51 +366,79 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
         target: targets.get(p.task),
         arg: argOf(p),
       };
-      for (let run = 0; run < runs; run++) {
-        probe.measure = run >= config.warmup;
-        const elapsed = performance.now() - started;
-        const etaMs = doneWeight > 0 ? (elapsed / doneWeight) * (totalWeight - doneWeight) : undefined;
-        o.onProgress?.({ cellIndex: index, cellCount: plan.length, cell: p, run, runs, etaMs });
-        let r: HubResult;
-        let rtUs: number | undefined;
-        try {
-          if (paired && yardstick) {
-            rtUs = await measureRoundTrip(yardstick, config.count, config.workerEnv, config.timeoutMs, o.signal).catch(
-              (err: Error) => {
+      try {
+        for (let run = 0; run < runs; run++) {
+          probe.measure = run >= unmeasured;
+          const elapsed = performance.now() - started;
+          const etaMs = doneWeight > 0 ? (elapsed / doneWeight) * (totalWeight - doneWeight) : undefined;
+          o.onProgress?.({ cellIndex: index, cellCount: plan.length, cell: p, run, runs, etaMs });
+          let r: HubResult;
+          let rtUs: number | undefined;
+          try {
+            if (paired && yardstick) {
+              rtUs = await measureRoundTrip(
+                yardstick,
+                config.count,
+                config.workerEnv,
+                config.timeoutMs,
+                o.signal,
+              ).catch((err: Error) => {
                 if (err instanceof RunAborted) throw err;
                 roundTrips.splice(roundTrips.indexOf(paired as RoundTrip), 1);
                 paired = undefined; // no yardstick; the noop cell says what went wrong
                 return undefined;
-              },
-            );
+              });
+            }
+            if (p.pool && !POOL_TASKS.includes(p.task)) {
+              throw new HubError(
+                `${p.impl}: library pools run the built-in ${POOL_TASKS.join(', ')} tasks only (their workers get no setup for ${p.task})`,
+              );
+            }
+            const common: RunOptions = { ...base, fault: config.fault, clock: config.clock, probe };
+            if (p.warm && !warm) {
+              const opened = p.pool
+                ? await openWarmPool({ ...common, pool: p.pool })
+                : await openWarmHub({ ...common, ...hubParts(p.transport as Transport) });
+              warm = opened;
+              if (opened.memory !== undefined) memory.push(opened.memory);
+            }
+            r = warm
+              ? await warm.batch(probe)
+              : p.pool
+                ? await runPoolHub({ ...common, pool: p.pool })
+                : p.transport
+                  ? await runHub({ ...common, ...hubParts(p.transport) })
+                  : await runMain({ ...mainParts, probe });
+          } catch (err) {
+            if (err instanceof RunAborted) throw err;
+            cell.status = 'failed';
+            cell.error = (err as Error).message;
+            break;
+          } finally {
+            // A run that failed inside its work phase left the sampler running.
+            probe.stop();
           }
-          if (p.pool && !POOL_TASKS.includes(p.task)) {
-            throw new HubError(
-              `${p.impl}: library pools run the built-in ${POOL_TASKS.join(', ')} tasks only (their workers get no setup for ${p.task})`,
-            );
+          if (run >= unmeasured) {
+            cell.samples.push(r.sample);
+            if (paired && rtUs !== undefined) paired.samplesUs.push(rtUs);
+            if (r.memory !== undefined) memory.push(r.memory);
+            if (r.stamps !== undefined) stamps.push(r.stamps);
           }
-          const common: RunOptions = { ...base, fault: config.fault, clock: config.clock, probe };
-          r = p.pool
-            ? await runPoolHub({ ...common, pool: p.pool })
-            : p.transport
-              ? await runHub({ ...common, ...hubParts(p.transport) })
-              : await runMain({ ...mainParts, probe });
-        } catch (err) {
-          if (err instanceof RunAborted) throw err;
-          cell.status = 'failed';
-          cell.error = (err as Error).message;
-          break;
-        } finally {
-          // A run that failed inside its work phase left the sampler running.
-          probe.stop();
+          doneWeight += (weights[index] as number) / runs;
         }
-        if (run >= config.warmup) {
-          cell.samples.push(r.sample);
-          if (paired && rtUs !== undefined) paired.samplesUs.push(rtUs);
-          if (r.memory !== undefined) memory.push(r.memory);
-          if (r.stamps !== undefined) stamps.push(r.stamps);
+        if (warm && cell.status === 'ok') {
+          try {
+            cell.warmStart = await warm.close();
+          } catch (err) {
+            if (err instanceof RunAborted) throw err;
+            cell.status = 'failed';
+            cell.error = (err as Error).message;
+          }
+          warm = undefined;
         }
-        doneWeight += (weights[index] as number) / runs;
+      } finally {
+        // A failed batch has killed the pool already; an abort between batches has not.
+        await warm?.kill();
       }
       const method = memory[0]?.method;
       if (method !== undefined && memory.every((m) => m.method === method)) {
@@ -401,7 +448,9 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
       if (taskTimes) cell.taskTimes = taskTimes;
       const loopDelay = cell.status === 'ok' ? probe.result() : undefined;
       if (loopDelay) cell.loopDelay = loopDelay;
-      if (cell.status === 'ok' && config.arrival) {
+      // A warm cell runs no arrivals: every arrival run is warm already (its pool starts before the
+      // first arrival and its warm-up arrivals are not measured), so its points would repeat the cold cell's.
+      if (cell.status === 'ok' && config.arrival && !p.warm) {
         await runArrivalCell(
           cell,
           config.arrival,
