@@ -1,5 +1,6 @@
 import type { Cell, ResultFile, Sample } from '../format/types.ts';
 import { comparable } from './comparability.ts';
+import { coldOnly } from './pools.ts';
 import { median } from './stats.ts';
 
 /** Which cell of a run: task, mode, impl and worker count. */
@@ -21,7 +22,7 @@ export interface RunGroups {
 
 /** The raw samples of one phase of a cell that ran ok; empty when the run lacks the cell. */
 export function cellSamples(r: ResultFile, key: CellKey, phase: Phase): number[] {
-  const c = r.cells.find(
+  const c = coldOnly(r).cells.find(
     (x) =>
       x.task === key.task &&
       x.mode === key.mode &&

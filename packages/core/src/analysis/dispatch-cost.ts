@@ -1,5 +1,6 @@
 import type { Impl, ResultFile } from '../format/types.ts';
 import { hasPhases } from './clock.ts';
+import { coldOnly } from './pools.ts';
 import { median } from './stats.ts';
 
 /** The harness's own cost per task on one transport, against a bare round trip. */
@@ -21,7 +22,8 @@ export interface DispatchCost {
  * Dispatch cost of every transport that ran `noop` at 1 worker with a round-trip yardstick.
  * Phases-clock runs only: the article clock's work time includes the worker's start.
  */
-export function dispatchCosts(r: ResultFile): DispatchCost[] {
+export function dispatchCosts(run: ResultFile): DispatchCost[] {
+  const r = coldOnly(run);
   if (!hasPhases(r)) return [];
   const out: DispatchCost[] = [];
   for (const rt of r.roundTrips ?? []) {

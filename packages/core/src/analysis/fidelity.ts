@@ -1,5 +1,6 @@
 import type { Cell, ResultFile } from '../format/types.ts';
 import { hasPhases } from './clock.ts';
+import { coldOnly } from './pools.ts';
 import { idealSpeedup, median } from './stats.ts';
 import { coresOf } from './summarize.ts';
 
@@ -119,7 +120,8 @@ function speedupCheck(t: Transport, task: 'cpu' | 'io', maxN: number, cores: num
  * A check whose cells were not measured is reported `unmeasured` with the reason, never dropped.
  * Phases-clock runs only: under the article clock work time includes workers still starting.
  */
-export function fidelityChecks(r: ResultFile): FidelityCheck[] {
+export function fidelityChecks(run: ResultFile): FidelityCheck[] {
+  const r = coldOnly(run);
   if (!hasPhases(r)) return [];
   const out: FidelityCheck[] = [];
   const cores = coresOf(r.env);

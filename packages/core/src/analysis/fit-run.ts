@@ -2,6 +2,7 @@ import type { Impl, Mode, ResultFile, TaskBound, TaskKind } from '../format/type
 import { hasPhases } from './clock.ts';
 import { fitScalability, type ScalabilityFit, type ScalabilityPoint } from './fit.ts';
 import type { ParallelismScale } from './fit-model.ts';
+import { coldOnly } from './pools.ts';
 import { boundOf, median } from './stats.ts';
 import { coresOf } from './summarize.ts';
 
@@ -40,7 +41,8 @@ export const throughputPerSecond = (count: number, workMs: number): number => (c
  * cell, unfitted: for a caller that fits one law only. Sequential is skipped: it only runs at 1 worker.
  * Phases-clock runs only: the laws assume work time without start-up, which the article clock overlaps.
  */
-export function runSeries(r: ResultFile): RunSeries[] {
+export function runSeries(run: ResultFile): RunSeries[] {
+  const r = coldOnly(run);
   if (!hasPhases(r)) return [];
   const groups = new Map<string, { task: TaskKind; mode: Mode; impl: Impl; points: ScalabilityPoint[] }>();
   for (const c of r.cells) {

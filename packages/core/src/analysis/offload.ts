@@ -1,4 +1,5 @@
 import type { Cell, Impl, ResultFile, TaskBound, TaskKind, WorkerMode } from '../format/types.ts';
+import { coldOnly } from './pools.ts';
 import { boundOf, median } from './stats.ts';
 import { coresOf } from './summarize.ts';
 import { workerCosts } from './worker-cost.ts';
@@ -70,7 +71,8 @@ function startCost(r: ResultFile, one: Cell): { ms: number; basis: OffloadCost['
  * ms) ran on the main thread; undefined when the run lacks a main-thread cell at 1, a worker cell
  * at 1, or a positive main-thread time per call.
  */
-export function offloadCost(r: ResultFile, task: TaskKind, wonMedianTotalMs: number): OffloadCost | undefined {
+export function offloadCost(run: ResultFile, task: TaskKind, wonMedianTotalMs: number): OffloadCost | undefined {
+  const r = coldOnly(run);
   const calls = r.config.count;
   const cells = r.cells.filter((c) => c.task === task && ok(c));
   const main =

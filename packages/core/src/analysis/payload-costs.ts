@@ -1,6 +1,7 @@
 import type { Cell, Impl, Mode, PayloadWay, ResultFile, WorkerMode } from '../format/types.ts';
 import { fitLine, type LineFit } from './line-fit.ts';
 import { medianInterval } from './median-interval.ts';
+import { coldOnly } from './pools.ts';
 import { median, tQuantile95 } from './stats.ts';
 
 /** A value with its 95% interval. */
@@ -54,7 +55,8 @@ const interval = (value: number, se: number, df: number): Interval => {
  * The payload cells of a run at 1 worker, as series by mode, impl and way, sizes ascending, each
  * worker series with its fitted moving cost (see `PayloadSeries.fit`).
  */
-export function payloadSeries(r: ResultFile): PayloadSeries[] {
+export function payloadSeries(run: ResultFile): PayloadSeries[] {
+  const r = coldOnly(run);
   const cells = r.cells.filter(
     (c): c is Cell & { payloadBytes: number } =>
       c.task === 'payload' &&

@@ -2,6 +2,7 @@ import type { Cell, Impl, Mode, ResultFile, TaskKind } from '../format/types.ts'
 import { type RatioInterval, ratioInterval } from './bootstrap.ts';
 import { type OffloadCost, offloadCost } from './offload.ts';
 import { offloadText } from './offload-words.ts';
+import { coldOnly, isWarm } from './pools.ts';
 import { MIN_UNITS } from './ratio.ts';
 import { KNEE_SHARE, sentence, undecided, type Wording } from './recommend-words.ts';
 import { boundOf, idealSpeedup, median } from './stats.ts';
@@ -41,6 +42,12 @@ export type Recommendation =
       idealSpeedup?: number;
       /** False when the runner-up's total could not be told from the winner's (see `undecided`). */
       decided: boolean;
+      /**
+       * `warm`: the worker options were judged on their warm cells (`--pool warm`; a module task
+       * only), whose batches are work alone, as a server that keeps its pool sees them; the main
+       * thread's cells are the same either way. Absent: cold cells, each run on fresh workers.
+       */
+      pool?: 'warm';
       evidence: {
         /** The winner's fastest cell, which made it the winner. */
         best: CellEvidence;
@@ -124,18 +131,36 @@ function cheapestStart(r: ResultFile) {
     .sort((a, b) => a.perWorkerMs - b.perWorkerMs)[0];
 }
 
-/** A recommendation for every task kind of a run but noop, from its ok cells, judged by median total time. */
-export function recommend(r: ResultFile): Recommendation[] {
+/**
+ * The cells a task is judged on: its cold cells, or for a `--task-module` run with warm cells, the
+ * warm worker cells beside the main thread's (a server keeps its pool: the start is paid once).
+ */
+function judgedCells(run: ResultFile, cold: ResultFile, task: TaskKind): { cells: Cell[]; warm: boolean } {
+  const ok = (c: Cell) => c.task === task && c.status === 'ok' && c.samples.length > 0;
+  const warm = task === 'module' && run.cells.some((c) => ok(c) && isWarm(c));
+  if (!warm) return { cells: cold.cells.filter(ok), warm };
+  const onMain = (c: Cell) => c.mode === 'sequential' || c.mode === 'async';
+  return { cells: run.cells.filter((c) => ok(c) && (isWarm(c) || onMain(c))), warm };
+}
+
+/** How a recommendation judged on warm cells says so, at the end of its sentence. */
+export const WARM_BASIS =
+  'judged on a warm pool (workers kept across batches, as a server keeps them, their start not counted)';
+
+/**
+ * A recommendation for every task kind of a run but noop, from its ok cells, judged by median total
+ * time (for a module with warm cells, by the warm pool's batch time: see `judgedCells`).
+ */
+export function recommend(run: ResultFile): Recommendation[] {
+  const r = coldOnly(run);
   const present = new Set([...(r.config?.tasks ?? []), ...r.cells.map((c) => c.task)]);
   const workerCellsMeasured = r.cells.some(
     (c) => (c.mode === 'threads' || c.mode === 'processes') && c.status === 'ok' && c.samples.length > 0,
   );
   const start = cheapestStart(r);
   return RECOMMENDED_TASKS.filter((t) => present.has(t)).map((task): Recommendation => {
-    const cells = r.cells
-      .filter((c) => c.task === task && c.status === 'ok' && c.samples.length > 0)
-      .map(evidence)
-      .sort((a, b) => a.workers - b.workers);
+    const judged = judgedCells(run, r, task);
+    const cells = judged.cells.map(evidence).sort((a, b) => a.workers - b.workers);
     const [winner, runnerUp, ...rest] = rankOptions(cells);
     if (winner === undefined) return { ok: false, task, reason: `no ok ${task} cell in this run` };
     const { series, best } = winner;
@@ -169,12 +194,13 @@ export function recommend(r: ResultFile): Recommendation[] {
     const rec: Recommendation = {
       ok: true,
       task,
-      sentence: sentence(wording),
+      sentence: judged.warm ? `${sentence(wording)}; ${WARM_BASIS}` : sentence(wording),
       mode: best.mode,
       impl: best.impl,
       workers: knee.workers,
       decided: tie === undefined,
       evidence: { best, knee, others },
+      ...(judged.warm ? { pool: 'warm' as const } : {}),
     };
     if (speedup !== undefined && baseline !== undefined) {
       rec.speedup = speedup;

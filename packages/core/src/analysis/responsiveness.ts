@@ -1,5 +1,6 @@
 import type { Cell, LoopDelay, LoopDelayMethod, Mode, ResultFile, TaskKind } from '../format/types.ts';
 import { fmtMs } from './numbers.ts';
+import { coldOnly } from './pools.ts';
 
 /** One mode and impl of one task: the hub's event-loop delay at each worker count that has one. */
 export interface DelaySeries {
@@ -27,7 +28,8 @@ export const DELAY_METHOD_WORDS: Record<LoopDelayMethod, string> = {
  * for the page's responsiveness figure and the summary. Cells without the field (older files,
  * failed cells) are left out; a run without any gives none.
  */
-export function delaySeries(r: ResultFile): DelaySeries[] {
+export function delaySeries(run: ResultFile): DelaySeries[] {
+  const r = coldOnly(run);
   const series = new Map<string, DelaySeries>();
   for (const c of r.cells as Cell[]) {
     const d = c.loopDelay;

@@ -40,8 +40,9 @@ export interface RunComparison {
   noCommonTask?: string;
 }
 
-const cellKey = (c: Pick<Cell, 'task' | 'mode' | 'impl' | 'workers' | 'way' | 'payloadBytes'>) =>
-  `${c.task}|${c.mode}|${c.impl}|${c.workers}|${c.way ?? ''}|${c.payloadBytes ?? ''}`;
+// The pool is part of a cell: a cold cell pairs with a cold one, a warm with a warm, never across.
+const cellKey = (c: Pick<Cell, 'task' | 'mode' | 'impl' | 'workers' | 'way' | 'payloadBytes' | 'pool'>) =>
+  `${c.task}|${c.mode}|${c.impl}|${c.workers}|${c.way ?? ''}|${c.payloadBytes ?? ''}|${c.pool ?? 'cold'}`;
 
 /**
  * Compare run B with run A on total time, per cell both ran: only tasks for which core's

@@ -1,5 +1,6 @@
 import type { ResultFile } from '../format/types.ts';
 import { medianInterval } from './median-interval.ts';
+import { coldOnly } from './pools.ts';
 import { summarize } from './summarize.ts';
 
 /** The formats a run is exported in. */
@@ -38,7 +39,8 @@ export interface ExportRow {
 }
 
 /** A run's ok cells as rows (statistics from core's summarize, intervals of medians). */
-export function exportRows(r: ResultFile): ExportRow[] {
+export function exportRows(run: ResultFile): ExportRow[] {
+  const r = coldOnly(run);
   const out: ExportRow[] = [];
   for (const s of summarize(r)) {
     if (s.status !== 'ok' || !s.total) continue;

@@ -1,5 +1,6 @@
 import type { ArrivalPoint, Impl, Mode, ResultFile, TaskKind } from '../format/types.ts';
 import { fmtMs } from './numbers.ts';
+import { coldOnly } from './pools.ts';
 
 /**
  * The knee of a latency-against-load curve: the highest sustained rate whose p99 response is at
@@ -33,7 +34,8 @@ export function latencyKnee(points: readonly ArrivalPoint[]): number | undefined
 }
 
 /** Every ok cell of `task` with arrival points, as curves with their knees. */
-export function loadCurves(run: ResultFile, task: TaskKind): LoadCurve[] {
+export function loadCurves(all: ResultFile, task: TaskKind): LoadCurve[] {
+  const run = coldOnly(all);
   const out: LoadCurve[] = [];
   for (const c of run.cells) {
     if (c.task !== task || c.status !== 'ok' || !c.arrivals || c.arrivals.length === 0) continue;

@@ -1,6 +1,7 @@
 import type { Cell, Env, Impl, Mode, ResultFile, TaskKind, WorkerMemory } from '../format/types.ts';
 import { type RatioInterval, ratioInterval } from './bootstrap.ts';
 import { hasPhases } from './clock.ts';
+import { coldOnly } from './pools.ts';
 import { describe, idealSpeedup, median, type Stats } from './stats.ts';
 
 /** A cell with the statistics derived from its raw samples. */
@@ -40,8 +41,9 @@ const key = (c: Pick<Cell, 'task' | 'mode' | 'impl' | 'way' | 'payloadBytes'>) =
 /** The cores that bound cpu speedup: what the runtime may use. */
 export const coresOf = (env: Env): number => env.availableParallelism || env.cores;
 
-/** Statistics, speedup and efficiency for every cell of a result file. */
-export function summarize(r: ResultFile): CellSummary[] {
+/** Statistics, speedup and efficiency for every cold cell of a result file (warm cells: `warmPairs`). */
+export function summarize(run: ResultFile): CellSummary[] {
+  const r = coldOnly(run);
   const base = new Map<string, Cell>();
   for (const c of r.cells) if (c.workers === 1 && c.status === 'ok') base.set(key(c), c);
   const cores = coresOf(r.env);

@@ -1,6 +1,7 @@
 import type { Cell, Impl, MemoryMethod, ResultFile, WorkerMode } from '../format/types.ts';
 import { hasPhases } from './clock.ts';
 import { fitLine, type LineFit } from './line-fit.ts';
+import { coldOnly } from './pools.ts';
 import { median } from './stats.ts';
 
 /** What starting, stopping and holding one worker costs on one transport, from one run. */
@@ -65,7 +66,8 @@ const isWorkerMode = (mode: Cell['mode']): mode is WorkerMode => mode === 'threa
  * cells count: the spawn and teardown phases do not depend on the task. Phases-clock runs only:
  * under the article clock spawn is not the start of N workers, and memory is not read.
  */
-export function workerCosts(r: ResultFile): WorkerCost[] {
+export function workerCosts(run: ResultFile): WorkerCost[] {
+  const r = coldOnly(run);
   if (!hasPhases(r)) return [];
   const groups = new Map<string, { mode: WorkerMode; impl: Impl; cells: Cell[] }>();
   for (const c of r.cells) {

@@ -11,6 +11,7 @@ import { payloadLines } from './payload-summary.ts';
 import { formatDuration } from './progress.ts';
 import { fitLines, recommendationLines, workerCostLines } from './summary-decision.ts';
 import { servingLines } from './summary-serving.ts';
+import { warmLines } from './summary-warm.ts';
 
 const pad = (s: string, n: number) => s.padStart(n);
 
@@ -88,7 +89,7 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
     `${r.tool.name} ${r.tool.version} on ${e.runtime} ${e.runtimeVersion}, ${e.os} ${e.arch}, ${e.cores} cores (${e.cpuModel}), label ${e.label}`,
   );
   lines.push(
-    `median total ms over ${r.config.repeat} runs (speedup vs 1 worker, lo-hi its 95% interval); ideal = the schedule's bound with zero overhead (a reference)`,
+    `median total ms over ${r.config.repeat} runs (speedup vs 1 worker, lo-hi its 95% interval); ideal = the schedule's bound with zero overhead (a reference)${r.cells.some((c) => c.pool === 'warm') ? '; cold pools (warm: below)' : ''}`,
   );
   lines.push('interval: exact bootstrap of the ratio of the medians at 1 worker and at N, within this run');
   if (clockOf(r) === 'article') lines.push(clockCaption('article'));
@@ -123,6 +124,8 @@ export function formatSummary(r: ResultFile, file: string | undefined): string {
   }
   const payload = payloadLines(r);
   if (payload.length > 0) lines.push('', ...payload);
+  const warm = warmLines(r);
+  if (warm.length > 0) lines.push('', ...warm);
   const delays = delayLines(r);
   if (delays.length > 0) lines.push('', ...delays);
   const costLines = workerCostLines(r);
