@@ -91,7 +91,7 @@ export {
   timeStart,
 } from './engine/start-bench.ts';
 export type { PlannedCell, SweepOptions, SweepProgress, SweepResult } from './engine/sweep.ts';
-export { planCells, runSweep, skippedWays } from './engine/sweep.ts';
+export { planCells, runSweep, skippedWays, warmRunsOf } from './engine/sweep.ts';
 export type { LoadedTaskModule } from './engine/task-module.ts';
 export { loadTaskModule } from './engine/task-module.ts';
 export type { TaskTarget } from './engine/task-target.ts';

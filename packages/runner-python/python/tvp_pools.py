@@ -238,6 +238,61 @@ def wait_all(fs, timeout_s):
                 raise HubError(f"task {fs.index(f)} failed: {type(exc).__name__}: {exc}")
 
 
+class WarmPool:
+    """An executor kept alive across the batches of a warm cell (--pool warm), as a server keeps its pool.
+
+    Made and started once (all N workers ready, the barrier's way whatever the clock), then batch
+    after batch on the same workers, then shut down once. A failed batch kills it (kill), as a cold
+    run's failure does, so that a warm cell leaves no worker behind.
+    """
+
+    def __init__(self, impl, n, timeout_s):
+        tasks.RELEASE.clear()
+        self.n = n
+        self.timeout_s = timeout_s
+        rss_before = tasks.rss_bytes()
+        t0 = perf_counter()
+        self.ex = make_executor(impl, n)
+        try:
+            worker_rss = start_workers(self.ex, n, timeout_s)
+        except BaseException:
+            kill(self.ex)
+            raise
+        self.spawn_ms = (perf_counter() - t0) * 1000
+        threads = start_method(impl) is None
+        self.rss_per_worker = round(
+            max(0, (tasks.rss_bytes() - rss_before) / n) if threads else statistics.median(worker_rss)
+        )
+
+    def worker_pids(self):
+        """The pids of its worker processes (empty for threads), for tests: the same for every batch."""
+        return sorted((getattr(self.ex, "_processes", None) or {}).keys())
+
+    def batch(self, job, answers, probe):
+        """One batch of job.count tasks on the live workers: its sample is the work alone."""
+        stamps = Stamps(job.count)
+        probe.start()
+        try:
+            w0 = perf_counter()
+            stamps.submitted = monotonic_ns()
+            run_tasks(self.ex, self.n, job, answers, self.timeout_s, stamps)
+            work_ms = (perf_counter() - w0) * 1000
+        finally:
+            probe.stop()
+        sample = {"totalMs": work_ms, "spawnMs": 0, "workMs": work_ms, "teardownMs": 0}
+        return {**sample, "rssBytesPerWorker": self.rss_per_worker}, stamps
+
+    def close(self):
+        """Shut the pool down, waiting for every worker; returns (spawn ms, teardown ms)."""
+        t2 = perf_counter()
+        self.ex.shutdown(wait=True)
+        return self.spawn_ms, (perf_counter() - t2) * 1000
+
+    def kill(self):
+        """End it now: after a failure, or an interrupt."""
+        kill(self.ex)
+
+
 def round_trip(impl, count, timeout_s):
     """The yardstick for dispatch: the mean time (us) of `count` bare pings to a fresh pool of 1 worker."""
     ex = make_executor(impl, 1)

@@ -88,8 +88,10 @@ def read_config(raw):
         refuse("config.plan: expected a list")
     methods = multiprocessing.get_all_start_methods()
     for i, c in enumerate(plan):
-        if not isinstance(c, dict) or set(c) != {"task", "mode", "impl", "workers", "roundTrip"}:
-            refuse(f"config.plan[{i}]: expected task, mode, impl, workers, roundTrip")
+        if not isinstance(c, dict) or set(c) != {"task", "mode", "impl", "workers", "roundTrip", "warm"}:
+            refuse(f"config.plan[{i}]: expected task, mode, impl, workers, roundTrip, warm")
+        if type(c["warm"]) is not bool or (c["warm"] and c["mode"] not in ("threads", "processes")):
+            refuse(f"config.plan[{i}].warm: expected false, or true on a threads or processes cell")
         if c["task"] not in KINDS or c["mode"] not in MODES:
             refuse(f"config.plan[{i}]: unknown task {c['task']!r} or mode {c['mode']!r}")
         whole(c, "workers", 1)
@@ -160,8 +162,32 @@ def lifeline():
     os.killpg(os.getpgrp(), signal.SIGKILL)
 
 
+def run_warm_cell(i, c, cfg, job, answers):
+    """A warm cell: one executor started once, max(1, warmup) batches thrown away, repeat measured
+    batches on the same live workers (samples: work alone), then one shutdown, reported on its own line.
+    """
+    unmeasured = max(1, cfg["warmup"])
+    timeout_s = cfg["timeoutMs"] / 1000
+    pool = pools.WarmPool(c["impl"], c["workers"], timeout_s)
+    try:
+        for run in range(unmeasured + cfg["repeat"]):
+            emit({"t": "progress", "cell": i, "run": run})
+            probe = delay.ThreadWakeup()
+            sample, stamps = pool.batch(job, answers, probe)
+            if run >= unmeasured:
+                emit({"t": "sample", "cell": i, **sample, **delay.fields(probe)})
+                emit(stamps.line(i))
+        spawn_ms, teardown_ms = pool.close()
+    except BaseException:
+        pool.kill()
+        raise
+    emit({"t": "warm", "cell": i, "spawnMs": spawn_ms, "teardownMs": teardown_ms})
+
+
 def run_cell(i, c, cfg, jobs, answers, loop):
     job = jobs[c["task"]]
+    if c["warm"]:
+        return run_warm_cell(i, c, cfg, job, answers[job.kind])
     runs = cfg["warmup"] + cfg["repeat"]
     timeout_s = cfg["timeoutMs"] / 1000
     for run in range(runs):

@@ -3,7 +3,7 @@ import { cpuWork, TaskStamps, taskTimesOf } from '@tvp/core';
 import { delayStats, median } from '@tvp/core/analysis';
 import { PythonError } from './errors.ts';
 import type { CalibratedLine, HelloLine, PyLine } from './lines.ts';
-import type { PythonCell } from './plan.ts';
+import { type PythonCell, runsOf } from './plan.ts';
 
 /** A cell's delays so far, from its measured runs' sample lines. */
 interface OpenDelay {
@@ -71,6 +71,8 @@ export class Assembler {
         const c = this.open(line.cell, bad);
         if (c.cell.samples.length >= this.config.repeat) bad(`more than ${this.config.repeat} samples`);
         const { totalMs, spawnMs, workMs, teardownMs, readyAtMs } = line;
+        if (c.cell.pool === 'warm' && (spawnMs !== 0 || teardownMs !== 0 || totalMs !== workMs))
+          bad('a warm sample must be its work alone (spawnMs and teardownMs 0, totalMs = workMs)');
         c.cell.samples.push({
           totalMs,
           spawnMs,
@@ -106,6 +108,13 @@ export class Assembler {
         const c = this.open(line.cell, bad);
         if (!c.trip) bad('a round trip for a cell that measures none');
         c.trip?.samplesUs.push(line.us);
+        return;
+      }
+      case 'warm': {
+        const c = this.open(line.cell, bad);
+        if (c.cell.pool !== 'warm') bad('a warm start for a cold cell');
+        if (c.cell.warmStart) bad('a second warm start');
+        c.cell.warmStart = { spawnMs: line.spawnMs, teardownMs: line.teardownMs };
         return;
       }
       case 'cell':
@@ -159,11 +168,19 @@ export class Assembler {
     const continues = this.current !== undefined && p?.cell === cell && run === p.run + 1;
     const starts = this.current === undefined && cell === next && run === 0;
     if (!continues && !starts) bad(`expected run ${p && this.current ? p.run + 2 : 1} of cell ${next}`);
-    if (run >= this.config.warmup + this.config.repeat)
-      bad(`run ${run + 1} of ${this.config.warmup + this.config.repeat}`);
+    const pc = this.plan[cell] ?? bad(`cell ${cell} is not in the plan of ${this.plan.length}`);
+    const runs = runsOf(pc, this.config);
+    if (run >= runs) bad(`run ${run + 1} of ${runs}`);
     if (starts) {
-      const pc = this.plan[cell] ?? bad(`cell ${cell} is not in the plan of ${this.plan.length}`);
-      const c: Cell = { task: pc.task, mode: pc.mode, impl: pc.impl, workers: pc.workers, status: 'ok', samples: [] };
+      const c: Cell = {
+        task: pc.task,
+        mode: pc.mode,
+        impl: pc.impl,
+        workers: pc.workers,
+        status: 'ok',
+        samples: [],
+        ...(pc.warm ? { pool: 'warm' as const } : {}),
+      };
       this.current = { cell: c, rss: [], stamps: [] };
       if (pc.roundTrip && (pc.mode === 'threads' || pc.mode === 'processes')) {
         this.current.trip = { mode: pc.mode, impl: pc.impl, samplesUs: [] };
@@ -187,6 +204,8 @@ export class Assembler {
       c.cell.status = 'failed';
       c.cell.error = error;
     } else if (error !== undefined) bad(`ok cell ${cell} with an error`);
+    if (status === 'ok' && c.cell.pool === 'warm' && !c.cell.warmStart)
+      bad(`warm cell ${cell} ok without its warm start`);
     if (c.rss.length > 0) c.cell.rssBytesPerWorker = Math.round(median(c.rss));
     const taskTimes = status === 'ok' ? taskTimesOf(c.stamps) : undefined;
     if (taskTimes) c.cell.taskTimes = taskTimes;

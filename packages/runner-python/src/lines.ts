@@ -60,6 +60,13 @@ export interface RoundTripLine {
   cell: number;
   us: number;
 }
+/** A warm cell's one start of its workers and one shutdown, before its cell line. */
+export interface WarmLine {
+  t: 'warm';
+  cell: number;
+  spawnMs: number;
+  teardownMs: number;
+}
 /** A cell ended. */
 export interface CellLine {
   t: 'cell';
@@ -81,6 +88,7 @@ export type PyLine =
   | SampleLine
   | TasksLine
   | RoundTripLine
+  | WarmLine
   | CellLine
   | EndLine;
 
@@ -115,6 +123,7 @@ const SHAPES: Record<PyLine['t'], { required: Shape; optional?: Shape }> = {
   },
   tasks: { required: { cell: 'count', submittedAt: 'ms', started: 'ms[]', done: 'ms[]', received: 'ms[]' } },
   roundtrip: { required: { cell: 'count', us: 'ms' } },
+  warm: { required: { cell: 'count', spawnMs: 'ms', teardownMs: 'ms' } },
   cell: { required: { cell: 'count', status: 'string' }, optional: { error: 'string' } },
   end: { required: {} },
 };

@@ -1,4 +1,12 @@
-import { type Impl, type PlannedCell, planCells, type RunConfig, type Transport, type WorkerMode } from '@tvp/core';
+import {
+  type Impl,
+  type PlannedCell,
+  planCells,
+  type RunConfig,
+  type Transport,
+  type WorkerMode,
+  warmRunsOf,
+} from '@tvp/core';
 import { ASYNC_IMPL } from './impls.ts';
 
 /** A cell as the Python program takes it. */
@@ -7,8 +15,10 @@ export interface PythonCell {
   mode: PlannedCell['mode'];
   impl: Impl;
   workers: number;
-  /** Measure the round-trip yardstick before each run (noop at 1 worker on a pool). */
+  /** Measure the round-trip yardstick before each run (noop at 1 worker on a cold pool). */
   roundTrip: boolean;
+  /** A warm cell (`--pool warm`): one executor for all its runs, the first max(1, warmup) thrown away. */
+  warm: boolean;
 }
 
 /** A transport that only names a pool: its workers are started by Python, never by core. */
@@ -31,8 +41,14 @@ export function planPython(config: RunConfig, impls: Record<WorkerMode, readonly
     mode: c.mode,
     impl: c.mode === 'async' ? ASYNC_IMPL : c.impl,
     workers: c.workers,
-    roundTrip: c.task === 'noop' && c.workers === 1 && c.transport !== undefined,
+    roundTrip: c.task === 'noop' && c.workers === 1 && c.transport !== undefined && !c.warm,
+    warm: c.warm === true,
   }));
+}
+
+/** Runs of a cell: a warm one throws away at least one batch (core's `warmRunsOf`). */
+export function runsOf(c: PythonCell, config: Pick<RunConfig, 'warmup' | 'repeat'>): number {
+  return (c.warm ? warmRunsOf(config as RunConfig) : config.warmup) + config.repeat;
 }
 
 /** A rough cost of one run of a cell, ms, only to weigh cells for the time left. */
@@ -42,5 +58,6 @@ export function runWeight(c: PythonCell, count: number, taskMs: number, cores: n
     c.mode === 'sequential' ? 1 : c.task === 'io' ? c.workers : c.mode === 'processes' ? Math.min(c.workers, cores) : 1;
   // Measured here: a spawn or forkserver worker starts in about 80 ms, a fork in a few, a thread in well under 1.
   const start = c.mode === 'processes' ? (c.impl.endsWith('-fork') ? 5 : 80) * c.workers : c.mode === 'threads' ? 1 : 0;
-  return start + Math.ceil(count / lanes) * (taskMs + 0.1) + (c.roundTrip ? count * 0.2 : 0);
+  // A warm cell starts its workers once: about nothing per run.
+  return (c.warm ? 0 : start) + Math.ceil(count / lanes) * (taskMs + 0.1) + (c.roundTrip ? count * 0.2 : 0);
 }

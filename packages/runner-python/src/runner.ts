@@ -7,7 +7,7 @@ import { PythonError } from './errors.ts';
 import { pythonImpls, RUNTIME } from './impls.ts';
 import { interpreter } from './interpreter.ts';
 import { parseLine, quote } from './lines.ts';
-import { planPython, runWeight } from './plan.ts';
+import { planPython, runsOf, runWeight } from './plan.ts';
 
 /** The variables that change what CPython measures (all of `PYTHON*`), as the runner saw them. */
 export function pythonVars(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
@@ -40,10 +40,9 @@ async function sweep(o: {
   // One JavaScript task of these flags, timed here: CPython runs as many rounds as fit in that time.
   const jsMs = hasCpu ? jsTaskMs(config.cpuIters) : 0;
   const cores = os.availableParallelism();
-  const runs = config.warmup + config.repeat;
   const taskMs = (task: string) => (task === 'io' ? config.ioMs : task === 'cpu' ? jsMs : 0.1);
   const weights = plan.map((c) => runWeight(c, config.count, taskMs(c.task), cores));
-  const totalWeight = weights.reduce((a, b) => a + b, 0) * runs;
+  const totalWeight = plan.reduce((sum, c, i) => sum + (weights[i] as number) * runsOf(c, config), 0);
   let doneWeight = 0;
   let last: { cell: number } | undefined;
 
@@ -77,7 +76,7 @@ async function sweep(o: {
           cellCount: plan.length,
           cell,
           run: p.run,
-          runs,
+          runs: runsOf(cell, config),
           etaMs: doneWeight > 0 ? (elapsed / doneWeight) * (totalWeight - doneWeight) : undefined,
         });
       });

@@ -87,8 +87,8 @@ const config: RunConfig = {
   warmup: 1,
 };
 const plan: PythonCell[] = [
-  { task: 'cpu', mode: 'sequential', impl: 'main', workers: 1, roundTrip: false },
-  { task: 'noop', mode: 'threads', impl: 'ThreadPoolExecutor', workers: 1, roundTrip: true },
+  { task: 'cpu', mode: 'sequential', impl: 'main', workers: 1, roundTrip: false, warm: false },
+  { task: 'noop', mode: 'threads', impl: 'ThreadPoolExecutor', workers: 1, roundTrip: true, warm: false },
 ];
 const ROUNDS = 50;
 const answers = [0, 1, 2].map((seed) => cpuWork(ROUNDS, seed));

@@ -45,7 +45,7 @@ export interface PlannedCell {
   /** A worker-pool library, run by `runPoolHub` instead of a transport. */
   pool?: LibraryPool;
   /** A warm cell (`--pool warm`): its workers live across its runs. Absent: cold. */
-  warm?: true;
+  warm?: boolean;
   /** A payload cell's way (absent on the main thread) and size. */
   way?: PayloadWay;
   payloadBytes?: number;
