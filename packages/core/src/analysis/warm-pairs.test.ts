@@ -131,7 +131,7 @@ describe('the recommendation for a task module', () => {
   test('without warm cells, the main thread wins on total time', () => {
     const [rec] = recommend(moduleRun(false));
     expect(rec).toMatchObject({ ok: true, mode: 'sequential' });
-    expect(rec && rec.ok && rec.pool).toBeUndefined();
+    expect(rec?.ok ? rec.pool : undefined).toBeUndefined();
   });
 
   test('with warm cells, the warm pool is judged and the sentence says so', () => {
@@ -142,6 +142,6 @@ describe('the recommendation for a task module', () => {
 
   test('io and cpu keep the cold basis (the article sweep)', () => {
     const [rec] = recommend(mixed());
-    expect(rec && rec.ok && rec.pool).toBeUndefined();
+    expect(rec?.ok ? rec.pool : undefined).toBeUndefined();
   });
 });

@@ -188,8 +188,8 @@ How
                          creating the pool to the last exit (to compare with the article or CPython)
   --pool cold            cold (default): fresh workers for every hub run, the article's way;
                          warm: each worker cell starts its workers once, throws away --warmup
-                         batches (at least 1), measures --repeat batches on the same live workers
-                         and ends them once, as a server keeps its pool; cold,warm: both, side by side
+                         batches (at least 1), measures --repeat batches on the same live
+                         workers and ends them once, as a server keeps its pool; cold,warm: both
   --worker-env inherit   inherit, or clean: start process workers without NODE_EXTRA_CA_CERTS
                          and NODE_OPTIONS (both slow process start; the choice is recorded)
 
