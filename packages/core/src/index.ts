@@ -76,7 +76,7 @@ export {
   waysFor,
 } from './engine/payload-ways.ts';
 export type { PoolHubOptions } from './engine/pool-hub-run.ts';
-export { runPoolHub } from './engine/pool-hub-run.ts';
+export { awaitWorkers, runPoolHub } from './engine/pool-hub-run.ts';
 export { poolTask } from './engine/pool-task.ts';
 export type { HubMessage, WireError, WorkerMessage, WorkerSetup } from './engine/protocol.ts';
 export { toWireError } from './engine/protocol.ts';
@@ -106,6 +106,9 @@ export type {
   WorkerEvents,
   WorkerHandle,
 } from './engine/transport.ts';
+export type { WarmPool } from './engine/warm-hub.ts';
+export { openWarmHub } from './engine/warm-hub.ts';
+export { openWarmPool } from './engine/warm-pool-hub.ts';
 export type { WebWorkerExit, WorkerExit } from './engine/web-exit.ts';
 export { isWebWorkerExit, isWorkerExit } from './engine/web-exit.ts';
 export type { WorkerEntry } from './engine/worker-entries.ts';

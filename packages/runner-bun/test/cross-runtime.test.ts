@@ -87,3 +87,39 @@ test('arrival fields: written on this runtime for every cell, the same when Node
   expect(r?.cells.every((c) => (c.arrivals?.[0]?.throughput ?? 0) > 0)).toBe(true);
   expect(decodeInNode(file)).toEqual(JSON.parse(JSON.stringify(r)));
 }, 60_000);
+
+// Both pools side by side on every transport of this runtime, a second or two in all.
+const WARM_FLAGS = [
+  '--task',
+  'noop',
+  '--mode',
+  'threads,processes',
+  '--impl',
+  'all',
+  '--workers',
+  '2',
+  '--count',
+  '10',
+];
+
+test('warm pools: a warm cell beside each cold one, its one start recorded, the same when Node decodes it', () => {
+  const out = tmp();
+  const argv = [...WARM_FLAGS, '--repeat', '2', '--warmup', '0', '--pool', 'cold,warm', '--quiet', '--out', out];
+  expect(run([process.execPath, CLI, ...argv]).code).toBe(0);
+  const [file] = resultFiles(out);
+  if (!file) throw new Error('no file');
+  const [r] = results(out);
+  if (!r) throw new Error('no result');
+  expect(r.config.pools).toEqual(['cold', 'warm']);
+  const warm = r.cells.filter((c) => c.pool === 'warm');
+  const cold = r.cells.filter((c) => c.pool === undefined);
+  // Every transport ran both ways.
+  expect(warm.map((c) => `${c.mode}/${c.impl}`)).toEqual(cold.map((c) => `${c.mode}/${c.impl}`));
+  expect(warm.length).toBeGreaterThanOrEqual(2);
+  for (const c of warm) {
+    expect(c.status).toBe('ok');
+    expect(c.samples.every((s) => s.spawnMs === 0 && s.teardownMs === 0 && s.totalMs === s.workMs)).toBe(true);
+    expect(c.warmStart?.spawnMs).toBeGreaterThan(0);
+  }
+  expect(decodeInNode(file)).toEqual(JSON.parse(JSON.stringify(r)));
+}, 90_000);

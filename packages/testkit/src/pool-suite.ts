@@ -4,7 +4,17 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Answers, expectedAnswers, HubError, type LibraryPool, liveWorkerCount, runPoolHub } from '@tvp/core';
+import {
+  type Answers,
+  awaitWorkers,
+  expectedAnswers,
+  HubError,
+  type LibraryPool,
+  type LibraryPoolHandle,
+  liveWorkerCount,
+  openWarmPool,
+  runPoolHub,
+} from '@tvp/core';
 import { describe, expect, test } from 'vitest';
 import { alive, childPids, until } from './procs.ts';
 
@@ -102,6 +112,44 @@ export function poolSuite(runtime: string, pools: readonly LibraryPool[], source
       if (processes) expect(await allGone(ids)).toBe(true);
       const again = await runPoolHub({ ...base, pool, workers: 1, task: 'noop', count: 3 });
       expect(again.sample.workMs).toBeGreaterThan(0);
+    });
+
+    test('a warm pool: one pool object for every batch, the same workers, destroyed once', async () => {
+      const handles: LibraryPoolHandle[] = [];
+      const counted: LibraryPool = {
+        ...pool,
+        start: (workers, options) => {
+          const h = pool.start(workers, options);
+          handles.push(h);
+          return h;
+        },
+      };
+      const warm = await openWarmPool({ ...base, pool: counted, workers: 2, task: 'io', count: 8 });
+      const ids = [...warm.workerIds].sort();
+      for (let i = 0; i < 3; i++) {
+        const r = await warm.batch();
+        expect(r.sample).toMatchObject({ spawnMs: 0, teardownMs: 0 });
+        expect(r.sample.workMs).toBeGreaterThanOrEqual(4 * 5 * 0.9);
+      }
+      // The workers that answer now are the ones that answered at the start.
+      expect((await awaitWorkers(handles[0] as LibraryPoolHandle, 2)).sort()).toEqual(ids);
+      const once = await warm.close();
+      expect(once.teardownMs).toBeGreaterThanOrEqual(0);
+      expect(handles).toHaveLength(1);
+      if (processes) expect(await allGone(ids)).toBe(true);
+      expect(liveWorkerCount()).toBe(0);
+    });
+
+    test('a warm pool whose task hangs in a later batch: that batch fails, no worker is left', async () => {
+      // The limit holds for the pool's start too, which a loaded machine stretches.
+      const opts = { ...base, timeoutMs: processes ? 2_500 : 1_000, pool, workers: 2, task: 'noop' as const, count: 6 };
+      const warm = await openWarmPool(opts);
+      await warm.batch();
+      // The same options, read by each batch: the second one carries the fault.
+      Object.assign(opts, { fault: 'hang' });
+      await expect(warm.batch()).rejects.toThrow(/ran past \d+ ms/);
+      if (processes) expect(await allGone([...warm.workerIds])).toBe(true);
+      expect(liveWorkerCount()).toBe(0);
     });
 
     test('a task that hangs: the run fails after --timeout-ms and no worker is left', async () => {

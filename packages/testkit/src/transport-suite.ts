@@ -17,6 +17,7 @@ import {
   loadTaskModule,
   measureRoundTrip,
   type NetServer,
+  openWarmHub,
   runHub,
   startNetServer,
   type TaskKind,
@@ -55,6 +56,8 @@ const cpuIters = 20_000;
  * process workers to start on this 2-core machine under load, and the run failed as not ready.
  */
 const HANG_MS = 1_000;
+/** The warm pool's hang test: its pool starts under the same limit, at load averages near 30 here. */
+const WARM_HANG_MS = 2_500;
 const params = { ioMs: 5, cpuIters };
 /**
  * How far the hub's and a worker's `performance.timeOrigin + performance.now()` may disagree: a
@@ -244,6 +247,54 @@ export function transportSuite(o: SuiteOptions): void {
         const used = process.cpuUsage(before);
         expect((used.user + used.system) / 1000).toBeLessThan(150);
       });
+
+      test('a warm pool: its workers started once, the same ones for every batch, all gone after its close', async () => {
+        let starts = 0;
+        const counted: Transport = {
+          ...transport,
+          start: (events, options) => {
+            starts++;
+            return transport.start(events, options);
+          },
+        };
+        const pool = await openWarmHub({ ...base, transport: counted, workers: 2, task: 'noop', count: 8 });
+        const pids = liveWorkerPids().sort();
+        if (transport.mode === 'processes') expect(pids).toHaveLength(2);
+        for (let i = 0; i < 3; i++) {
+          const r = await pool.batch();
+          expect(r.sample).toMatchObject({ spawnMs: 0, teardownMs: 0 });
+          expect(r.sample.totalMs).toBe(r.sample.workMs);
+          expect(liveWorkerPids().sort()).toEqual(pids);
+          expect(liveWorkerCount()).toBe(2);
+        }
+        const once = await pool.close();
+        expect(once.spawnMs).toBe(pool.spawnMs);
+        expect(once.teardownMs).toBeGreaterThan(0);
+        expect(starts).toBe(2);
+        expect(liveWorkerCount()).toBe(0);
+        for (const pid of pids) expect(await until(() => !alive(pid), 1000)).toBe(true);
+      });
+
+      test.each(['exit', 'hang'] as const)(
+        'a warm pool whose worker fails (%s) in a later batch: that batch fails, every worker is gone',
+        async (fault) => {
+          // The watchdog's limit holds for the pool's start as well, which a loaded machine stretches.
+          const opts = { ...base, timeoutMs: WARM_HANG_MS, transport, workers: 2, task: 'noop' as const, count: 10 };
+          const pool = await openWarmHub(opts);
+          const pids = liveWorkerPids();
+          await pool.batch();
+          // The same options, read by each batch: the second one carries the fault.
+          Object.assign(opts, { fault });
+          await expect(pool.batch()).rejects.toThrow(
+            fault === 'exit'
+              ? /worker \d of 2 stopped during work \(exit code 3\)/
+              : new RegExp(`ran past ${WARM_HANG_MS} ms`),
+          );
+          await pool.kill();
+          expect(liveWorkerCount()).toBe(0);
+          for (const pid of pids) expect(await until(() => !alive(pid), 1000)).toBe(true);
+        },
+      );
 
       test("the article's clock: no barrier, the phases add up to the total, every worker gone", async () => {
         const t0 = performance.now();
