@@ -58,6 +58,24 @@ describe('measure', () => {
     expect(result.libraries).toBeUndefined();
   });
 
+  test("pools: ['cold', 'warm'] writes a warm cell beside each cold one, and the recommendation says it judged the warm pool", async () => {
+    const { result, recommendations } = await measure({
+      ...small,
+      workers: [1],
+      modes: ['threads', 'sequential'],
+      pools: ['cold', 'warm'],
+    });
+    expect(result.config.pools).toEqual(['cold', 'warm']);
+    expect(result.cells.map((c) => `${c.mode}${c.pool ? ` ${c.pool}` : ''}`)).toEqual([
+      'sequential',
+      'threads',
+      'threads warm',
+    ]);
+    expect(result.cells[2]?.warmStart?.spawnMs).toBeGreaterThan(0);
+    const [rec] = recommendations;
+    expect(rec?.ok ? rec.pool : undefined).toBe('warm');
+  });
+
   test("the runner's other flags are options too: clock, arrival rate", async () => {
     const { result } = await measure({ ...small, workers: [1], modes: ['threads'], clock: 'article' });
     expect(result.config.clock).toBe('article');
@@ -77,6 +95,7 @@ describe('measure', () => {
     ['a missing module', { module: new URL('./nope.mjs', mix) }, 'module', /options\.module: no such file/],
     ['a module that is not a task', { module: new URL('../../package.json', mix) }, 'module', /options\.module /],
     ['an unknown clock', { module: mix, clock: 'wall' as never }, 'clock', /options\.clock: unknown value 'wall'/],
+    ['an unknown pool', { module: mix, pools: ['hot' as never] }, 'pools', /options\.pools: unknown value 'hot'/],
     [
       'a fractional payload size',
       { module: mix, payloadBytes: [1.5] },
