@@ -90,6 +90,25 @@ describe('runFindings', () => {
     );
   });
 
+  it('the event loop "speeding up" CPU work (a slow first cell on a busy machine): said to be noise, not an ideal', () => {
+    const r = makeResult({ runtime: 'node' });
+    const one = r.cells.find((c) => c.task === 'cpu' && c.mode === 'async' && c.workers === 1)!;
+    const two = r.cells.find((c) => c.task === 'cpu' && c.mode === 'async' && c.workers === 2)!;
+    const base = two.samples.map((x) => x.totalMs);
+    setTotals(
+      r,
+      'cpu',
+      'async',
+      1,
+      base.map((t) => t * 2.8),
+    );
+    expect(one.samples).toHaveLength(base.length);
+    const t = texts(toView('f.msgpack', r));
+    expect(t.find((x) => x.startsWith('Node CPU on the event loop alone'))).toMatch(
+      /: 2\.\dx with \d+ tasks in flight, which one thread cannot do for CPU work: noise \(other load, warm-up\), not parallelism$/,
+    );
+  });
+
   it('start cost: processes against threads, a ratio with its interval and method', () => {
     const f = runFindings(view({ runtime: 'node' })).find((x) => x.topic === 'start')!;
     expect(f.text).toMatch(

@@ -5,7 +5,9 @@ import type { Finding } from './finding.ts';
 import { at, type Line, linesOf, type OkCell, tasksOf } from './lines.ts';
 import { fmtMs, fmtPct, fmtX, fmtXRange, runtimeName, taskName } from './numbers.ts';
 import { judge, methodBasis, ratioWords, withinMargin } from './ratio.ts';
+import { ASYNC_CPU_NOISE_SPEEDUP } from './recommend-words.ts';
 import { type Scaling, scalingOf } from './scaling.ts';
+import { boundOf } from './stats.ts';
 
 /** A spawn share at or above this is worth saying: a quarter of the time spent starting workers. */
 export const SPAWN_SHARE_WORTH_SAYING = 0.25;
@@ -92,8 +94,13 @@ function asyncFinding(run: AnalyzedRun, task: TaskKind, lines: Line[]): Finding[
   const s = line && scalingOf(line);
   if (!line || !s) return [];
   const who = `${runtimeName(run.result.env.runtime)} ${taskName(task)} on the event loop alone (async, no workers)`;
-  const text =
-    s.kind === 'ideal'
+  // One thread runs CPU work one call at a time: a speedup there is noise, never "ideal".
+  const best = s.kind === 'none' ? s.peak : s.top;
+  const cpuNoise =
+    boundOf(task, run.result.config.taskModule?.bound) === 'cpu' && (best.speedup ?? 0) >= ASYNC_CPU_NOISE_SPEEDUP;
+  const text = cpuNoise
+    ? `${who}: ${fmtX(best.speedup!)} with ${best.workers} tasks in flight, which one thread cannot do for CPU work: noise (other load, warm-up), not parallelism`
+    : s.kind === 'ideal'
       ? `${who}: ${fmtX(s.top.speedup!)} with ${s.top.workers} tasks in flight (ideal ${fmtX(s.top.ideal!)})`
       : s.kind === 'none'
         ? `${who}: no speedup, at best ${fmtX(s.peak.speedup!)}: one thread does all the work`
