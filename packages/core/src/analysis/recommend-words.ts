@@ -42,6 +42,8 @@ export interface Wording {
   workerCellsMeasured: boolean;
   /** Why the main thread won and what offloading would take (`offloadText`): replaces the tail. */
   offload?: string;
+  /** The ideal speedup at the knee (`idealSpeedup`), to say when the measured one is past what the cores allow. */
+  idealSpeedup?: number;
 }
 
 /**
@@ -49,6 +51,13 @@ export interface Wording {
  * speedup past this on cpu-bound work is noise (other load, warm-up), and the sentence says so.
  */
 export const ASYNC_CPU_NOISE_SPEEDUP = 1.1;
+
+/**
+ * Workers on cpu-bound work cannot beat the cores: a speedup past the ideal by this factor says the
+ * 1-worker runs were slowed (other load, warm-up), and the sentence says so. (Noise may beat the
+ * ideal slightly, README says; 25% is not slightly.)
+ */
+export const OVER_IDEAL = 1.25;
 
 /** A speedup the sentence must not present as parallelism: async on cpu-bound work, past the noise bound. */
 export const asyncCpuNoise = (w: Pick<Wording, 'mode' | 'bound' | 'task' | 'speedup'>): boolean =>
@@ -89,6 +98,14 @@ function tail(w: Wording): string | undefined {
   return `${w.beyondKnee.workers} workers gain only ${(w.beyondKnee.gain * 100).toFixed(0)}% more`;
 }
 
+/** Workers on cpu-bound work past what the cores allow, by more than noise. */
+const overIdeal = (w: Wording): boolean =>
+  (w.mode === 'threads' || w.mode === 'processes') &&
+  (w.bound ?? boundOf(w.task)) === 'cpu' &&
+  w.speedup !== undefined &&
+  w.idealSpeedup !== undefined &&
+  w.speedup > w.idealSpeedup * OVER_IDEAL;
+
 /** One sentence: "CPU: threads, 2 workers = cores, 1.97x; more buys nothing". */
 export function sentence(w: Wording): string {
   const name = optionName(w.mode, w.impl, w.showImpl);
@@ -98,7 +115,9 @@ export function sentence(w: Wording): string {
       ? undefined
       : asyncCpuNoise(w)
         ? `${fixed(w.speedup)}x, which one thread cannot do for CPU work: noise (other load, warm-up), not parallelism`
-        : `${fixed(w.speedup)}x`;
+        : overIdeal(w)
+          ? `${fixed(w.speedup)}x, past the ${fixed(w.idealSpeedup as number)}x ${w.cores} cores allow: the 1-worker runs were slowed (other load, warm-up)`
+          : `${fixed(w.speedup)}x`;
   const facts = [countPhrase(w), x].filter((x): x is string => x !== undefined);
   const head = `${w.subject ?? w.task.toUpperCase()}: ${choice}`;
   const body = facts.length === 0 ? head : `${head}${w.tie ? '; ' : ', '}${facts.join(', ')}`;

@@ -162,6 +162,23 @@ describe('recommend', () => {
     expect(io?.ok && io.sentence).not.toMatch(/noise/);
   });
 
+  test('workers past what the cores allow on cpu work: the sentence says the 1-worker runs were slowed', () => {
+    // As a loaded quick run on Bun did: 3.93x at 2 workers on 2 cores.
+    const cells = [
+      cell('cpu', 'sequential', 'main', 1, samples(4000, 100)),
+      cell('cpu', 'threads', 'worker_threads', 1, samples(7860, 300, 40)),
+      cell('cpu', 'threads', 'worker_threads', 2, samples(2000, 60, 80)),
+    ];
+    const [cpu] = recommend(run(2, cells));
+    if (!cpu?.ok) throw new Error(JSON.stringify(cpu));
+    expect(cpu.sentence).toBe(
+      'CPU: threads, 2 workers = cores, 3.93x, past the 2.00x 2 cores allow: the 1-worker runs were slowed (other load, warm-up); the most measured: more may help',
+    );
+    // Within 25% of the ideal is noise the words leave alone.
+    const [fine] = recommend(run(2, cpuCells(10, 5)));
+    expect(fine?.ok && fine.sentence).not.toMatch(/past the/);
+  });
+
   test('a task with no ok cell is refused, naming the task', () => {
     const failed: Cell = { ...cell('cpu', 'threads', 'wt', 2, []), status: 'failed', error: 'timed out' };
     const recs = recommend(run(2, [...ioCells(), failed]));

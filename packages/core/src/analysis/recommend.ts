@@ -186,7 +186,12 @@ export function recommend(run: ResultFile): Recommendation[] {
       beyondKnee: beyondKnee(series, knee, best),
       workerCellsMeasured,
     };
+    const ideal =
+      speedup === undefined
+        ? undefined
+        : idealSpeedup(task, knee.workers, r.config.count, coresOf(r.env), r.config.taskModule?.bound);
     if (speedup !== undefined) wording.speedup = speedup;
+    if (ideal !== undefined) wording.idealSpeedup = ideal;
     if (tie !== undefined) wording.tie = { mode: tie.mode, impl: tie.impl, showImpl: impls(tie.mode) > 1 };
     if (spawn !== undefined) wording.spawnPerWorkerMs = spawn.perWorkerMs;
     if (offload !== undefined && !CLASSIC_TASKS.includes(task)) wording.offload = offloadText(offload, task);
@@ -206,7 +211,6 @@ export function recommend(run: ResultFile): Recommendation[] {
       rec.speedup = speedup;
       const interval = speedupInterval(baseline, knee);
       if (interval !== undefined) rec.speedupInterval = interval;
-      const ideal = idealSpeedup(task, knee.workers, r.config.count, coresOf(r.env), r.config.taskModule?.bound);
       if (ideal !== undefined) rec.idealSpeedup = ideal;
     }
     if (baseline !== undefined) rec.evidence.baseline = baseline;
