@@ -9,6 +9,7 @@ import { fitScalability } from '../analysis/fit.ts';
 import { runSeries } from '../analysis/fit-run.ts';
 import { recommend } from '../analysis/recommend.ts';
 import { workerCosts } from '../analysis/worker-cost.ts';
+import { BUSY_SHARE } from '../analysis/warnings.ts';
 import type { ResultFile } from '../format/types.ts';
 
 /** What one worker costs per transport: the fitted start and teardown lines, and memory. */
@@ -42,7 +43,14 @@ export function fitLines(r: ResultFile): string[] {
 export function recommendationLines(r: ResultFile): string[] {
   const recs = recommend(r);
   if (recs.length === 0) return [];
-  const lines = ['recommendation (by median total time, on this machine and runtime):'];
+  // A busy machine moves a small sweep's answer from run to run (three --quick runs of one module
+  // at load 16 named threads x1, async x2 and async x1): say so where the answer is, not only above.
+  const busy = r.env.otherCpuShare !== undefined && r.env.otherCpuShare > BUSY_SHARE;
+  const lines = [
+    busy
+      ? `recommendation (by median total time, on this machine and runtime; other processes used ${(r.env.otherCpuShare! * 100).toFixed(0)}% of the CPU meanwhile, so re-run on a quiet machine before acting on it):`
+      : 'recommendation (by median total time, on this machine and runtime):',
+  ];
   for (const rec of recs) {
     lines.push(`  ${recommendationText(rec)}`);
     if (rec.ok) lines.push(`    ${recommendationEvidence(rec)}`);

@@ -154,3 +154,17 @@ test("the summary prints the hub's event-loop delay per task, one short line, as
   // Older files have no delays: no section.
   expect(formatSummary(fakeRun(), undefined)).not.toContain('event-loop delay');
 });
+
+test('on a busy machine the recommendation says so where the answer is, and to re-run quietly', () => {
+  const totals = { 'cpu threads 1': [200, 204, 208, 212, 216], 'cpu threads 2': [100, 101, 102, 103, 104] };
+  const busy = fakeRun({ totals });
+  busy.env.otherCpuShare = 0.76;
+  expect(formatSummary(busy, undefined)).toContain(
+    'recommendation (by median total time, on this machine and runtime; other processes used 76% of the CPU meanwhile, so re-run on a quiet machine before acting on it):',
+  );
+  const quiet = fakeRun({ totals });
+  quiet.env.otherCpuShare = 0.02;
+  expect(formatSummary(quiet, undefined)).toContain(
+    'recommendation (by median total time, on this machine and runtime):\n',
+  );
+});
