@@ -171,7 +171,7 @@ describe('the installed package', () => {
     writeFileSync(path.join(project, 'no-default.mjs'), 'export function hash(x) { return x; }\n');
     writeFileSync(
       path.join(project, 'throws.mjs'),
-      'export const arg = 3;\nexport default (n) => {\n  throw new Error(`bad ${n}`);\n};\n',
+      "export const arg = 3;\nexport default (n) => {\n  throw new Error('bad ' + n);\n};\n",
     );
     const before = files().length;
     const cases: [string[], string][] = [

@@ -8,8 +8,8 @@ import {
 import { fitScalability } from '../analysis/fit.ts';
 import { runSeries } from '../analysis/fit-run.ts';
 import { recommend } from '../analysis/recommend.ts';
-import { workerCosts } from '../analysis/worker-cost.ts';
 import { BUSY_SHARE } from '../analysis/warnings.ts';
+import { workerCosts } from '../analysis/worker-cost.ts';
 import type { ResultFile } from '../format/types.ts';
 
 /** What one worker costs per transport: the fitted start and teardown lines, and memory. */
