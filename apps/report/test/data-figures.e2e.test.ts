@@ -222,7 +222,7 @@ describe('moving data and warm pools on the page, in Chromium', () => {
           expect(fig.notes.map((n) => n.runtime)).toEqual(['node', 'bun']);
           for (const n of fig.notes) {
             expect(n.text).toMatch(
-              /^(Node|Bun): warm work \/ cold work at 8 workers: threads [\d.]+x \([\d.]+–[\d.]+x.*\), processes [\d.]+x \([\d.]+–[\d.]+x.*\)/,
+              /^(Node|Bun): threads\/[\w-]+ x8: warm pool work [\d.]+ ms vs cold [\d.]+ ms \([\d.]+x, 95% interval [\d.]+–[\d.]+x, n = 5 and 5[^)]*\); processes\/[\w-]+ x8: warm pool work /,
             );
             expect(n.top).toBeGreaterThan(fig.gridBottom - 1);
           }

@@ -3,6 +3,7 @@ import type { IndexPayload, RunMeta, RunView } from '../payload.ts';
 import { h } from './dom.ts';
 import { exportLinks } from './export-links.ts';
 import { numbersTable } from './table.ts';
+import { wholeRun } from './warm-panels.ts';
 
 /** Loads run views by id (the page's Source.runs). */
 export type LoadRuns = (ids: string[]) => Promise<Map<string, RunView>>;
@@ -72,7 +73,8 @@ export function comparePanel(p: IndexPayload, machine: string, load: LoadRuns): 
     }
     out.replaceChildren(
       h('p', { class: 'muted' }, 'A', exportLinks(a.id), h('br'), 'B', exportLinks(b.id)),
-      ...comparisonView(compareRuns(va.result, vb.result)),
+      // The whole runs, warm cells too: core pairs cold with cold and warm with warm.
+      ...comparisonView(compareRuns(wholeRun(va), wholeRun(vb))),
     );
     out.dataset.a = a.id;
     out.dataset.b = b.id;

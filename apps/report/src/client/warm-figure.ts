@@ -1,11 +1,11 @@
 import type { TaskKind } from '@tvp/core';
-import { fmtMs, taskName, workOf } from '@tvp/core/analysis';
+import { fmtMs, runtimeName, taskName, workOf } from '@tvp/core/analysis';
 import type { RunView, Sweep } from '../payload.ts';
 import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
 import { type Panel, panelsFigure } from './panels-figure.ts';
 import { numbersTable } from './table.ts';
-import { warmFinding, warmLines, warmPanel, warmRows, warmStarts } from './warm-panels.ts';
+import { articleClockWarm, warmFinding, warmLines, warmPanel, warmRows, warmStarts } from './warm-panels.ts';
 
 /** How the figure was measured, behind a disclosure, with the warm pools' one start each. */
 function method(runs: RunView[], task: TaskKind): HTMLElement {
@@ -36,8 +36,16 @@ function method(runs: RunView[], task: TaskKind): HTMLElement {
  */
 export function warmFigure(runs: RunView[], task: TaskKind, sweep: Sweep, book: ChartBook): HTMLElement | null {
   const drawn = runs.map((r) => ({ r, lines: warmLines(r, task) })).filter((x) => x.lines.length > 0);
-  if (drawn.length === 0) return null;
-  const xs = [...new Set(drawn.flatMap((x) => x.lines.flatMap((l) => [...l.cold.keys(), ...l.warm.keys()])))].sort(
+  const article = articleClockWarm(runs);
+  if (drawn.length === 0)
+    return article.length > 0
+      ? h(
+          'p',
+          { class: 'muted warm-article', 'data-task': task },
+          `${taskName(task)}: warm pools ran on ${article.map((r) => runtimeName(r.result.env.runtime)).join(', ')} under the article's clock, where a cold run's work overlaps its workers' start: not set against cold work (run with --clock phases).`,
+        )
+      : null;
+  const xs = [...new Set(drawn.flatMap((x) => x.lines.flatMap((l) => l.pairs.map((p) => p.workers))))].sort(
     (a, b) => a - b,
   );
   const panels: Panel[] = drawn.map((x) => warmPanel(x.r, x.lines, xs));
@@ -65,7 +73,15 @@ export function warmFigure(runs: RunView[], task: TaskKind, sweep: Sweep, book: 
               findings.map((f) => h('li', { 'data-topic': `${task}-warm`, 'data-runtime': f.rt }, f.text)),
             )
           : null,
-      details: [method(shown, task), numbersTable('numbers', head, rows, 'median work ms (min–max of the runs, n)')],
+      details: [
+        method(shown, task),
+        numbersTable(
+          'numbers',
+          head,
+          rows,
+          'median work ms of a batch, warm / cold (warm / cold ratio, 95% exact bootstrap interval)',
+        ),
+      ],
       runIds: shown.map((r) => r.result.id),
     },
     book,

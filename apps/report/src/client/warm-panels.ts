@@ -4,11 +4,11 @@ import {
   fmtX,
   fmtXRange,
   hasPhases,
-  type Judged,
-  judge,
   median,
   runtimeName,
-  withinMargin,
+  type WarmPair,
+  warmPairLine,
+  warmPairs,
 } from '@tvp/core/analysis';
 import { colorKey } from './palette.ts';
 import type { Panel, PanelSeries } from './panel-spec.ts';
@@ -18,41 +18,53 @@ type Run = { result: ResultFile; warm?: Cell[] };
 
 const MODES: readonly WorkerMode[] = ['threads', 'processes'];
 
-/** One mode's cold and warm cells of one impl, by worker count. */
+/** The run as its file has it, warm cells beside the cold ones: what core's `warmPairs` reads. */
+export const wholeRun = (run: Run): ResultFile =>
+  run.warm && run.warm.length > 0 ? { ...run.result, cells: [...run.result.cells, ...run.warm] } : run.result;
+
+/** One mode's warm cells beside their cold neighbours (core's `warmPairs`), of one impl, by worker count ascending. */
 export interface WarmLine {
   mode: WorkerMode;
   impl: string;
-  /** Work ms of each measured run, by worker count: cold (fresh workers each run) and warm (live workers). */
-  cold: Map<number, number[]>;
-  warm: Map<number, number[]>;
+  pairs: WarmPair[];
 }
 
-const works = (c: Cell) => c.samples.map((s) => s.workMs);
-const okOf = (cells: readonly Cell[], task: TaskKind) =>
-  cells.filter((c) => c.task === task && c.status === 'ok' && c.samples.length > 0);
+// Each run's pairs are found once per page, whatever the figures that read them.
+const paired = new WeakMap<ResultFile, WarmPair[]>();
+function pairsOf(run: Run): WarmPair[] {
+  let p = paired.get(run.result);
+  if (!p) {
+    p = warmPairs(wholeRun(run));
+    paired.set(run.result, p);
+  }
+  return p;
+}
 
 /**
- * Per worker mode the line the warm figure shows: the mode's first raw primitive that ran warm (a
- * pool library is another colour, in the numbers), its warm work by worker count and the same
- * impl's cold work; cold work only from a phases-clock run (under the article's clock a cold run's
- * work overlaps its spawn).
+ * Per worker mode the line the warm figure shows: core's pairs of warm and cold cells of the
+ * mode's first raw primitive that ran both (a pool library is another colour: in the numbers).
+ * None under the article's clock, where a cold run's work overlaps its spawn (core says so).
  */
 export function warmLines(run: Run, task: TaskKind): WarmLine[] {
-  const warm = okOf(run.warm ?? [], task);
-  const cold = hasPhases(run.result) ? okOf(run.result.cells, task) : [];
+  const of = pairsOf(run).filter((p) => p.task === task && p.way === undefined);
   return MODES.flatMap((mode) => {
-    const impls = [...new Set(warm.filter((c) => c.mode === mode).map((c) => c.impl))];
+    const impls = [...new Set(of.filter((p) => p.mode === mode).map((p) => p.impl))];
     const impl = impls.find((i) => colorKey(mode, i) === mode) ?? impls[0];
     if (impl === undefined) return [];
-    const byWorkers = (cells: Cell[]) =>
-      new Map(cells.filter((c) => c.mode === mode && c.impl === impl).map((c) => [c.workers, works(c)] as const));
-    return [{ mode, impl, cold: byWorkers(cold), warm: byWorkers(warm) }];
+    const pairs = of.filter((p) => p.mode === mode && p.impl === impl).sort((a, b) => a.workers - b.workers);
+    return [{ mode, impl, pairs }];
   });
 }
 
-/** The tasks that have warm cells in any of the runs, in the article's order. */
+/** The batch tasks that have warm cells in any of the runs, in the order given (payload cells differ by way and size: not here). */
 export const warmTasks = (runs: readonly Run[], order: readonly TaskKind[]): TaskKind[] =>
-  order.filter((t) => runs.some((r) => (r.warm ?? []).some((c) => c.task === t && c.status === 'ok')));
+  order.filter(
+    (t) => t !== 'payload' && runs.some((r) => (r.warm ?? []).some((c) => c.task === t && c.status === 'ok')),
+  );
+
+/** Runs with warm cells that cannot be set against cold ones: the article's clock. */
+export const articleClockWarm = (runs: readonly Run[]): Run[] =>
+  runs.filter((r) => (r.warm ?? []).length > 0 && !hasPhases(r.result));
 
 /**
  * A runtime's panel: per mode its cold work as solid bars and its warm work as hollow bars of the
@@ -60,22 +72,25 @@ export const warmTasks = (runs: readonly Run[], order: readonly TaskKind[]): Tas
  */
 export function warmPanel(run: Run, lines: WarmLine[], xs: number[]): Panel {
   const series: PanelSeries[] = [];
-  const slots = lines.reduce((n, l) => n + (l.cold.size > 0 ? 1 : 0) + 1, 0);
+  const slots = lines.length * 2;
   let at = 0;
-  const values = (m: Map<number, number[]>) => xs.map((x) => (m.has(x) ? median(m.get(x) as number[]) : null));
+  const values = (l: WarmLine, pick: (p: WarmPair) => number) =>
+    xs.map((x) => {
+      const p = l.pairs.find((q) => q.workers === x);
+      return p ? pick(p) : null;
+    });
   for (const l of lines) {
-    if (l.cold.size > 0)
-      series.push({
-        key: l.mode,
-        label: `${l.mode}, cold (fresh workers each run)`,
-        values: values(l.cold),
-        draw: 'bars',
-        slot: { at: at++, of: slots },
-      });
+    series.push({
+      key: l.mode,
+      label: `${l.mode}, cold (fresh workers each run)`,
+      values: values(l, (p) => p.coldWorkMs),
+      draw: 'bars',
+      slot: { at: at++, of: slots },
+    });
     series.push({
       key: l.mode,
       label: `${l.mode}, warm (workers kept alive)`,
-      values: values(l.warm),
+      values: values(l, (p) => p.warmWorkMs),
       draw: 'bars',
       fill: 'hollow',
       slot: { at: at++, of: slots },
@@ -89,70 +104,47 @@ export function warmPanel(run: Run, lines: WarmLine[], xs: number[]): Panel {
   };
 }
 
-/** Warm over cold work at one worker count: core's ratio of medians with its exact bootstrap interval and verdict. */
-export interface WarmRatio {
-  mode: WorkerMode;
-  workers: number;
-  judged?: Judged;
-  estimate: number;
-}
-
-/** Per mode, warm / cold work at the largest worker count where both ran (the pool a server would keep). */
-export function warmRatios(lines: WarmLine[]): WarmRatio[] {
-  return lines.flatMap((l) => {
-    const both = [...l.warm.keys()].filter((w) => l.cold.has(w));
-    if (both.length === 0) return [];
-    const workers = Math.max(...both);
-    const w = l.warm.get(workers) as number[];
-    const c = l.cold.get(workers) as number[];
-    const judged = judge(w, c);
-    return [{ mode: l.mode, workers, estimate: median(w) / median(c), ...(judged ? { judged } : {}) }];
-  });
-}
-
-/** "threads 0.62x (0.58–0.66x)", with what the interval says when it does not show a difference. */
-function ratioText(r: WarmRatio): string {
-  const j = r.judged;
-  if (!j) return `${r.mode} ${fmtX(r.estimate)} (too few runs for an interval)`;
-  const iv = `${fmtXRange(j.interval.lo, j.interval.hi)}`;
-  const note = j.verdict === 'unresolved' ? ', no difference shown' : j.verdict === 'equal' ? `, ${withinMargin}` : '';
-  return `${r.mode} ${fmtX(r.estimate)} (${iv}${note})`;
-}
+/** Per mode, the pair at the largest worker count (the pool a server would keep). */
+export const warmRatios = (lines: WarmLine[]): WarmPair[] =>
+  lines.flatMap((l) => (l.pairs.length > 0 ? [l.pairs[l.pairs.length - 1] as WarmPair] : []));
 
 /**
- * The finding under the figure, one line per runtime: warm work over cold work per mode at the
- * largest worker count both ran, with core's 95% interval; null when no mode ran both.
+ * The finding under the figure, one line per runtime: per mode core's words for warm against
+ * cold work at the largest worker count both ran (`warmPairLine`: medians, ratio, 95% interval,
+ * n); null when no mode ran both.
  */
 export function warmFinding(run: Run, lines: WarmLine[]): string | null {
-  const ratios = warmRatios(lines);
-  if (ratios.length === 0) return null;
-  const at = [...new Set(ratios.map((r) => r.workers))];
-  const where = at.length === 1 ? `at ${at[0]} workers` : 'at the most workers both ran';
-  return `${runtimeName(run.result.env.runtime)}: warm work / cold work ${where}: ${ratios
-    .map((r) => `${ratioText(r)}${at.length === 1 ? '' : ` x${r.workers}`}`)
-    .join(', ')} (ratio of medians, 95% bootstrap interval; below 1: the warm pool works faster)`;
+  const top = warmRatios(lines);
+  if (top.length === 0) return null;
+  return `${runtimeName(run.result.env.runtime)}: ${top.map(warmPairLine).join('; ')}`;
 }
 
-/** The numbers, collapsed: per worker count each line's cold and warm median work, and the warm pools' one start. */
+/** The numbers, collapsed: per worker count each pair's warm and cold median work and their ratio. */
 export function warmRows(runs: readonly Run[], task: TaskKind, xs: number[]): { head: string[]; rows: string[][] } {
   const cols = runs.flatMap((run) =>
-    warmLines(run, task).flatMap((l) => {
-      const who = `${runtimeName(run.result.env.runtime)} ${l.mode}/${l.impl}`;
-      return [
-        { head: `${who} cold`, m: l.cold },
-        { head: `${who} warm`, m: l.warm },
-      ];
-    }),
+    [
+      ...new Set(
+        pairsOf(run)
+          .filter((p) => p.task === task && p.way === undefined)
+          .map((p) => `${p.mode}/${p.impl}`),
+      ),
+    ].map((who) => ({
+      head: `${runtimeName(run.result.env.runtime)} ${who}`,
+      pairs: pairsOf(run).filter((p) => p.task === task && `${p.mode}/${p.impl}` === who),
+    })),
   );
-  const cell = (xs: number[] | undefined) =>
-    xs ? `${fmtMs(median(xs))} (${fmtMs(Math.min(...xs))}–${fmtMs(Math.max(...xs))}, n=${xs.length})` : '';
+  const cell = (p: WarmPair | undefined) => {
+    if (!p) return '';
+    const iv = p.ratio?.interval;
+    return `${fmtMs(p.warmWorkMs)} / ${fmtMs(p.coldWorkMs)} (${iv ? `${fmtX(iv.estimate)}, ${fmtXRange(iv.lo, iv.hi)}` : fmtX(p.warmWorkMs / p.coldWorkMs)})`;
+  };
   return {
     head: ['workers', ...cols.map((c) => c.head)],
-    rows: xs.map((x) => [String(x), ...cols.map((c) => cell(c.m.get(x)))]),
+    rows: xs.map((x) => [String(x), ...cols.map((c) => cell(c.pairs.find((p) => p.workers === x)))]),
   };
 }
 
-/** The warm pools' one start and stop per cell, in words: "Node threads/worker_threads x4: spawn 52.1 ms, teardown 3.2 ms". */
+/** The warm pools' one start and stop per cell, in words: "Node threads/worker_threads x4: spawn 52.1 ms, teardown 3.2 ms, once". */
 export function warmStarts(runs: readonly Run[], task: TaskKind): string[] {
   return runs.flatMap((run) =>
     (run.warm ?? [])
