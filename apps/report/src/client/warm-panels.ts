@@ -4,7 +4,6 @@ import {
   fmtX,
   fmtXRange,
   hasPhases,
-  median,
   runtimeName,
   type WarmPair,
   warmPairLine,
