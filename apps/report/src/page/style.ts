@@ -36,7 +36,7 @@ figure.panels .fig-caption { font-size: 12px; }
 .panel-title { font-size: 12px; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .plot { width: 100%; min-width: 0; overflow: hidden; }
 .notes { margin: 2px 0; padding-left: 18px; font-size: 13px; columns: 2 440px; column-gap: 28px; }
-.notes li { margin: 1px 0; }
+.notes li { margin: 1px 0; break-inside: avoid; }
 /* A long statement reads as one column. */
 .notes.break-even { columns: auto; }
 .fig-tools { display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: baseline; font-size: 12px; }
