@@ -38,7 +38,8 @@ const LIGHT: Record<ColorKey, string> = {
   'clone-buffer': '#44aa99',
   transfer: '#aa3377',
   shared: '#999933',
-  json: '#882255',
+  // ColorBrewer's purple: Tol's wine beside frames' rose read as one pink on a dark page.
+  json: '#6a3d9a',
   advanced: '#117733',
   'advanced-buffer': '#88ccee',
   frames: '#cc6677',
@@ -51,7 +52,7 @@ const DARK: Record<ColorKey, string> = {
   ideal: '#9a9a9a',
   // The dark ones, lightened to stand out on a dark background, their hues kept.
   'clone-object': '#8877dd',
-  json: '#cc5588',
+  json: '#b291dd',
   advanced: '#44bb66',
 };
 
