@@ -1,49 +1,65 @@
-// The payload task's cost per task through the harness against a minimal script that moves the
-// same bytes the same way with nothing of ours in between (bench/payload/worker.cjs, web.js: the
-// same checksum, the same reply; the hub checks the answer and the returned bytes the same way).
-// One worker, tasks one after another, a fresh worker per measurement, the worker's start not
-// timed. Subjects and sizes interleave in each round, rotating their order.
+// The payload task's cost per task through our hub against a minimal script that moves the same
+// bytes the same way with nothing of ours in between (raw.mjs: a raw Worker, fork, Bun.spawn or
+// Deno.Command with worker.cjs, web.js or stdio.cjs; the same checksum and reply, and the hub's
+// same check of the answer and the returned bytes). Every transport of this runtime's runner and
+// every way it carries; one worker, tasks one after another, a fresh worker per measurement, its
+// start not timed (ours: runHub's work phase). Subjects interleave in each round, rotating, and
+// which of ours and minimal goes first alternates. Prints one table per run: medians over rounds,
+// and the median of the per-round ratios.
 //
-//   node packages/core/bench/payload/payload.mjs            (ROUNDS=10, SIZES=1k,16m)
-//   bun packages/core/bench/payload/payload.mjs
-//   deno run -A packages/core/bench/payload/payload.mjs
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { Worker as NodeWorker } from 'node:worker_threads';
+//   pnpm --filter @tvp/core bench:payload        (node; bench:payload:bun, bench:payload:deno)
+//   env: ROUNDS=10  SIZES=1k,16m  SMALL_COUNT=200 (tasks per measurement up to 64 KiB)  BIG_COUNT=1
 import {
   checksumBytes,
   checksumDoc,
-  childProcessTransport,
   payloadAnswer,
   payloadBytes,
   payloadDoc,
   runHub,
   serializationOf,
-  workerThreadsTransport,
+  skippedLine,
+  WAYS_OF_MODE,
+  waysFor,
 } from '@tvp/core';
+import { fmtUs, median, rawWorker, runnerTransports, runtime, runtimeVersion } from './raw.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 10);
 const SIZES = (process.env.SIZES ?? '1k,16m')
   .split(',')
   .map((s) => Number.parseInt(s, 10) * (s.endsWith('m') ? 1 << 20 : s.endsWith('k') ? 1024 : 1));
 /** Tasks per measurement: enough to average a small payload, few for a large one (seconds each as a document). */
-const countFor = (bytes) => (bytes <= 64 * 1024 ? 200 : bytes <= 1 << 20 ? 20 : Number(process.env.BIG_COUNT ?? 2));
-const runtime = globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun' : 'node';
-const here = (f) => new URL(f, import.meta.url);
-const THREAD_WAYS = ['clone-object', 'clone-buffer', 'transfer', 'shared'];
-const PROCESS_WAYS = ['json', 'advanced', 'advanced-buffer'];
+const countFor = (bytes) =>
+  bytes <= 64 * 1024
+    ? Number(process.env.SMALL_COUNT ?? 200)
+    : bytes <= 1 << 20
+      ? 20
+      : Number(process.env.BIG_COUNT ?? 1);
+const isDoc = (way) => way === 'clone-object' || way === 'json' || way === 'advanced';
 
-/** The data one way carries, per worker (a transferred buffer goes back and forth, a shared one stays). */
+/** Each size's bytes, checksum and document, made once (seconds at 16 MiB), off every clock. */
+const made = new Map();
+function madeFor(bytes) {
+  if (!made.has(bytes)) {
+    const b = payloadBytes(bytes);
+    made.set(bytes, { b, sum: checksumBytes(b), doc: undefined });
+  }
+  return made.get(bytes);
+}
+
+/** The data one way carries for one measurement (a transferred buffer goes back and forth, a shared one stays). */
 function dataFor(way, bytes) {
-  const b = payloadBytes(bytes);
-  const sum = checksumBytes(b);
-  if (way === 'clone-object' || way === 'json' || way === 'advanced') return { sum, payload: payloadDoc(bytes) };
+  const m = madeFor(bytes);
+  if (isDoc(way)) {
+    m.doc ??= payloadDoc(bytes);
+    return { sum: m.sum, payload: m.doc };
+  }
   if (way === 'shared') {
     const sab = new SharedArrayBuffer(8 + bytes);
-    new Uint8Array(sab, 8).set(b);
-    return { sum, payload: sab };
+    new Uint8Array(sab, 8).set(m.b);
+    return { sum: m.sum, payload: sab };
   }
-  return { sum, payload: way === 'advanced-buffer' ? b : b.buffer };
+  if (way === 'transfer') return { sum: m.sum, payload: m.b.slice().buffer };
+  return { sum: m.sum, payload: way === 'clone-buffer' ? m.b.buffer : m.b };
 }
 
 /** The hub's check of a reply, the same as core's PayloadFeed does. */
@@ -55,86 +71,21 @@ function check(way, d, id, r) {
     return;
   }
   const back = r.payload;
-  const ok =
-    way === 'clone-object' || way === 'json' || way === 'advanced'
-      ? checksumDoc(back) === d.sum
-      : checksumBytes(
-          back instanceof ArrayBuffer
-            ? new Uint8Array(back)
-            : new Uint8Array(back.buffer, back.byteOffset, back.byteLength),
-        ) === d.sum;
+  const ok = isDoc(way)
+    ? checksumDoc(back) === d.sum
+    : checksumBytes(
+        back instanceof ArrayBuffer
+          ? new Uint8Array(back)
+          : new Uint8Array(back.buffer, back.byteOffset, back.byteLength),
+      ) === d.sum;
   if (!ok) throw new Error(`${way}: returned bytes differ`);
   if (way === 'transfer') d.payload = back;
 }
 
-/** A raw worker: start, wait ready, then `ask` one message at a time. */
-async function rawWorker(kind, way) {
-  let resolve;
-  let onMsg = (m) => m.t === 'ready' && resolve();
-  const ready = new Promise((r) => {
-    resolve = r;
-  });
-  let send;
-  let close;
-  if (kind === 'worker_threads') {
-    const w = new NodeWorker(here('./worker.cjs'));
-    w.on('message', (m) => onMsg(m));
-    send = (m, t) => w.postMessage(m, t);
-    close = () =>
-      new Promise((r) => {
-        w.once('exit', r);
-        w.postMessage({ t: 'exit' });
-      });
-  } else if (kind === 'web-worker') {
-    const w = new Worker(here('./web.js').href, { type: 'module' });
-    let exited;
-    w.addEventListener('message', (e) => (e.data.t === 'exited' ? exited?.() : onMsg(e.data)));
-    send = (m, t) => w.postMessage(m, t ?? []);
-    close = () =>
-      new Promise((r) => {
-        exited = r;
-        w.postMessage({ t: 'exit' });
-        if (globalThis.Bun) w.addEventListener('close', r);
-      });
-  } else if (kind === 'bun-spawn') {
-    const p = Bun.spawn([process.execPath, fileURLToPath(here('./worker.cjs'))], {
-      ipc: (m) => onMsg(m),
-      serialization: serializationOf(way),
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    send = (m) => p.send(m);
-    close = () => {
-      p.send({ t: 'exit' });
-      return p.exited;
-    };
-  } else {
-    const p = fork(here('./worker.cjs'), [], {
-      serialization: serializationOf(way),
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    p.on('message', (m) => onMsg(m));
-    send = (m) => p.send(m);
-    close = () =>
-      new Promise((r) => {
-        p.once('exit', r);
-        p.send({ t: 'exit' });
-      });
-  }
-  await ready;
-  return {
-    ask: (m, t) =>
-      new Promise((r) => {
-        onMsg = r;
-        send(m, t);
-      }),
-    close,
-  };
-}
-
 /** Minimal: cost per task, µs, of `count` tasks one after another on a fresh raw worker. */
-async function minimal(kind, way, bytes) {
+async function minimal(impl, way, bytes) {
   const d = dataFor(way, bytes);
-  const w = await rawWorker(kind, way);
+  const w = await rawWorker(impl, serializationOf(way));
   const count = countFor(bytes);
   const t0 = performance.now();
   for (let id = 0; id < count; id++) {
@@ -154,7 +105,7 @@ async function minimal(kind, way, bytes) {
 
 /** Ours: the same through core's hub at 1 worker (its work phase per task), µs. */
 async function ours(transport, way, bytes) {
-  const sum = checksumBytes(payloadBytes(bytes));
+  const { sum } = madeFor(bytes);
   const count = countFor(bytes);
   const r = await runHub({
     transport,
@@ -170,20 +121,15 @@ async function ours(transport, way, bytes) {
   return (r.sample.workMs / count) * 1000;
 }
 
-const transports = [
-  { kind: 'worker_threads', transport: workerThreadsTransport(), ways: THREAD_WAYS },
-  { kind: 'child_process', transport: childProcessTransport(), ways: PROCESS_WAYS },
-];
-if (runtime === 'bun') {
-  const bun = await import('../../../runner-bun/src/index.ts');
-  transports.push({ kind: 'web-worker', transport: bun.webWorker, ways: THREAD_WAYS });
-  transports.push({ kind: 'bun-spawn', transport: bun.bunSpawn, ways: PROCESS_WAYS });
-} else if (runtime === 'deno') {
-  const deno = await import('../../../runner-deno/src/index.ts');
-  transports.push({ kind: 'web-worker', transport: deno.webWorker, ways: THREAD_WAYS });
+const transports = await runnerTransports();
+const subjects = [];
+for (const transport of transports) {
+  const { run, skipped } = waysFor(transport, WAYS_OF_MODE[transport.mode]);
+  for (const s of skipped) console.log(skippedLine(s));
+  for (const way of run) for (const bytes of SIZES) subjects.push({ transport, impl: transport.impl, way, bytes });
 }
-const subjects = transports.flatMap((t) => t.ways.flatMap((way) => SIZES.map((bytes) => ({ ...t, way, bytes }))));
 const times = new Map(subjects.map((s) => [s, { ours: [], minimal: [] }]));
+const started = performance.now();
 for (let round = 0; round < ROUNDS; round++) {
   const k = round % subjects.length;
   for (const s of [...subjects.slice(k), ...subjects.slice(0, k)]) {
@@ -191,29 +137,24 @@ for (let round = 0; round < ROUNDS; round++) {
     // Which goes first alternates by round, so neither always gets a warmer machine.
     if (round % 2 === 0) {
       t.ours.push(await ours(s.transport, s.way, s.bytes));
-      t.minimal.push(await minimal(s.kind, s.way, s.bytes));
+      t.minimal.push(await minimal(s.impl, s.way, s.bytes));
     } else {
-      t.minimal.push(await minimal(s.kind, s.way, s.bytes));
+      t.minimal.push(await minimal(s.impl, s.way, s.bytes));
       t.ours.push(await ours(s.transport, s.way, s.bytes));
     }
   }
   process.stderr.write(`round ${round + 1}/${ROUNDS}\n`);
 }
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const fmt = (us) => (us >= 1000 ? `${(us / 1000).toFixed(us >= 10_000 ? 0 : 1)} ms` : `${us.toFixed(0)} µs`);
-const version = globalThis.Deno ? Deno.version.deno : globalThis.Bun ? Bun.version : process.versions.node;
-console.log(`payload cost per task, ${runtime} ${version}, 1 worker, median of ${ROUNDS} interleaved rounds`);
-console.log('| transport | way | size | tasks | ours | minimal | ours / minimal (median of per-round ratios) |');
+const size = (b) => (b >= 1 << 20 ? `${b / (1 << 20)} MiB` : `${b / 1024} KiB`);
+console.log(
+  `\npayload cost per task, ${runtime} ${runtimeVersion}, 1 worker, ${SIZES.map((b) => `${countFor(b)} tasks at ${size(b)}`).join(', ')} per measurement; ${ROUNDS} interleaved rounds in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+);
+console.log('| transport | way | size | ours (median) | minimal (median) | ratio (median of per-round) | n |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const s of subjects) {
   const t = times.get(s);
-  const ratios = t.ours.map((o, i) => o / t.minimal[i]);
-  const size = s.bytes >= 1 << 20 ? `${s.bytes >> 20} MiB` : `${s.bytes >> 10} KiB`;
+  const ratio = median(t.ours.map((o, i) => o / t.minimal[i]));
   console.log(
-    `| ${s.kind} | ${s.way} | ${size} | ${countFor(s.bytes)} | ${fmt(median(t.ours))} | ${fmt(median(t.minimal))} | ${median(ratios).toFixed(2)}x |`,
+    `| ${s.impl} | ${s.way} | ${size(s.bytes)} | ${fmtUs(median(t.ours))} | ${fmtUs(median(t.minimal))} | ${ratio.toFixed(2)}x | ${t.ours.length} |`,
   );
 }

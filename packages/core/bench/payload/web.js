@@ -1,4 +1,5 @@
-// The least a payload Web Worker can be (Bun, Deno): worker.cjs's checksum and answer, on self.
+// The least a payload Web Worker can be (Bun, Deno): worker.cjs's checksum and answer (and its
+// noop), on self.
 const mix = (h, w) => {
   const x = Math.imul(h ^ w, 0x01000193);
   return x ^ (x >>> 13);
@@ -43,7 +44,8 @@ const answer = (sum, id) => (sum ^ Math.imul(id + 1, 0x9e3779b1)) >>> 0;
 function serve(m, post) {
   if (m.t === 'exit') return 'exit';
   const { id, way, payload } = m;
-  if (way === 'clone-object' || way === 'json' || way === 'advanced') {
+  if (way === undefined) post({ id, value: id });
+  else if (way === 'clone-object' || way === 'json' || way === 'advanced') {
     post({ id, value: answer(sumDoc(payload), id), payload });
   } else if (way === 'shared') {
     const header = new Int32Array(payload, 0, 2);

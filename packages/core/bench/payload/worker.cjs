@@ -1,6 +1,8 @@
-// The least a payload worker can be, for node:worker_threads and a forked process alike: checksum
-// every byte of what comes (the same checksum as core's payload.ts, copied so that nothing of the
-// harness is loaded) and send it back the same way. The yardstick of bench/payload/payload.mjs.
+// The least a payload worker can be, for node:worker_threads, a forked process and a stdio child
+// (stdio.cjs requires `serve` from here): checksum every byte of what comes (the same checksum as
+// core's payload.ts, copied so that nothing of the harness is loaded) and send it back the same
+// way; a task with no way (a noop) is answered with its id at once. The yardstick of
+// bench/payload/payload.mjs and bench/latency/latency.mjs.
 const { parentPort } = require('node:worker_threads');
 
 const mix = (h, w) => {
@@ -47,7 +49,8 @@ const answer = (sum, id) => (sum ^ Math.imul(id + 1, 0x9e3779b1)) >>> 0;
 function serve(m, post) {
   if (m.t === 'exit') return 'exit';
   const { id, way, payload } = m;
-  if (way === 'clone-object' || way === 'json' || way === 'advanced') {
+  if (way === undefined) post({ id, value: id });
+  else if (way === 'clone-object' || way === 'json' || way === 'advanced') {
     post({ id, value: answer(sumDoc(payload), id), payload });
   } else if (way === 'shared') {
     const header = new Int32Array(payload, 0, 2);
@@ -69,9 +72,11 @@ if (parentPort) {
     if (serve(m, (r, t) => parentPort.postMessage(r, t)) === 'exit') process.exit(0);
   });
   parentPort.postMessage({ t: 'ready' });
-} else {
+} else if (process.send) {
   process.on('message', (m) => {
     if (serve(m, (r) => process.send(r)) === 'exit') process.disconnect();
   });
   process.send({ t: 'ready' });
 }
+
+module.exports = { serve };

@@ -1,0 +1,119 @@
+// Per-task latency of a warm pool against a bare message round trip, on every transport of this
+// runtime's runner. Ours: one worker kept warm for the whole run in core's hub (its Pool and the
+// dispatcher that sends and checks every task, driven one task at a time as the arrival runs drive
+// it); minimal: a raw worker on the same transport (../payload/raw.mjs) answering each message at
+// once. Each task is a noop, sent when the previous one has been answered; its response time is
+// submit to answer. Subjects interleave in each round, rotating, and which of ours and minimal goes
+// first alternates. Prints p50 and p99 per side, the median of the per-round p50 ratios, and the
+// ratio of the p99s over all tasks.
+//
+//   pnpm --filter @tvp/core bench:latency        (node; bench:latency:bun, bench:latency:deno)
+//   env: ROUNDS=10  TASKS=500 (per round and side)  WARMUP=500 (per worker, before round 1)
+import { killAllWorkers, TaskStamps } from '@tvp/core';
+import { dispatcher } from '../../dist/engine/hub-run.js';
+import { Pool } from '../../dist/engine/pool.js';
+import { watch } from '../../dist/engine/watchdog.js';
+import { fmtUs, median, rawWorker, runnerTransports, runtime, runtimeVersion } from '../payload/raw.mjs';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 10);
+const TASKS = Number(process.env.TASKS ?? 500);
+const WARMUP = Number(process.env.WARMUP ?? 500);
+const TIMEOUT_MS = 30_000;
+
+/** Ours: a pool of one worker, started once and kept; `run(n)` gives n response times, µs. */
+async function warmPool(transport) {
+  const pool = new Pool(transport, 'inherit');
+  // The hub's watchdog: a task unanswered after TIMEOUT_MS fails the run rather than hanging it.
+  const disarm = watch(undefined, pool, TIMEOUT_MS);
+  await pool.spawn(1);
+  pool.phase = 'work';
+  const run = async (n) => {
+    const times = new Float64Array(n);
+    const options = { workers: 1, task: 'noop', params: { ioMs: 0, cpuIters: 0 }, count: n, timeoutMs: TIMEOUT_MS };
+    const d = dispatcher(
+      { ...options, answers: (id) => id, workerEnv: 'inherit' },
+      pool,
+      new TaskStamps(n, 'time-origin'),
+    );
+    const submit = d.feed;
+    let answered;
+    // The dispatcher checks each answer, then asks for the next task: that is the answer here.
+    d.feed = () => answered();
+    d.onAllDone = () => answered();
+    // A failure (a worker gone, a wrong answer) rejects the phase: the run stops there.
+    await pool.phaseDone(async () => {
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await new Promise((r) => {
+          answered = r;
+          submit(0);
+        });
+        times[i] = (performance.now() - t0) * 1000;
+      }
+      pool.resolvePhase();
+    });
+    return times;
+  };
+  return { run, close: () => pool.shutdown().finally(disarm) };
+}
+
+/** Minimal: a raw worker on the same transport, started once and kept. */
+async function rawPool(impl) {
+  const w = await rawWorker(impl);
+  const run = async (n) => {
+    const times = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      const r = await w.ask({ t: 'task', id: i });
+      times[i] = (performance.now() - t0) * 1000;
+      if (r.value !== i) throw new Error(`${impl}: minimal worker answered ${r.value} to ${i}`);
+    }
+    return times;
+  };
+  return { run, close: w.close };
+}
+
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+try {
+  const subjects = [];
+  for (const transport of await runnerTransports()) {
+    const s = { impl: transport.impl, ours: await warmPool(transport), minimal: await rawPool(transport.impl) };
+    await s.ours.run(WARMUP);
+    await s.minimal.run(WARMUP);
+    subjects.push({ ...s, times: { ours: [], minimal: [] } });
+  }
+  const started = performance.now();
+  for (let round = 0; round < ROUNDS; round++) {
+    const k = round % subjects.length;
+    for (const s of [...subjects.slice(k), ...subjects.slice(0, k)]) {
+      const order = round % 2 === 0 ? ['ours', 'minimal'] : ['minimal', 'ours'];
+      for (const side of order) s.times[side].push(await s[side].run(TASKS));
+    }
+    process.stderr.write(`round ${round + 1}/${ROUNDS}\n`);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  for (const s of subjects) await Promise.all([s.ours.close(), s.minimal.close()]);
+
+  console.log(
+    `\nper-task response (submit to answer) of a warm pool, 1 worker, noop tasks one at a time, ${runtime} ${runtimeVersion}: ${ROUNDS} interleaved rounds of ${TASKS} tasks per side after ${WARMUP} warm-up tasks, in ${seconds} s`,
+  );
+  console.log(
+    '| transport | ours p50 | minimal p50 | p50 ratio (median of per-round) | ours p99 | minimal p99 | p99 ratio | n |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const s of subjects) {
+    const all = (side) => Float64Array.from(s.times[side].flatMap((t) => [...t])).sort();
+    const ours = all('ours');
+    const minimal = all('minimal');
+    const ratio = median(s.times.ours.map((t, i) => median(t) / median(s.times.minimal[i])));
+    const p99 = [quantile(ours, 0.99), quantile(minimal, 0.99)];
+    console.log(
+      `| ${s.impl} | ${fmtUs(median(ours))} | ${fmtUs(median(minimal))} | ${ratio.toFixed(2)}x | ${fmtUs(p99[0])} | ${fmtUs(p99[1])} | ${(p99[0] / p99[1]).toFixed(2)}x | ${ROUNDS} x ${TASKS} |`,
+    );
+  }
+} catch (err) {
+  console.error(err);
+  await killAllWorkers();
+  process.exit(1);
+}
