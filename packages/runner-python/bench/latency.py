@@ -8,7 +8,7 @@ timed around each call. Subjects interleave in each round, rotating, and which s
 alternates. Prints p50 and p99 per side, the median of the per-round p50 ratios, and the ratio of
 the p99s over all tasks.
 
-Usage: python3 bench/latency.py [--rounds 10] [--tasks 500] [--warmup 500]
+Usage: python3 bench/latency.py [--rounds 20] [--tasks 1000] [--warmup 500]
        (pnpm --filter @tvp/runner-python bench:latency)
 """
 
@@ -58,8 +58,8 @@ def fmt(us):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--rounds", type=int, default=10)
-    ap.add_argument("--tasks", type=int, default=500)
+    ap.add_argument("--rounds", type=int, default=20)
+    ap.add_argument("--tasks", type=int, default=1000)
     ap.add_argument("--warmup", type=int, default=500)
     a = ap.parse_args()
     subjects = []

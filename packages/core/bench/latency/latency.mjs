@@ -1,22 +1,22 @@
 // Per-task latency of a warm pool against a bare message round trip, on every transport of this
-// runtime's runner. Ours: one worker kept warm for the whole run in core's hub (its Pool and the
-// dispatcher that sends and checks every task, driven one task at a time as the arrival runs drive
-// it); minimal: a raw worker on the same transport (../payload/raw.mjs) answering each message at
-// once. Each task is a noop, sent when the previous one has been answered; its response time is
-// submit to answer. Subjects interleave in each round, rotating, and which of ours and minimal goes
-// first alternates. Prints p50 and p99 per side, the median of the per-round p50 ratios, and the
+// runtime's runner. Ours: one worker in core's hub (its Pool and the dispatcher that sends and
+// checks every task, driven one task at a time as the arrival runs drive it); minimal: a raw worker
+// on the same transport (../payload/raw.mjs) answering each message at once. Both are started each
+// round and warmed with WARMUP untimed tasks, then kept for TASKS timed ones. Each task is a noop,
+// sent when the previous one has been answered; its response time is submit to answer. Subjects
+// interleave in each round, rotating, and which of ours and minimal goes first alternates. Prints p50 and p99 per side, the median of the per-round p50 ratios, and the
 // ratio of the p99s over all tasks.
 //
 //   pnpm --filter @tvp/core bench:latency        (node; bench:latency:bun, bench:latency:deno)
-//   env: ROUNDS=10  TASKS=500 (per round and side)  WARMUP=500 (per worker, before round 1)
+//   env: ROUNDS=20  TASKS=1000 (per round and side)  WARMUP=500 (per worker, untimed)
 import { killAllWorkers, TaskStamps } from '@tvp/core';
 import { dispatcher } from '../../dist/engine/hub-run.js';
 import { Pool } from '../../dist/engine/pool.js';
 import { watch } from '../../dist/engine/watchdog.js';
 import { fmtUs, median, rawWorker, runnerTransports, runtime, runtimeVersion } from '../payload/raw.mjs';
 
-const ROUNDS = Number(process.env.ROUNDS ?? 10);
-const TASKS = Number(process.env.TASKS ?? 500);
+const ROUNDS = Number(process.env.ROUNDS ?? 20);
+const TASKS = Number(process.env.TASKS ?? 1000);
 const WARMUP = Number(process.env.WARMUP ?? 500);
 const TIMEOUT_MS = 30_000;
 
@@ -76,27 +76,29 @@ async function rawPool(impl) {
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 try {
-  const subjects = [];
-  for (const transport of await runnerTransports()) {
-    const s = { impl: transport.impl, ours: await warmPool(transport), minimal: await rawPool(transport.impl) };
-    await s.ours.run(WARMUP);
-    await s.minimal.run(WARMUP);
-    subjects.push({ ...s, times: { ours: [], minimal: [] } });
-  }
+  const subjects = (await runnerTransports()).map((transport) => ({
+    transport,
+    impl: transport.impl,
+    times: { ours: [], minimal: [] },
+  }));
   const started = performance.now();
   for (let round = 0; round < ROUNDS; round++) {
     const k = round % subjects.length;
     for (const s of [...subjects.slice(k), ...subjects.slice(0, k)]) {
+      // Fresh workers each round, warmed before they are timed: a pair of threads that settles
+      // badly on the machine's cores for a while (seen on Bun) spoils one round, not the run.
+      const pools = { ours: await warmPool(s.transport), minimal: await rawPool(s.impl) };
       const order = round % 2 === 0 ? ['ours', 'minimal'] : ['minimal', 'ours'];
-      for (const side of order) s.times[side].push(await s[side].run(TASKS));
+      for (const side of order) await pools[side].run(WARMUP);
+      for (const side of order) s.times[side].push(await pools[side].run(TASKS));
+      await Promise.all([pools.ours.close(), pools.minimal.close()]);
     }
     process.stderr.write(`round ${round + 1}/${ROUNDS}\n`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
-  for (const s of subjects) await Promise.all([s.ours.close(), s.minimal.close()]);
 
   console.log(
-    `\nper-task response (submit to answer) of a warm pool, 1 worker, noop tasks one at a time, ${runtime} ${runtimeVersion}: ${ROUNDS} interleaved rounds of ${TASKS} tasks per side after ${WARMUP} warm-up tasks, in ${seconds} s`,
+    `\nper-task response (submit to answer) of a warm pool, 1 worker, noop tasks one at a time, ${runtime} ${runtimeVersion}: ${ROUNDS} interleaved rounds of ${TASKS} tasks per side each after ${WARMUP} warm-up tasks on fresh workers, in ${seconds} s`,
   );
   console.log(
     '| transport | ours p50 | minimal p50 | p50 ratio (median of per-round) | ours p99 | minimal p99 | p99 ratio | n |',
