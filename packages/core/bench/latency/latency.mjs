@@ -1,18 +1,16 @@
 // Per-task latency of a warm pool against a bare message round trip, on every transport of this
-// runtime's runner. Ours: one worker in core's hub (its Pool and the dispatcher that sends and
-// checks every task, driven one task at a time as the arrival runs drive it); minimal: a raw worker
-// on the same transport (../payload/raw.mjs) answering each message at once. Both are started each
-// round and warmed with WARMUP untimed tasks, then kept for TASKS timed ones. Each task is a noop,
-// sent when the previous one has been answered; its response time is submit to answer. Subjects
-// interleave in each round, rotating, and which of ours and minimal goes first alternates. Prints p50 and p99 per side, the median of the per-round p50 ratios, and the
-// ratio of the p99s over all tasks.
+// runtime's runner. Ours: one worker in core's warm pool (`openWarmHub`, what `--pool warm` runs;
+// each task a batch of one, sent and its answer checked by the hub's dispatcher); minimal: a raw
+// worker on the same transport (../payload/raw.mjs) answering each message at once. Both are
+// started each round and warmed with WARMUP untimed tasks, then kept for TASKS timed ones. Each
+// task is a noop, sent when the previous one has been answered; its response time is submit to
+// answer. Subjects interleave in each round, rotating, and which of ours and minimal goes first
+// alternates. Prints p50 and p99 per side, the median of the per-round p50 ratios, and the ratio
+// of the p99s over all tasks.
 //
 //   pnpm --filter @tvp/core bench:latency        (node; bench:latency:bun, bench:latency:deno)
 //   env: ROUNDS=20  TASKS=1000 (per round and side)  WARMUP=500 (per worker, untimed)
-import { killAllWorkers, TaskStamps } from '@tvp/core';
-import { dispatcher } from '../../dist/engine/hub-run.js';
-import { Pool } from '../../dist/engine/pool.js';
-import { watch } from '../../dist/engine/watchdog.js';
+import { killAllWorkers, openWarmHub } from '@tvp/core';
 import { fmtUs, median, rawWorker, runnerTransports, runtime, runtimeVersion } from '../payload/raw.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 20);
@@ -20,44 +18,32 @@ const TASKS = Number(process.env.TASKS ?? 1000);
 const WARMUP = Number(process.env.WARMUP ?? 500);
 const TIMEOUT_MS = 30_000;
 
-/** Ours: a pool of one worker, started once and kept; `run(n)` gives n response times, µs. */
+/** Ours: core's warm pool (`--pool warm`) of one worker; `run(n)` gives n response times, µs. */
 async function warmPool(transport) {
-  const pool = new Pool(transport, 'inherit');
-  // The hub's watchdog: a task unanswered after TIMEOUT_MS fails the run rather than hanging it.
-  const disarm = watch(undefined, pool, TIMEOUT_MS);
-  await pool.spawn(1);
-  pool.phase = 'work';
+  // A batch of one task: each `batch()` is one submit and its checked answer on the live worker.
+  const hub = await openWarmHub({
+    transport,
+    workers: 1,
+    task: 'noop',
+    params: { ioMs: 0, cpuIters: 0 },
+    count: 1,
+    timeoutMs: TIMEOUT_MS,
+    answers: (id) => id,
+    workerEnv: 'inherit',
+  });
   const run = async (n) => {
     const times = new Float64Array(n);
-    const options = { workers: 1, task: 'noop', params: { ioMs: 0, cpuIters: 0 }, count: n, timeoutMs: TIMEOUT_MS };
-    const d = dispatcher(
-      { ...options, answers: (id) => id, workerEnv: 'inherit' },
-      pool,
-      new TaskStamps(n, 'time-origin'),
-    );
-    const submit = d.feed;
-    let answered;
-    // The dispatcher checks each answer, then asks for the next task: that is the answer here.
-    d.feed = () => answered();
-    d.onAllDone = () => answered();
-    // A failure (a worker gone, a wrong answer) rejects the phase: the run stops there.
-    await pool.phaseDone(async () => {
-      for (let i = 0; i < n; i++) {
-        const t0 = performance.now();
-        await new Promise((r) => {
-          answered = r;
-          submit(0);
-        });
-        times[i] = (performance.now() - t0) * 1000;
-      }
-      pool.resolvePhase();
-    });
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      await hub.batch();
+      times[i] = (performance.now() - t0) * 1000;
+    }
     return times;
   };
-  return { run, close: () => pool.shutdown().finally(disarm) };
+  return { run, close: () => hub.close() };
 }
 
-/** Minimal: a raw worker on the same transport, started once and kept. */
+/** Minimal: a raw worker on the same transport, kept for the round. */
 async function rawPool(impl) {
   const w = await rawWorker(impl);
   const run = async (n) => {
