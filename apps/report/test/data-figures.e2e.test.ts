@@ -238,6 +238,17 @@ describe('moving data and warm pools on the page, in Chromium', () => {
     });
   }
 
+  it('in a dark scheme every way and the warm pools keep one look each, none a mode’s', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
+    const page = await ctx.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => Number(document.body.dataset.drawn) > 0, null, { timeout: 20_000 });
+    const seen = new Map<string, string>();
+    checkColours(await pageShape(page), seen);
+    for (const way of [...WAYS.threads, ...WAYS.processes]) expect(seen.has(way), way).toBe(true);
+    await ctx.close();
+  });
+
   it('the payload and warm figures save as PNG and SVG with their axes, whiskers and run ids', async () => {
     const { page, errors, close } = await openAt(browser, server.url, { width: 1400, height: 900 });
     const svg = await saves(page, 'figure.payload[data-mode=threads]', 'fig-payload-threads');
