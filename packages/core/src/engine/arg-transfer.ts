@@ -8,29 +8,36 @@ import type { TaskFeed } from './payload-feed.ts';
  * SharedArrayBuffer per worker, and each task hands the worker a view of the same type over it.
  */
 
-/** The typed arrays an arg may be, by constructor name (a view is rebuilt by name in the worker). */
-const VIEWS = {
-  Int8Array,
-  Uint8Array,
-  Uint8ClampedArray,
-  Int16Array,
-  Uint16Array,
-  Int32Array,
-  Uint32Array,
-  Float32Array,
-  Float64Array,
-  BigInt64Array,
-  BigUint64Array,
-} as const;
-type ViewName = keyof typeof VIEWS;
-type View = InstanceType<(typeof VIEWS)[ViewName]>;
+/**
+ * The typed arrays an arg may be, by name (a view is rebuilt by name in the worker). Names, not the
+ * constructors: a worker bundle that listed all eleven constructors at its top level made Bun's
+ * Web Worker start 1.1-1.15x slower at 8 workers (variants of the bundle side by side, as
+ * packages/runner-bun bench:start runs them; the statement itself takes microseconds, the cost
+ * shows in the start as a whole).
+ */
+const VIEW_NAMES = [
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+  'BigUint64Array',
+] as const;
+type ViewName = (typeof VIEW_NAMES)[number];
+type View = InstanceType<(typeof globalThis)[ViewName]>;
+const isViewName = (name: unknown): name is ViewName => (VIEW_NAMES as readonly unknown[]).includes(name);
 
 /** The arg's binary form: its type's name, or undefined when it is neither an ArrayBuffer nor a typed array. */
 export function binaryKind(arg: unknown): 'ArrayBuffer' | ViewName | undefined {
   if (arg instanceof ArrayBuffer) return 'ArrayBuffer';
   if (!ArrayBuffer.isView(arg) || arg instanceof DataView) return undefined;
-  const name = arg.constructor.name as ViewName;
-  return name in VIEWS ? name : undefined;
+  const name = arg.constructor.name;
+  return isViewName(name) ? name : undefined;
 }
 
 /** Why `--arg-transfer` cannot take this arg, or undefined when it can. */
@@ -103,11 +110,11 @@ export function receiveArg(msg: { arg?: unknown; argWay?: 'transfer' | 'shared';
 } {
   if (msg.argWay === 'shared') {
     if (!(msg.arg instanceof SharedArrayBuffer)) throw new TypeError('--arg-transfer shared: the arg is not shared');
-    const View = (msg.argType && msg.argType in VIEWS ? VIEWS[msg.argType as ViewName] : undefined) as
-      | (new (
+    const View = isViewName(msg.argType)
+      ? (globalThis[msg.argType] as unknown as new (
           b: SharedArrayBuffer,
         ) => View)
-      | undefined;
+      : undefined;
     return { arg: View ? new View(msg.arg) : msg.arg };
   }
   if (msg.argWay === 'transfer') {
