@@ -19,6 +19,7 @@ export default defineConfig([
   entry('thread', 'cjs', 'cjs', 'node'),
   entry('process', 'cjs', 'cjs', 'node'),
   entry('web', 'esm', 'js', 'neutral'),
+  entry('web-bare', 'esm', 'js', 'neutral'),
   entry('stdio', 'cjs', 'cjs', 'node'),
   entry('pool', 'cjs', 'cjs', 'node'),
   // Not a worker: the net task's loopback server, forked by the sweep.

@@ -8,38 +8,48 @@ import { bunWorkerEntry } from './worker-entries.ts';
  */
 const CLOSE_FALLBACK_MS = 1_000;
 
-/** `threads` on Bun's Web Worker (https://bun.sh/docs/api/workers) with `entry` (core's, compiled to Bun bytecode). */
-export const webWorkerTransport = (entry: URL = bunWorkerEntry('web')): Transport => ({
-  mode: 'threads',
-  impl: 'web-worker',
-  start(events, { setup }) {
-    // The setup goes in Bun's `argv` option: the entry prepares it before it says ready.
-    const w = new Worker(entry.href, { argv: setupArgv(setup) } as WorkerOptions);
-    let exited = false;
-    const exit = (info: ExitInfo) => {
-      if (exited) return;
-      exited = true;
-      events.exit(info);
-    };
-    // Attached before anything can yield, so that `ready` is never missed.
-    w.addEventListener('message', (e) => events.message(e.data as WorkerMessage));
-    w.addEventListener('messageerror', () => events.error(new Error('a message from the worker could not be read')));
-    w.addEventListener('error', (e) => {
-      e.preventDefault();
-      events.error(new Error(e.message || 'the worker failed'));
-    });
-    // Bun's own event: the worker has ended, with process.exit's code (0 after terminate()).
-    w.addEventListener('close', (e) => exit({ code: (e as CloseEvent).code ?? null, signal: null }));
-    return {
-      send: (msg, transfer) => w.postMessage(msg, transfer ?? []),
-      kill: () => {
-        w.terminate();
-        setTimeout(() => exit({ code: null, signal: null }), CLOSE_FALLBACK_MS).unref();
-      },
-    };
-  },
-  ways: WAYS_OF_MODE.threads,
-});
+/**
+ * `threads` on Bun's Web Worker (https://bun.sh/docs/api/workers) with `entry`, or by default
+ * core's entries compiled to Bun bytecode: the bare one for a worker with no setup (it does not
+ * read argv, which cost 5-10% of a start), the other where there is a setup to prepare.
+ */
+export const webWorkerTransport = (entry?: URL): Transport => {
+  const bare = entry ?? bunWorkerEntry('web-bare');
+  const withSetup = entry ?? bunWorkerEntry('web');
+  return {
+    mode: 'threads',
+    impl: 'web-worker',
+    start(events, { setup }) {
+      // The setup goes in Bun's `argv` option: the entry prepares it before it says ready.
+      const argv = setupArgv(setup);
+      const file = argv.length === 0 ? bare : withSetup;
+      const w = new Worker(file.href, { argv } as WorkerOptions);
+      let exited = false;
+      const exit = (info: ExitInfo) => {
+        if (exited) return;
+        exited = true;
+        events.exit(info);
+      };
+      // Attached before anything can yield, so that `ready` is never missed.
+      w.addEventListener('message', (e) => events.message(e.data as WorkerMessage));
+      w.addEventListener('messageerror', () => events.error(new Error('a message from the worker could not be read')));
+      w.addEventListener('error', (e) => {
+        e.preventDefault();
+        events.error(new Error(e.message || 'the worker failed'));
+      });
+      // Bun's own event: the worker has ended, with process.exit's code (0 after terminate()).
+      w.addEventListener('close', (e) => exit({ code: (e as CloseEvent).code ?? null, signal: null }));
+      return {
+        send: (msg, transfer) => w.postMessage(msg, transfer ?? []),
+        kill: () => {
+          w.terminate();
+          setTimeout(() => exit({ code: null, signal: null }), CLOSE_FALLBACK_MS).unref();
+        },
+      };
+    },
+    ways: WAYS_OF_MODE.threads,
+  };
+};
 
 /** Bun's fastest thread start. */
 export const webWorker = webWorkerTransport();

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { workerEntry } from '@tvp/core';
 
-/** The worker entries the Bun runner builds for itself: core's Web Worker and process entries. */
-export type BunWorkerEntry = 'web' | 'process';
+/** The worker entries the Bun runner builds for itself: core's Web Worker entries and its process entry. */
+export type BunWorkerEntry = 'web' | 'web-bare' | 'process';
 
 /**
  * Core's bundled entry compiled by `bun build --bytecode` (`pnpm build` of this package), the

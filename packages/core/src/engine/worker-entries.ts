@@ -1,10 +1,14 @@
-/** The worker entries core ships, each bundled into one file: start-up loads one file, not a module graph. */
-export type WorkerEntry = 'thread' | 'process' | 'web' | 'pool' | 'stdio';
+/**
+ * The worker entries core ships, each bundled into one file: start-up loads one file, not a module
+ * graph. `web-bare`: the Web Worker entry for a worker with no setup (it reads none).
+ */
+export type WorkerEntry = 'thread' | 'process' | 'web' | 'web-bare' | 'pool' | 'stdio';
 
 const FILES: Record<WorkerEntry, string> = {
   thread: 'thread.cjs',
   process: 'process.cjs',
   web: 'web.js',
+  'web-bare': 'web-bare.js',
   pool: 'pool.cjs',
   stdio: 'stdio.cjs',
 };

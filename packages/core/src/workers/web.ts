@@ -1,54 +1,6 @@
-// The worker entry of every Web Worker transport (Bun, Deno), bundled into one ES module.
-import type { HubMessage } from '../engine/protocol.ts';
-import type { WebWorkerExit } from '../engine/web-exit.ts';
-import { serveWorker } from '../engine/worker-loop.ts';
+// The worker entry of every Web Worker transport (Bun, Deno), bundled into one ES module: reads
+// the setup the hub gave at the start (Deno: the worker's name; Bun: its argv).
+import { serveWebWorker } from '../engine/web-worker-scope.ts';
 import { setupFromArgv, setupFromName } from '../engine/worker-setup.ts';
 
-/** The part of Deno's namespace this entry uses. */
-interface DenoNamespace {
-  exitCode: number;
-  exit(code?: number): never;
-}
-
-/** The part of a Web Worker's global scope the loop needs. */
-interface WorkerScope {
-  postMessage(msg: unknown, transfer?: ArrayBuffer[]): void;
-  addEventListener(type: 'message' | 'unload', listener: (e: { data: unknown }) => void): void;
-  close(): void;
-  /** The worker's name: Deno's setup. */
-  name?: string;
-  Bun?: unknown;
-  Deno?: DenoNamespace;
-  WorkerGlobalScope?: unknown;
-}
-
-const scope = globalThis as unknown as WorkerScope;
-if (typeof scope.WorkerGlobalScope === 'undefined' && typeof scope.Bun === 'undefined') {
-  throw new Error('workers/web.js must be started as a Web Worker (new Worker(url, { type: "module" }))');
-}
-const deno = scope.Deno;
-// Deno's Worker has no event for a worker that ended: tell the host, as the last thing, with the
-// code (0 after `exit`, 3 for `--fault exit`). Deno's own API, not `process`: the first use of
-// `process` in a Deno Web Worker loads Node's compatibility layer, which made starting 8 workers
-// 25% to 2x slower here.
-if (deno) {
-  scope.addEventListener('unload', () =>
-    scope.postMessage({ t: 'exited', code: deno.exitCode } satisfies WebWorkerExit),
-  );
-}
-// The setup comes with the start (see worker-setup.ts): nothing to wait for before serving.
-const setup = deno ? setupFromName(scope.name) : setupFromArgv(process.argv);
-serveWorker(
-  {
-    post: (msg, transfer) => scope.postMessage(msg, transfer ?? []),
-    // Attached before anything can yield: a message sent right after `new Worker()` is not lost.
-    on: (handler) => scope.addEventListener('message', (e) => handler(e.data as HubMessage)),
-    // Bun: process.exit ends this worker only, with close code 0 (self.close() reports 1). Deno:
-    // Deno.exit ends this worker only, and the unload hook above says so. Elsewhere self.close().
-    close: () => (scope.Bun ? process.exit(0) : deno ? deno.exit(0) : scope.close()),
-    // A thread's RSS is its whole process's, which the hub reads itself (proc-memory.ts): nothing
-    // to read here. Reading it cost Bun 30-40 us of a 1 ms start (its first memoryUsage call).
-    rssBytes: () => 0,
-  },
-  setup,
-);
+serveWebWorker('workers/web.js', (scope) => (scope.Deno ? setupFromName(scope.name) : setupFromArgv(process.argv)));
