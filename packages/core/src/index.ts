@@ -81,15 +81,18 @@ export { poolTask } from './engine/pool-task.ts';
 export type { HubMessage, WireError, WorkerMessage, WorkerSetup } from './engine/protocol.ts';
 export { toWireError } from './engine/protocol.ts';
 export { sharedNow } from './engine/shared-clock.ts';
-export type { StartRow, StartSubject, StartVariant } from './engine/start-bench.ts';
+export type { StartRow, StartSubject, StartTime, StartVariant } from './engine/start-bench.ts';
 export {
   benchEntry,
   compareStarts,
   formatStartTable,
   START_COLUMNS,
+  startCpuClock,
   startSubject,
   timeStart,
 } from './engine/start-bench.ts';
+export type { StartCpuClock } from './engine/start-cpu.ts';
+export { processCpuMs, processTreeCpuMs, workerProcessesCpuMs } from './engine/start-cpu.ts';
 export type { PlannedCell, SweepOptions, SweepProgress, SweepResult } from './engine/sweep.ts';
 export { planCells, runSweep, skippedWays, warmRunsOf } from './engine/sweep.ts';
 export type { LoadedTaskModule } from './engine/task-module.ts';

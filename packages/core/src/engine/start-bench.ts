@@ -1,4 +1,5 @@
 import { median } from '../analysis/stats.ts';
+import { processCpuMs, type StartCpuClock, workerProcessesCpuMs } from './start-cpu.ts';
 import type { Transport, WorkerHandle } from './transport.ts';
 import { type WorkerEntry, workerEntry } from './worker-entries.ts';
 
@@ -11,20 +12,29 @@ export function benchEntry(variant: Exclude<StartVariant, 'bundled'>, kind: Work
   return new URL(`../../bench/${variant}/${kind}.${ext}`, import.meta.url);
 }
 
+/** One pool start: wall time until the last worker said ready, and the CPU it took where a clock was given. */
+export interface StartTime {
+  ms: number;
+  cpuMs?: number;
+}
+
 /**
  * Time a pool start as the hub's spawn phase does: start `n` workers, stop the clock when the last
- * has said `ready`. Then ask each to exit and wait until all have (not timed). Rejects after 30 s.
+ * has said `ready` (and read `cpu` then). Then ask each to exit and wait until all have (not
+ * timed). Rejects after 30 s.
  */
-export function timeStart(transport: Transport, n: number): Promise<number> {
+export function timeStart(transport: Transport, n: number, cpu?: StartCpuClock): Promise<StartTime> {
   return new Promise((resolve, reject) => {
     const handles: WorkerHandle[] = [];
     let ready = 0;
     let exited = 0;
     let ms = Number.NaN;
+    let cpuMs: number | undefined;
     const timer = setTimeout(() => {
       for (const h of handles) h.kill();
       reject(new Error(`${transport.impl}: ${n} workers not ready and gone after 30 s`));
     }, 30_000);
+    const cpu0 = cpu?.(handles);
     const t0 = performance.now();
     for (let i = 0; i < n; i++) {
       handles.push(
@@ -34,13 +44,14 @@ export function timeStart(transport: Transport, n: number): Promise<number> {
               if (m.t !== 'ready') return;
               if (++ready < n) return;
               ms = performance.now() - t0;
+              if (cpu) cpuMs = cpu(handles) - (cpu0 as number);
               for (const h of handles) h.send({ t: 'exit' });
             },
             exit: () => {
               if (++exited < n) return;
               clearTimeout(timer);
               if (Number.isNaN(ms)) reject(new Error(`${transport.impl}: a worker exited before it was ready`));
-              else resolve(ms);
+              else resolve(cpuMs === undefined ? { ms } : { ms, cpuMs });
             },
             error: (err) => {
               clearTimeout(timer);
@@ -58,16 +69,22 @@ export function timeStart(transport: Transport, n: number): Promise<number> {
 /**
  * One transport, built once per variant with that variant's worker file. The usual variants are
  * the three of `StartVariant`; a runner may compare others (Bun: its bytecode build), `minimal`
- * always among them, since every ratio is to it.
+ * always among them, since every ratio is to it. `cpu`: how to read the CPU a start costs.
  */
 export interface StartSubject {
   name: string;
   variants: { minimal: Transport } & Record<string, Transport>;
+  cpu?: StartCpuClock;
 }
+
+/** The CPU clock for a kind of worker: this process's for threads, the workers' own for processes. */
+export const startCpuClock = (kind: WorkerEntry): StartCpuClock =>
+  kind === 'process' || kind === 'stdio' ? workerProcessesCpuMs : processCpuMs;
 
 /** A subject from a transport factory: the same transport with each variant's worker file. */
 export const startSubject = (name: string, kind: WorkerEntry, make: (entry: URL) => Transport): StartSubject => ({
   name,
+  cpu: startCpuClock(kind),
   variants: {
     minimal: make(benchEntry('minimal', kind)),
     graph: make(benchEntry('graph', kind)),
@@ -82,6 +99,9 @@ export interface StartRow {
   medianMs: Record<string, number>;
   /** Median over rounds of (variant / minimal) in the same round. */
   ratio: Record<string, number>;
+  /** The same for the CPU a start took, where the subject has a CPU clock that could be read. */
+  cpuMedianMs?: Record<string, number>;
+  cpuRatio?: Record<string, number>;
 }
 
 /**
@@ -93,20 +113,30 @@ export async function compareStarts(subjects: StartSubject[], sizes: number[], r
   for (const s of subjects) {
     const names = Object.keys(s.variants);
     for (const n of sizes) {
-      const times: Record<string, number[]> = Object.fromEntries(names.map((v) => [v, []]));
-      const ratios: Record<string, number[]> = Object.fromEntries(names.map((v) => [v, []]));
+      const series = () => Object.fromEntries(names.map((v) => [v, [] as number[]])) as Record<string, number[]>;
+      const [times, ratios, cpus, cpuRatios] = [series(), series(), series(), series()];
       for (let r = -1; r < rounds; r++) {
         const order = names.map((_, i) => names[(i + Math.max(r, 0)) % names.length] as string);
-        const got: Record<string, number> = {};
-        for (const v of order) got[v] = await timeStart(s.variants[v] as Transport, n);
+        const got: Record<string, StartTime> = {};
+        for (const v of order) got[v] = await timeStart(s.variants[v] as Transport, n, s.cpu);
         if (r < 0) continue;
+        const base = got.minimal as StartTime;
         for (const v of names) {
-          times[v]?.push(got[v] as number);
-          ratios[v]?.push((got[v] as number) / (got.minimal as number));
+          const t = got[v] as StartTime;
+          times[v]?.push(t.ms);
+          ratios[v]?.push(t.ms / base.ms);
+          if (t.cpuMs !== undefined && base.cpuMs !== undefined) {
+            cpus[v]?.push(t.cpuMs);
+            cpuRatios[v]?.push(t.cpuMs / base.cpuMs);
+          }
         }
       }
       const of = (xs: Record<string, number[]>) => Object.fromEntries(names.map((v) => [v, median(xs[v] ?? [])]));
-      rows.push({ subject: s.name, workers: n, medianMs: of(times), ratio: of(ratios) });
+      const row: StartRow = { subject: s.name, workers: n, medianMs: of(times), ratio: of(ratios) };
+      // A clock that could not be read (no /proc) gives NaN: then no CPU columns at all.
+      const cpuRead = names.every((v) => (cpus[v] ?? []).length === rounds && !(cpus[v] ?? []).some(Number.isNaN));
+      if (cpuRead) Object.assign(row, { cpuMedianMs: of(cpus), cpuRatio: of(cpuRatios) });
+      rows.push(row);
     }
   }
   return rows;
@@ -121,14 +151,17 @@ export const START_COLUMNS: readonly [string, string][] = [
 /** The rows as a Markdown table: the minimal worker's time, then each of `columns` with its ratio. */
 export function formatStartTable(rows: StartRow[], rounds: number, columns = START_COLUMNS): string {
   const lines = [
-    `pool start until every worker is ready, median of ${rounds} rounds (ms); in brackets, the median of the per-round ratios to the minimal worker`,
+    `pool start until every worker is ready, median of ${rounds} rounds (ms); in brackets, the median of the per-round ratios to the minimal worker, of wall time and of the CPU time the start took (threads: this process's; processes: the workers')`,
     '',
     `| transport | workers | minimal | ${columns.map(([, h]) => h).join(' | ')} |`,
     `| --- | --- | --- | ${columns.map(() => '---').join(' | ')} |`,
   ];
   for (const r of rows) {
+    const cpu = (v: string) => (r.cpuRatio ? `, CPU ${(r.cpuRatio[v] ?? Number.NaN).toFixed(2)}x` : '');
     const cell = (v: string) =>
-      `${(r.medianMs[v] ?? Number.NaN).toFixed(1)} (${(r.ratio[v] ?? Number.NaN).toFixed(2)}x)`;
+      r.medianMs[v] === undefined
+        ? '-'
+        : `${(r.medianMs[v] ?? Number.NaN).toFixed(1)} (${(r.ratio[v] ?? Number.NaN).toFixed(2)}x${cpu(v)})`;
     const minimal = (r.medianMs.minimal ?? Number.NaN).toFixed(1);
     lines.push(`| ${r.subject} | ${r.workers} | ${minimal} | ${columns.map(([v]) => cell(v)).join(' | ')} |`);
   }
