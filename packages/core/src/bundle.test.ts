@@ -45,7 +45,7 @@ export default config.map((c) => ({ ...c, output: { ...c.output, file: ${JSON.st
   });
   const lines = `${stdout}\n${stderr}`.split('\n');
   // The build ran: every entry was written, the Web Worker one among them.
-  for (const f of ['thread.cjs', 'process.cjs', 'web.js', 'stdio.cjs', 'pool.cjs', 'net-server.cjs'])
+  for (const f of ['thread.cjs', 'process.cjs', 'web.js', 'web-bare.js', 'stdio.cjs', 'pool.cjs', 'net-server.cjs'])
     expect(existsSync(path.join(out, 'dist/workers', f)), f).toBe(true);
   expect(lines.some((l) => /Finished in/.test(l))).toBe(true);
   // What it printed besides the files it wrote and its timing: nothing (a warning is a code in brackets).

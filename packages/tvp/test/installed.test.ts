@@ -145,7 +145,7 @@ describe('the installed package', () => {
     const code = chunks.map((f) => readFileSync(path.join(lib, f), 'utf8')).join('\n');
     const unused = chunks.filter((f) => f !== 'cli.js' && f !== 'index.js' && !code.includes(`./${f}`));
     expect(unused).toEqual([]);
-    for (const w of ['thread.cjs', 'process.cjs', 'web.js', 'pool.cjs', 'stdio.cjs', 'net-server.cjs'])
+    for (const w of ['thread.cjs', 'process.cjs', 'web.js', 'web-bare.js', 'pool.cjs', 'stdio.cjs', 'net-server.cjs'])
       expect(readdirSync(path.join(installed, 'dist', 'workers'))).toContain(w);
     expect(readdirSync(path.join(installed, 'dist', 'types'))).toContain('index.d.ts');
   });
