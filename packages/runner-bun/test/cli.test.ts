@@ -1,4 +1,4 @@
-import { alive, childPids, until } from '@tvp/testkit';
+import { alive, childPids, killWhileHung, until } from '@tvp/testkit';
 import { describe, expect, test } from 'vitest';
 import { CLI, results, run, tmp } from './cli.ts';
 
@@ -112,4 +112,14 @@ describe.each([
     ]);
     expect(res?.warnings?.join('\n')).toContain(`stopped by ${signal}`);
   }, 30_000);
+});
+
+describe.each(['bun-spawn', 'child_process'])('SIGKILL while a %s worker is busy in a hung task', (impl) => {
+  test('no process of the run is left within 3 s', async () => {
+    // The hung worker never runs its own parent check (its JavaScript thread is busy): the run's reaper ends it.
+    const { processes, busy, left } = await killWhileHung([process.execPath, CLI, '--impl', impl], tmp());
+    expect(busy).toBe(true);
+    expect(processes.length).toBeGreaterThanOrEqual(2);
+    expect(left).toEqual([]);
+  }, 40_000);
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { alive, childPids, until } from '@tvp/testkit';
+import { alive, childPids, killWhileHung, until } from '@tvp/testkit';
 import { describe, expect, test } from 'vitest';
 import { DENO_CLI, results, run, tmp } from './cli.ts';
 
@@ -141,4 +141,14 @@ describe.each([
     ]);
     expect(res?.warnings?.join('\n')).toContain(`stopped by ${signal}`);
   }, 30_000);
+});
+
+describe.each(['child_process', 'deno-command'])('SIGKILL while a %s worker is busy in a hung task', (impl) => {
+  test('no process of the run is left within 3 s', async () => {
+    // The hung worker never runs its own parent check (its JavaScript thread is busy): the run's reaper ends it.
+    const { processes, busy, left } = await killWhileHung([...DENO_CLI, '--impl', impl], tmp());
+    expect(busy).toBe(true);
+    expect(processes.length).toBeGreaterThanOrEqual(2);
+    expect(left).toEqual([]);
+  }, 40_000);
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decodeResult, type ResultFile } from '@tvp/core';
-import { alive, childPids, until } from '@tvp/testkit';
+import { alive, childPids, killWhileHung, until } from '@tvp/testkit';
 import { describe, expect, test } from 'vitest';
 
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
@@ -239,6 +239,14 @@ test('SIGINT mid-sweep: every process worker is gone within a second, finished c
 test('SIGTERM mid-sweep: the same, exit 143', async () => {
   expect(await interrupt('SIGTERM')).toBe(143);
 });
+
+test('SIGKILL while a process worker is busy in a hung task: no process of the run is left within 3 s', async () => {
+  // The hung worker never runs its own parent check (its JavaScript thread is busy): the run's reaper ends it.
+  const { processes, busy, left } = await killWhileHung([process.execPath, CLI], tmp());
+  expect(busy).toBe(true);
+  expect(processes.length).toBeGreaterThanOrEqual(2);
+  expect(left).toEqual([]);
+}, 40_000);
 
 /** Start the runner with `args`, send `signal` once `ready(stderr)` holds and `afterMs` more passed. */
 async function stopDuring(args: string[], ready: (stderr: string) => boolean, afterMs: number) {

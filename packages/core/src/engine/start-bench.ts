@@ -1,5 +1,6 @@
 import { median } from '../analysis/stats.ts';
 import { processCpuMs, type StartCpuClock, workerProcessesCpuMs } from './start-cpu.ts';
+import { REAP_VAR, startReaper } from './reaper.ts';
 import type { Transport, WorkerHandle } from './transport.ts';
 import { type WorkerEntry, workerEntry } from './worker-entries.ts';
 
@@ -81,7 +82,34 @@ export interface StartSubject {
 export const startCpuClock = (kind: WorkerEntry): StartCpuClock =>
   kind === 'process' || kind === 'stdio' ? workerProcessesCpuMs : processCpuMs;
 
-/** A subject from a transport factory: the same transport with each variant's worker file. */
+/** Worker entries that start a process of their own, which the run's reaper watches. */
+const PROCESS_ENTRIES: readonly WorkerEntry[] = ['process', 'stdio'];
+
+/**
+ * A process transport started as a sweep starts it: with the reaper running and its mark in the
+ * worker's environment (reaper.ts). The mark is set only around this transport's starts, so that
+ * the other variants of the same round start without it.
+ */
+export function withReaper(t: Transport): Transport {
+  return {
+    ...t,
+    start(events, options) {
+      const mark = startReaper();
+      if (mark === undefined) throw new Error('no reaper on this platform (Linux only)');
+      process.env[REAP_VAR] = mark;
+      try {
+        return t.start(events, options);
+      } finally {
+        delete process.env[REAP_VAR];
+      }
+    },
+  };
+}
+
+/**
+ * A subject from a transport factory: the same transport with each variant's worker file, and
+ * for a process transport on Linux the bundled file with the reaper (`reaped`).
+ */
 export const startSubject = (name: string, kind: WorkerEntry, make: (entry: URL) => Transport): StartSubject => ({
   name,
   cpu: startCpuClock(kind),
@@ -89,6 +117,9 @@ export const startSubject = (name: string, kind: WorkerEntry, make: (entry: URL)
     minimal: make(benchEntry('minimal', kind)),
     graph: make(benchEntry('graph', kind)),
     bundled: make(workerEntry(kind)),
+    ...(PROCESS_ENTRIES.includes(kind) && process.platform === 'linux'
+      ? { reaped: withReaper(make(workerEntry(kind))) }
+      : {}),
   },
 });
 
@@ -146,6 +177,7 @@ export async function compareStarts(subjects: StartSubject[], sizes: number[], r
 export const START_COLUMNS: readonly [string, string][] = [
   ['graph', 'module graph (before)'],
   ['bundled', 'bundled (now)'],
+  ['reaped', 'bundled + reaper'],
 ];
 
 /** The rows as a Markdown table: the minimal worker's time, then each of `columns` with its ratio. */

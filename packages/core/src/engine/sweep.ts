@@ -27,6 +27,7 @@ import { checksumBytes, payloadAnswer, payloadBytes } from './payload.ts';
 import { DEFAULT_PAYLOAD_BYTES, PAYLOAD_WAYS, waysFor } from './payload-ways.ts';
 import { runPoolHub } from './pool-hub-run.ts';
 import type { WorkerSetup } from './protocol.ts';
+import { reapWorkersOnExit } from './reaper.ts';
 import type { LoadedTaskModule } from './task-module.ts';
 import { prepareTarget, type TaskTarget } from './task-target.ts';
 import { type TaskStamps, taskTimesOf } from './task-times.ts';
@@ -191,6 +192,8 @@ export const warmRunsOf = (config: RunConfig): number => Math.max(1, config.warm
  * and returns the cells finished so far.
  */
 export async function runSweep(o: SweepOptions): Promise<SweepResult> {
+  // Before anything is timed or started: a process worker that outlives this process is killed.
+  if (o.config.modes.includes('processes')) reapWorkersOnExit();
   const started = performance.now();
   if (o.config.tasks.includes('module') && !o.taskModule) {
     throw new Error('the config has the module task but no task module was loaded (loadTaskModule)');
