@@ -11,6 +11,7 @@ import { writeAtomic } from '../format/write.ts';
 import { EXIT } from './cli.ts';
 import { parseFailAbove } from './fail-above.ts';
 import { readCommandLine } from './flags.ts';
+import { findRun, type ReadRun, readRunFile } from './run-lookup.ts';
 
 /** The tools' help text; `resultsText` names the default results folder. */
 export const toolsUsage = (
@@ -70,34 +71,18 @@ export function readRuns(dir: string, what = 'results folder'): ResultFile[] {
 /** `--fail-above PCT` as a fraction (default 10%). */
 const failAboveOf = (raw = '10'): number => parseFailAbove(raw);
 
-/** A result file by path, id, id prefix or `latest[:runtime]`. */
-export function loadRun(ref: string, resultsDir: string, cwd: string): ResultFile {
+/**
+ * A result file by path, id, id prefix or `latest[:runtime]`; an id or `latest` is found from the
+ * summaries in `resultsDir`, and only the file it names is decoded (run-lookup.ts).
+ */
+export function loadRun(ref: string, resultsDir: string, cwd: string, read: ReadRun = readRunFile): ResultFile {
   const asPath = path.resolve(cwd, ref);
   if (statSync(asPath, { throwIfNoEntry: false })?.isFile()) return decodeResult(readFileSync(asPath), ref);
   if (!statSync(resultsDir, { throwIfNoEntry: false })?.isDirectory())
     throw new UsageError(
       `'${ref}' is not a file, and there is no results folder ${resultsDir} to look it up in: no run has written a file there yet`,
     );
-  const runs = readRuns(resultsDir);
-  const latest = /^latest(?::(.+))?$/.exec(ref);
-  if (latest) {
-    const pool = runs.filter((r) => latest[1] === undefined || r.env.runtime === latest[1]);
-    const newest = pool.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-    if (!newest) {
-      const there = [...new Set(runs.map((r) => r.env.runtime))].sort();
-      const has = there.length === 0 ? 'no readable run at all' : `runs of ${there.join(', ')} only`;
-      throw new UsageError(`no run${latest[1] ? ` of ${latest[1]}` : ''} in ${resultsDir} (${has})`);
-    }
-    return newest;
-  }
-  if (ref.length < 8) throw new UsageError(`'${ref}' is not a file; a run id needs at least 8 characters`);
-  const found = runs.filter((r) => r.id === ref || r.id.startsWith(ref));
-  if (found.length === 1) return found[0] as ResultFile;
-  throw new UsageError(
-    found.length === 0
-      ? `no file and no run id '${ref}' in ${resultsDir}`
-      : `'${ref}' matches ${found.length} runs: give more of the id`,
-  );
+  return findRun(ref, resultsDir, read);
 }
 
 const describeRun = (r: ResultFile) =>
