@@ -80,7 +80,7 @@ export { awaitWorkers, runPoolHub } from './engine/pool-hub-run.ts';
 export { poolTask } from './engine/pool-task.ts';
 export type { HubMessage, WireError, WorkerMessage, WorkerSetup } from './engine/protocol.ts';
 export { toWireError } from './engine/protocol.ts';
-export { REAP_VAR, reapWorkersOnExit, startReaper } from './engine/reaper.ts';
+export { markWorkers, REAP_VAR, reapMark, reapWorkersOnExit, startReaper } from './engine/reaper.ts';
 export { sharedNow } from './engine/shared-clock.ts';
 export type { StartRow, StartSubject, StartTime, StartVariant } from './engine/start-bench.ts';
 export {

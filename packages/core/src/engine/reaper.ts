@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 
 /**
- * The variable that marks every process a run starts: `<REAP_VAR>=<this run's token>` is in the
- * environment each process worker is started with (worker-env.ts copies process.env).
+ * The variable that marks every process worker a run starts: `<REAP_VAR>=<this run's token>` is in
+ * the environment each is started with (worker-env.ts adds it). Not in process.env: a program
+ * that calls the API keeps its own environment, and what it starts later is not reaped.
  */
 export const REAP_VAR = 'TVP_REAP';
 
@@ -29,6 +30,7 @@ const SCRIPT = `(
 ) &`;
 
 let token: string | undefined;
+let marking = false;
 
 /**
  * Start this process's reaper once (later calls return the same token); the mark is not set.
@@ -40,6 +42,7 @@ export function startReaper(): string | undefined {
   // Not by checking /proc from here: Deno's permissions refuse /proc without --allow-all.
   if (process.platform !== 'linux') return undefined;
   const mine = randomUUID();
+  // Without the mark, in case this process was itself started as a marked worker.
   const env = { ...process.env };
   delete env[REAP_VAR];
   let child: ReturnType<typeof spawn>;
@@ -61,10 +64,18 @@ export function startReaper(): string | undefined {
 
 /**
  * Make every process worker started from now on die with this process, however it ends: start
- * the reaper and put its mark in process.env (worker-env.ts copies it into each worker's). Called
- * before anything is timed: a worker pays one more variable, and the reaper sleeps in a read.
+ * the reaper and mark the workers' environment. Called before anything is timed: a worker pays
+ * one more variable, and the reaper sleeps in a read.
  */
 export function reapWorkersOnExit(): void {
-  const mark = startReaper();
-  if (mark !== undefined) process.env[REAP_VAR] = mark;
+  if (startReaper() !== undefined) marking = true;
 }
+
+/** Turn the mark on or off (the start benchmark compares both); on only once the reaper runs. */
+export function markWorkers(on: boolean): void {
+  marking = on && startReaper() !== undefined;
+}
+
+/** The variable to add to a process worker's environment, when workers are being reaped. */
+export const reapMark = (): readonly [string, string] | undefined =>
+  marking && token !== undefined ? [REAP_VAR, token] : undefined;

@@ -1,6 +1,6 @@
 import { median } from '../analysis/stats.ts';
+import { markWorkers, reapMark } from './reaper.ts';
 import { processCpuMs, type StartCpuClock, workerProcessesCpuMs } from './start-cpu.ts';
-import { REAP_VAR, startReaper } from './reaper.ts';
 import type { Transport, WorkerHandle } from './transport.ts';
 import { type WorkerEntry, workerEntry } from './worker-entries.ts';
 
@@ -87,20 +87,19 @@ const PROCESS_ENTRIES: readonly WorkerEntry[] = ['process', 'stdio'];
 
 /**
  * A process transport started as a sweep starts it: with the reaper running and its mark in the
- * worker's environment (reaper.ts). The mark is set only around this transport's starts, so that
+ * worker's environment (reaper.ts). The mark is on only around this transport's starts, so that
  * the other variants of the same round start without it.
  */
 export function withReaper(t: Transport): Transport {
   return {
     ...t,
     start(events, options) {
-      const mark = startReaper();
-      if (mark === undefined) throw new Error('no reaper on this platform (Linux only)');
-      process.env[REAP_VAR] = mark;
+      markWorkers(true);
+      if (!reapMark()) throw new Error('no reaper on this platform (Linux only)');
       try {
         return t.start(events, options);
       } finally {
-        delete process.env[REAP_VAR];
+        markWorkers(false);
       }
     },
   };
