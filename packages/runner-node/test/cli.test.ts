@@ -186,6 +186,18 @@ describe.each(['throw', 'exit', 'hang'] as const)('--fault %s', (fault) => {
   });
 });
 
+/**
+ * How long a signal may take to end the runner and its workers: a second, or four times what
+ * starting and ending a bare Node takes right now if that is longer. A loaded machine (a load of 20
+ * on 2 cores) stretched the exit past a fixed second; a runner that waited for its tasks instead of
+ * killing its workers would still take the io cell's minutes.
+ */
+function stopLimitMs(): number {
+  const t0 = performance.now();
+  spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+  return Math.max(1000, 4 * (performance.now() - t0));
+}
+
 async function interrupt(signal: 'SIGINT' | 'SIGTERM') {
   const out = tmp();
   // A fast noop cell, then an io cell that would take minutes on 4 process workers.
@@ -220,11 +232,12 @@ async function interrupt(signal: 'SIGINT' | 'SIGTERM') {
   const pid = runner.pid as number;
   expect(await until(() => stderr.includes('[2/2]') && childPids(pid).length === 4, 20_000)).toBe(true);
   const kids = childPids(pid);
+  const limit = stopLimitMs();
   const t0 = performance.now();
   runner.kill(signal);
   const code = await exited;
-  for (const kid of kids) expect(await until(() => !alive(kid), 1000 - (performance.now() - t0))).toBe(true);
-  expect(performance.now() - t0).toBeLessThan(1000);
+  for (const kid of kids) expect(await until(() => !alive(kid), limit - (performance.now() - t0))).toBe(true);
+  expect(performance.now() - t0).toBeLessThan(limit);
   const res = onlyResult(out);
   expect(res.interrupted).toBe(true);
   expect(res.cells.map((c) => `${c.task} ${c.status}`)).toEqual(['noop ok']);
@@ -232,7 +245,7 @@ async function interrupt(signal: 'SIGINT' | 'SIGTERM') {
   return code;
 }
 
-test('SIGINT mid-sweep: every process worker is gone within a second, finished cells are saved, exit 130', async () => {
+test('SIGINT mid-sweep: every process worker is gone within a second (stopLimitMs), finished cells are saved, exit 130', async () => {
   expect(await interrupt('SIGINT')).toBe(130);
 });
 
@@ -259,10 +272,11 @@ async function stopDuring(args: string[], ready: (stderr: string) => boolean, af
   const exited = new Promise<number | null>((resolve) => runner.on('exit', (code) => resolve(code)));
   expect(await until(() => ready(stderr), 20_000)).toBe(true);
   await new Promise((r) => setTimeout(r, afterMs));
+  const limitMs = stopLimitMs();
   const t0 = performance.now();
   runner.kill('SIGINT');
   const code = await exited;
-  return { code, ms: performance.now() - t0, res: onlyResult(out) };
+  return { code, ms: performance.now() - t0, limitMs, res: onlyResult(out) };
 }
 
 // About 50 ms a task here: 20 tasks make a run of 1 s, and 50 repeats nearly a minute.
@@ -272,28 +286,28 @@ describe.each([
   ['sequential', '1'],
   ['async', '2'],
 ])('SIGINT during main-thread cpu work (%s)', (mode, workers) => {
-  test('exit 130 within a second, the file marked interrupted', async () => {
-    const { code, ms, res } = await stopDuring(
+  test('exit 130 within a second (stopLimitMs), the file marked interrupted', async () => {
+    const { code, ms, limitMs, res } = await stopDuring(
       [...MAIN_CPU, '--mode', mode, '--workers', workers],
       (s) => s.includes('[1/1]'),
       1500,
     );
     expect(code).toBe(130);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(limitMs);
     expect(res.interrupted).toBe(true);
     expect(res.cells).toEqual([]);
   }, 30_000);
 });
 
-test('SIGINT while the expected cpu answers are worked out, before any cell: exit 130 within a second', async () => {
+test('SIGINT while the expected cpu answers are worked out, before any cell: exit 130 within a second (stopLimitMs)', async () => {
   // 200 tasks of about 50 ms: 10 s of answers to work out before the first cell.
-  const { code, ms, res } = await stopDuring(
+  const { code, ms, limitMs, res } = await stopDuring(
     ['--task', 'cpu', '--cpu-iters', '30000000', '--count', '200', '--mode', 'sequential', '--workers', '1'],
     () => true,
     1000,
   );
   expect(code).toBe(130);
-  expect(ms).toBeLessThan(1000);
+  expect(ms).toBeLessThan(limitMs);
   expect(res.interrupted).toBe(true);
 }, 30_000);
 

@@ -153,8 +153,12 @@ export function poolSuite(runtime: string, pools: readonly LibraryPool[], source
     });
 
     test('a task that hangs: the run fails after --timeout-ms and no worker is left', async () => {
-      // Long enough for process pools to start on a busy machine: the spawn phase has the same limit.
-      const timeoutMs = processes ? 2_000 : 300;
+      // The spawn phase has the same limit: it must be long enough for this pool to start on the
+      // machine as loaded as it is now, so it is five times a start of 2 workers measured just before
+      // (a fixed 300 ms failed with 'workers not ready' on a loaded machine), and at least 300 ms
+      // for threads, 2 s for processes. Short enough still for the hang to be caught in seconds.
+      const { sample } = await runPoolHub({ ...base, pool, workers: 2, task: 'noop', count: 2 });
+      const timeoutMs = Math.ceil(Math.max(processes ? 2_000 : 300, 5 * sample.spawnMs));
       const t0 = performance.now();
       const { result, ids } = await tracked({
         ...base,

@@ -65,7 +65,12 @@ describe('per-task times', () => {
     // 10 waits of 5 ms two at a time: the last answer comes after 5 rounds.
     expect(t?.responseMs.max).toBeGreaterThanOrEqual(5 * 5 * 0.9);
     expect(t?.responseMs.max).toBeLessThanOrEqual(r.sample.workMs + 0.01);
-    expect(t?.runMs?.min).toBeGreaterThanOrEqual(5 * 0.9);
+    // A task's run is its wait: positive for every task, and about 5 ms for most. Not 4.5 ms for
+    // every one: a timer is set against the loop's clock, read when the loop's turn began, so a turn
+    // stretched by a loaded machine makes a timer end early against performance.now() (a min of
+    // 4.44 ms in 1 of 8 runs at a load of 25 on 2 cores). The median needs half the tasks cut short.
+    expect(t?.runMs?.min).toBeGreaterThan(0);
+    expect(t?.runMs?.p50).toBeGreaterThanOrEqual(5 * 0.9);
     expect(t?.queueMs?.min).toBeGreaterThanOrEqual(0);
   });
 
