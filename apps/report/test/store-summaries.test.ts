@@ -299,3 +299,51 @@ describe('summaries beside result files', () => {
     }
   });
 });
+
+describe('the optional cell lists of a summary the store writes', () => {
+  it("a payload cell's way and size and a warm cell's pool are kept in the summary written for the next start", async () => {
+    const dir = await tempDir();
+    const r = makeResult({ runtime: 'node', id: 'p-1', seed: 3 });
+    r.config.tasks = [...r.config.tasks, 'payload'];
+    r.config.payloadBytes = [1024];
+    r.config.ways = ['json'];
+    r.config.pools = ['cold', 'warm'];
+    const first = r.cells[0]!;
+    const threads = r.cells.findIndex((c) => c.mode === 'threads');
+    r.cells[0] = { ...first, task: 'payload', way: 'json', payloadBytes: 1024 };
+    const warm = r.cells[threads]!;
+    r.cells[threads] = {
+      ...warm,
+      pool: 'warm',
+      samples: warm.samples.map((s) => ({ ...s, spawnMs: 0, teardownMs: 0, workMs: s.totalMs })),
+    };
+    const [name] = await writeResults(dir, [r]);
+    const store = fresh(dir);
+    const cold = cellsOf([{ ...r, cells: r.cells.filter((c) => c.pool !== 'warm') }]);
+    try {
+      const snap = await store.snapshot();
+      await vi.waitFor(() => expect(store.counts.summariesWritten).toBe(1), { timeout: 5000 });
+      // The warm cell is in the summary but not in the index, decoded or read from the summary.
+      expect(Object.fromEntries(said(snap, store).map((x) => [x.meta.id, x.cells]))).toEqual(cold);
+    } finally {
+      store.close();
+    }
+    const again = fresh(dir);
+    try {
+      const snap = await again.snapshot();
+      expect(again.counts).toMatchObject({ summaries: 1, decoded: 0 });
+      expect(Object.fromEntries(said(snap, again).map((x) => [x.meta.id, x.cells]))).toEqual(cold);
+    } finally {
+      again.close();
+    }
+    const file = path.join(dir, name!);
+    const { size, mtimeMs } = await stat(file);
+    const read = readSummary(file, { size, mtimeMs });
+    if (!read.ok) throw new Error(`no summary: ${JSON.stringify(read.miss)}`);
+    const { way, payloadBytes, pool } = read.summary.cells;
+    expect(way?.[0]).toBe('json');
+    expect(payloadBytes?.[0]).toBe(1024);
+    expect(pool?.[threads]).toBe('warm');
+    expect(read.summary.cells).toEqual(summarizeResult(r).cells);
+  });
+});

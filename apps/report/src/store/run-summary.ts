@@ -3,6 +3,7 @@ import {
   type CellColumns,
   type Impl,
   type Mode,
+  PAYLOAD_WAYS,
   type ResultFile,
   type ResultSummary,
   summarizeResult,
@@ -123,17 +124,19 @@ export class CellKeys {
 
 /**
  * The index's summary of a run from core's summary of it (read from beside its file, or made from
- * the decoded file): the median total of each ok cell with samples. `file` is the result file's
+ * the decoded file): the median total of each ok cold cell with samples. `file` is the result file's
  * own name, whatever the summary says.
  */
 export function fromSummary(file: string, s: ResultSummary, keys: CellKeys): RunSummary {
-  const { workers, status, n, medianMs } = s.cells;
+  const { workers, status, n, medianMs, pool } = s.cells;
   const ids = keys.idsOf(s.cells);
+  // A warm cell has a cold one's key but timed other work (no spawn): the index holds cold cells.
+  const indexed = (i: number) => status[i] === 'ok' && n[i]! > 0 && medianMs[i] !== null && pool?.[i] !== 'warm';
   let ok = 0;
   let most = 0;
   for (let i = 0; i < ids.length; i++) {
     most = Math.max(most, workers[i]!);
-    if (status[i] === 'ok' && n[i]! > 0 && medianMs[i] !== null) ok++;
+    if (indexed(i)) ok++;
   }
   // Every cell ok (most runs): the layout's shared array, read only like the saved index's.
   const summary: RunSummary = {
@@ -145,7 +148,7 @@ export function fromSummary(file: string, s: ResultSummary, keys: CellKeys): Run
     ns: new Uint32Array(ok),
   };
   for (let i = 0, j = 0; i < ids.length; i++) {
-    if (!(status[i] === 'ok' && n[i]! > 0 && medianMs[i] !== null)) continue;
+    if (!indexed(i)) continue;
     if (summary.keys !== ids) summary.keys[j] = ids[i]!;
     summary.medians[j] = medianMs[i]!;
     summary.ns[j] = n[i]!;
@@ -186,6 +189,10 @@ export function summarizeDecoded(
     status: cells.status.map((x) => (x === 'ok' ? 'ok' : 'failed')),
     n: cells.n,
     medianMs: cells.medianMs,
+    // The optional lists, their strings swapped for core's own literals as the keys' are.
+    ...(cells.way ? { way: cells.way.map((w) => (w === null ? null : (PAYLOAD_WAYS.find((x) => x === w) ?? w))) } : {}),
+    ...(cells.payloadBytes ? { payloadBytes: cells.payloadBytes } : {}),
+    ...(cells.pool ? { pool: cells.pool.map((p) => (p === null ? null : 'warm')) } : {}),
   };
   return { index, summary: { run: index.shell, cells: own } };
 }

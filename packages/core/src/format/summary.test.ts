@@ -122,13 +122,12 @@ describe('summaryMatches', () => {
 });
 
 describe('decodeSummary: untrusted, refused with the field named', () => {
-  test("lists the cold cells only: a warm cell (pool: 'warm') would take a cold one's place by task, mode, impl and workers", () => {
+  test("lists warm cells too, marked pool: 'warm', so that a reader keying cells by task, mode, impl and workers can leave them out", () => {
     const r = warmResult();
-    const cold = r.cells.filter((c) => c.pool !== 'warm');
-    expect(cold.length).toBeLessThan(r.cells.length);
     const s = summarizeResult(r);
-    expect(s.cells.task).toHaveLength(cold.length);
-    expect(s.cells.n).toEqual(cold.map((c) => c.samples.length));
+    expect(s.cells.task).toHaveLength(r.cells.length);
+    expect(s.cells.pool).toEqual(r.cells.map((c) => c.pool ?? null));
+    expect(s.cells.pool).toContain('warm');
   });
 
   test('round-trips what summarizeResult makes', () => {
@@ -196,6 +195,64 @@ describe('decodeSummary: untrusted, refused with the field named', () => {
     const many = packed({ ...s, cells: { ...s.cells, task: Array(MAX_CELLS + 1).fill('io') } });
     expect(many.byteLength).toBeLessThan(MAX_SUMMARY_BYTES);
     expect(refusal(many)).toMatch(/cells\.task: 10001 items, more than the 10000 allowed/);
+  });
+});
+
+/** A run with a payload cell (a way and a size) and a warm cell beside cold ones. */
+function payloadAndWarm(): ResultFile {
+  const r = warmResult();
+  r.cells[0] = { ...(r.cells[0] as ResultFile['cells'][number]), task: 'payload', way: 'json', payloadBytes: 1024 };
+  return r;
+}
+
+describe('the optional cell lists: way, payloadBytes, pool', () => {
+  test('written where some cell has the field, nil for the others, and read back the same', () => {
+    const s = summaryOf(payloadAndWarm());
+    const count = s.cells.task.length;
+    expect(s.cells.way).toEqual(['json', ...Array(count - 1).fill(null)]);
+    expect(s.cells.payloadBytes).toEqual([1024, ...Array(count - 1).fill(null)]);
+    expect(s.cells.pool).toEqual(s.cells.mode.map((_, i) => (i === 1 ? 'warm' : null)));
+    expect(decodeSummary(encodeSummary(s), 'f')).toEqual(s);
+  });
+
+  test('absent where no cell has the field: a run without them keeps the summary it had, and old ones read', () => {
+    const s = summaryOf(sampleResult());
+    expect(Object.keys(s.cells)).toEqual(['task', 'mode', 'impl', 'workers', 'status', 'n', 'medianMs']);
+    expect(decodeSummary(encodeSummary(s), 'f').cells).toEqual(s.cells);
+    // Another writer's nil for a list it has not: absent.
+    const nil = decodeSummary(packed({ ...s, cells: { ...s.cells, way: null, pool: null } }), 'f');
+    expect(nil.cells.way).toBeUndefined();
+    expect(nil.cells.pool).toBeUndefined();
+  });
+
+  test("refused as the result reader refuses the cell's field, with the list and item named", () => {
+    const s = summaryOf(payloadAndWarm());
+    const withList = (key: 'way' | 'payloadBytes' | 'pool', list: unknown) =>
+      packed({ ...s, cells: { ...s.cells, [key]: list } });
+    const rest = (s.cells.way ?? []).slice(1);
+    expect(refusal(withList('way', ['carrier-pigeon', ...rest]))).toMatch(/: cells\.way\[0\]: expected one of/);
+    expect(refusal(withList('payloadBytes', [0, ...rest]))).toMatch(/: cells\.payloadBytes\[0\]: expected at least 1/);
+    expect(refusal(withList('payloadBytes', [2 ** 40, ...rest]))).toMatch(
+      /: cells\.payloadBytes\[0\]: expected at most/,
+    );
+    expect(refusal(withList('way', ['json']))).toMatch(/: cells\.way: 1 items for \d+ cells/);
+    expect(refusal(withList('pool', 'warm'))).toMatch(/: cells\.pool: expected a list/);
+    const pools = s.cells.pool ?? [];
+    expect(
+      refusal(
+        withList(
+          'pool',
+          pools.map((p) => p && 'hot'),
+        ),
+      ),
+    ).toMatch(/: cells\.pool\[1\]: expected one of/);
+    const baseline = packed({
+      ...s,
+      cells: { ...s.cells, mode: s.cells.mode.map((m, i) => (i === 1 ? 'sequential' : m)) },
+    });
+    expect(refusal(baseline)).toMatch(/: cells\.pool\[1\]: the sequential baseline has no workers to keep warm/);
+    const cold = packed({ ...s, run: { ...s.run, config: { ...s.run.config, pools: ['cold'] } } });
+    expect(refusal(cold)).toMatch(/: cells\.pool\[1\]: warm, but run\.config\.pools is cold/);
   });
 });
 

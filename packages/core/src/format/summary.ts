@@ -5,8 +5,10 @@ import { median } from '../analysis/stats.ts';
 import { MAX_CELLS, MAX_SAMPLES, MAX_STRING_LENGTH, MAX_WORKERS, MODES, TASK_KINDS } from '../constants.ts';
 import { encodePlain, unpackPlain } from './codec.ts';
 import { readResult } from './codec-fields.ts';
+import { readPayloadBytes, WAYS } from './codec-payload.ts';
+import { readCellPool } from './codec-pools.ts';
 import { describe, FieldReader, path as fieldPath, type Obj } from './codec-reader.ts';
-import type { Cell, Impl, Mode, ResultFile, TaskKind } from './types.ts';
+import type { Cell, Impl, Mode, PayloadWay, ResultFile, TaskKind } from './types.ts';
 
 /**
  * The folder, inside the results folder, that holds a summary per result file. A dot folder: a
@@ -40,7 +42,19 @@ export interface CellColumns {
   n: number[];
   /** The median `totalMs` of each cell's samples; nil for a cell without any. */
   medianMs: (number | null)[];
+  // The optional lists (OPTIONAL_COLUMNS) are written only when some cell has the field, so a run
+  // without payload or warm cells keeps the summary it had; nil for a cell without it. A summary
+  // without one stands for cells without that field, as an older summary does.
+  /** `payload` cells: how the bytes travelled. */
+  way?: (PayloadWay | null)[];
+  /** `payload` cells: the bytes each task carried each way. */
+  payloadBytes?: (number | null)[];
+  /** `warm` for a cell whose workers lived across its runs. */
+  pool?: ('warm' | null)[];
 }
+
+/** The optional cell fields a summary keeps, each a list beside the others when some cell has it. */
+const OPTIONAL_COLUMNS = ['way', 'payloadBytes', 'pool'] as const;
 
 /** What a reader that lists many runs needs of one, without its samples. */
 export interface ResultSummary {
@@ -70,10 +84,10 @@ export const summaryPath = (resultFile: string): string =>
 
 /** Summarize a run: the run without its cells and warnings, and per cell the n and median total. */
 export function summarizeResult(r: ResultFile): ResultSummary {
-  const { cells: all, warnings: _w, ...rest } = r;
   // Warm cells (`pool: 'warm'`) share a cold cell's task, mode, impl and workers but time other
-  // work (no spawn, live workers): the columns, which have no pool, list the cold cells only.
-  const cells = all.filter((c) => c.pool !== 'warm');
+  // work (no spawn, live workers): they are listed with `pool`, and a reader that keys cells by
+  // those four (the report's index) leaves them out by it.
+  const { cells, warnings: _w, ...rest } = r;
   return {
     run: { ...rest, cells: [] },
     cells: {
@@ -84,8 +98,18 @@ export function summarizeResult(r: ResultFile): ResultSummary {
       status: cells.map((c) => c.status),
       n: cells.map((c) => c.samples.length),
       medianMs: cells.map((c) => (c.samples.length > 0 ? median(c.samples.map((s) => s.totalMs)) : null)),
+      ...optionalColumns(cells),
     },
   };
+}
+
+/** The optional lists (OPTIONAL_COLUMNS) some cell has a value for. */
+function optionalColumns(cells: readonly Cell[]): Pick<CellColumns, (typeof OPTIONAL_COLUMNS)[number]> {
+  const out: Pick<CellColumns, (typeof OPTIONAL_COLUMNS)[number]> = {};
+  if (cells.some((c) => c.way !== undefined)) out.way = cells.map((c) => c.way ?? null);
+  if (cells.some((c) => c.payloadBytes !== undefined)) out.payloadBytes = cells.map((c) => c.payloadBytes ?? null);
+  if (cells.some((c) => c.pool !== undefined)) out.pool = cells.map((c) => c.pool ?? null);
+  return out;
 }
 
 /**
@@ -138,11 +162,16 @@ export function decodeSummary(bytes: Uint8Array, file: string): SummaryFile {
   r.map(o, '', 'run');
   const { cells: runCells, warnings: _w, ...run } = readResult(new RunFields(file), o.run);
   if (runCells.length > 0) r.fail('run.cells', 'a summary keeps its cells in `cells`, not in the run');
+  const cells = readCells(r, o);
+  const pools = run.config.pools ?? ['cold'];
+  const warm = cells.pool?.indexOf('warm') ?? -1;
+  if (warm >= 0 && !pools.includes('warm'))
+    r.fail(fieldPath(fieldPath('cells', 'pool'), warm), `warm, but run.config.pools is ${pools.join(', ')}`);
   return {
     summaryVersion: SUMMARY_VERSION,
     of: version,
     run: { ...run, cells: [] },
-    cells: readCells(r, o),
+    cells,
   };
 }
 
@@ -201,7 +230,40 @@ function readCells(r: FieldReader, o: Obj): CellColumns {
       r.fail(fieldPath(at('medianMs'), i), `${(k as number) > 0 ? 'missing' : 'present'} with n = ${k}`);
     if (status[i] === 'ok' && k === 0) r.fail(fieldPath(at('n'), i), 'an ok cell has at least one sample');
   }
-  return lists as CellColumns;
+  return { ...(lists as CellColumns), ...readOptionalColumns(r, h, lists.mode as Mode[]) };
+}
+
+/**
+ * The optional lists, where present (nil read as absent, as the result reader reads an absent
+ * field): as long as the cells, each item nil or what the result reader accepts in that field.
+ */
+function readOptionalColumns(
+  r: FieldReader,
+  h: Obj,
+  mode: Mode[],
+): Pick<CellColumns, (typeof OPTIONAL_COLUMNS)[number]> {
+  const out: Pick<CellColumns, (typeof OPTIONAL_COLUMNS)[number]> = {};
+  const count = mode.length;
+  const column = <T>(key: (typeof OPTIONAL_COLUMNS)[number], item: (l: unknown[], g: string, i: number) => T) => {
+    const v = h[key];
+    if (v === undefined || v === null) return undefined;
+    const g = fieldPath('cells', key);
+    if (!Array.isArray(v)) r.fail(g, `expected a list, got ${describe(v)}`);
+    if (v.length !== count) r.fail(g, `${v.length} items for ${count} cells`);
+    return v.map((x, i) => (x === null ? null : item(v, g, i)));
+  };
+  const way = column('way', (l, g, i) => r.oneOf(l, g, i, WAYS));
+  if (way) out.way = way;
+  const bytes = column('payloadBytes', (l, g, i) => readPayloadBytes(r, l, g, i));
+  if (bytes) out.payloadBytes = bytes;
+  const pool = column('pool', (l, g, i) => {
+    const p = readCellPool(r, l, g, i);
+    const m = mode[i];
+    if (m === 'sequential' || m === 'async') r.fail(fieldPath(g, i), `the ${m} baseline has no workers to keep warm`);
+    return p;
+  });
+  if (pool) out.pool = pool;
+  return out;
 }
 
 /** Why a summary was not used: none there, or one of another version of the file, or unreadable. */
