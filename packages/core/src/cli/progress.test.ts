@@ -14,6 +14,10 @@ const at = (cellIndex: number, run: number, etaMs?: number): SweepProgress => ({
 test('the line names the cell, its place in the sweep and the time left', () => {
   expect(progressLine(at(2, 1, 95_000))).toBe('[3/12] cpu processes/child_process x4  run 2/6  ~1m35s left');
   expect(progressLine(at(0, 0))).toBe('[1/12] cpu processes/child_process x4  run 1/6');
+  const warm = at(0, 0);
+  expect(progressLine({ ...warm, cell: { ...warm.cell, warm: true } })).toBe(
+    '[1/12] cpu processes/child_process x4 warm  run 1/6',
+  );
   expect(formatDuration(4200)).toBe('4.2s');
   expect(formatDuration(42_000)).toBe('42s');
 });

@@ -13,7 +13,7 @@ export function formatDuration(ms: number): string {
 export function progressLine(p: SweepProgress): string {
   const c = p.cell;
   const eta = p.etaMs === undefined ? '' : `  ~${formatDuration(p.etaMs)} left`;
-  return `[${p.cellIndex + 1}/${p.cellCount}] ${c.task} ${c.mode}/${c.impl} x${c.workers}  run ${p.run + 1}/${p.runs}${eta}`;
+  return `[${p.cellIndex + 1}/${p.cellCount}] ${c.task} ${c.mode}/${c.impl} x${c.workers}${c.warm ? ' warm' : ''}  run ${p.run + 1}/${p.runs}${eta}`;
 }
 
 /** Minimal writable: a stream with `write` and maybe `isTTY`. */
