@@ -4,7 +4,7 @@ import multiprocessing
 import queue
 import statistics
 import threading
-from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import FIRST_EXCEPTION, BrokenExecutor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
 from time import monotonic_ns, perf_counter
 
@@ -104,11 +104,19 @@ def run_tasks(ex, n, job, answers, timeout_s, stamps):
     sent = 0
     fault_at = job.count // 2 if job.fault else -1
 
+    broken = None
+
     def send():
-        nonlocal sent
+        # A worker that died breaks the executor: its submit then raises, while the task that was
+        # running there fails with the reason. Stop sending and let that task's failure be reported.
+        nonlocal sent, broken
         seed = sent
+        try:
+            f = ex.submit(tasks.timed_task, job.kind, job.io_s, job.iters, seed, job.fault if seed == fault_at else None)
+        except BrokenExecutor as exc:
+            broken = exc
+            return
         sent += 1
-        f = ex.submit(tasks.timed_task, job.kind, job.io_s, job.iters, seed, job.fault if seed == fault_at else None)
         in_flight[f] = (seed, perf_counter())
         f.add_done_callback(done_q.put)
 
@@ -117,6 +125,8 @@ def run_tasks(ex, n, job, answers, timeout_s, stamps):
     done = 0
     tick = min(1.0, max(0.01, timeout_s / 4))
     while done < job.count:
+        if broken is not None and not in_flight:
+            raise HubError(f"task {sent} could not be sent: {type(broken).__name__}: {broken}")
         try:
             f = done_q.get(timeout=tick)
         except queue.Empty:
@@ -134,7 +144,7 @@ def run_tasks(ex, n, job, answers, timeout_s, stamps):
         if value != answers(seed):
             raise HubError(f"task {seed} answered {value}, expected {answers(seed)}: the work was not done as asked")
         done += 1
-        if sent < job.count:
+        if sent < job.count and broken is None:
             send()
 
 
