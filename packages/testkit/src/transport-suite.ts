@@ -60,7 +60,7 @@ const HANG_MS = 1_000;
 const WARM_HANG_MS = 2_500;
 const params = { ioMs: 5, cpuIters };
 /**
- * How far the hub's and a worker's `performance.timeOrigin + performance.now()` may disagree: a
+ * How far the hub's and a worker's clocks may disagree: on Bun and Deno (`time-origin`) a
  * process takes its origin from the system clock at start. Measured here far below it: the
  * offset's interval from the test's 50 round trips lay within ±0.034 ms on every transport of
  * Node, Bun and Deno (both ends near 0: the clocks agree to tens of microseconds).

@@ -11,6 +11,7 @@ import { awaitWorkers, killPool, type PoolHubOptions } from './pool-hub-run.ts';
 import { TaskStamps } from './task-times.ts';
 import { runTask, yieldToLoop } from './tasks.ts';
 import { watch } from './watchdog.ts';
+import { WORKER_CLOCK } from './worker-clock.ts';
 
 /** What every arrival run adds to its kind of run: the schedule, its warm-up and the sampler. */
 export interface ArrivalOptions {
@@ -44,7 +45,7 @@ export async function runArrivalHub(o: HubOptions & ArrivalOptions): Promise<Arr
   try {
     await pool.spawn(o.workers);
     pool.phase = 'work';
-    const stamps = new TaskStamps(total, 'time-origin');
+    const stamps = new TaskStamps(total, WORKER_CLOCK);
     // The hub's own dispatcher sends and checks; only when a free worker gets a task changes.
     const d = dispatcher({ ...o, count: total, fault: undefined }, pool, stamps, feed);
     const send = d.feed;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { HubError, RunAborted } from '../errors.ts';
 import { type Answers, expectedAnswers } from './answers.ts';
 import { runMain } from './baselines.ts';
-import { runHub } from './hub-run.ts';
+import { runHub, taskFields } from './hub-run.ts';
 import { inMemory } from './in-memory.fixture.ts';
 import { liveWorkerCount } from './live-workers.ts';
 import { cpuWork } from './tasks.ts';
@@ -223,4 +223,16 @@ test('workers whose exit is reported inside kill() itself are not waited for (De
   // Before, the hub waited out the whole 2 s kill wait for exits it had already seen.
   expect(performance.now() - t0).toBeLessThan(1000);
   expect(liveWorkerCount()).toBe(0);
+});
+
+describe('what a task message carries beside its id and kind', () => {
+  test('only the field its kind reads', () => {
+    const params = { ioMs: 5, cpuIters: 1000 };
+    expect(taskFields({ task: 'noop', params })).toEqual({});
+    expect(taskFields({ task: 'payload', params })).toEqual({});
+    expect(taskFields({ task: 'fs', params })).toEqual({});
+    expect(taskFields({ task: 'cpu', params })).toEqual({ cpuIters: 1000 });
+    expect(taskFields({ task: 'io', params })).toEqual({ ioMs: 5 });
+    expect(taskFields({ task: 'module', params, arg: [1, 2] })).toEqual({ arg: [1, 2] });
+  });
 });

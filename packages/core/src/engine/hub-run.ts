@@ -23,6 +23,7 @@ import { sharedNow } from './shared-clock.ts';
 import { TaskStamps } from './task-times.ts';
 import type { Transport } from './transport.ts';
 import { watch } from './watchdog.ts';
+import { WORKER_CLOCK, workerStampsToShared } from './worker-clock.ts';
 
 /** What every measured run on workers is asked: raw transports and library pools alike. */
 export interface RunOptions {
@@ -93,13 +94,38 @@ export function hubPool(o: HubOptions): { feed: TaskFeed | undefined; pool: Pool
   return { feed, pool: new Pool(o.transport, o.workerEnv, o.setup, o.payload && serializationOf(o.payload.way)) };
 }
 
+/**
+ * What a task message carries beside its id and kind: a cpu task its `cpuIters`, an io task its
+ * `ioMs`, a module task its `arg`; noop, fs, net and payload tasks nothing more (a payload's own
+ * fields come from its feed). Made once per dispatcher.
+ */
+export function taskFields(o: Pick<HubOptions, 'task' | 'params' | 'arg'>): {
+  ioMs?: number;
+  cpuIters?: number;
+  arg?: unknown;
+} {
+  switch (o.task) {
+    case 'cpu':
+      return { cpuIters: o.params.cpuIters };
+    case 'io':
+      return { ioMs: o.params.ioMs };
+    case 'module':
+      return { arg: o.arg };
+    default:
+      return {};
+  }
+}
+
 /** The work of a hub run: feeds workers one task at a time and checks each answer as it comes. */
 export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps, feed?: TaskFeed) {
   const faultAt = o.fault ? Math.floor(o.count / 2) : -1;
   let next = 0;
   let done = 0;
-  const { task, params, count } = o;
-  const withArg = task === 'module' ? { arg: o.arg } : {};
+  const { task, count } = o;
+  // Only what this kind of task reads travels with each task: the content is a share of the cost of
+  // a short task's round trip (see `taskFields`).
+  const fields = taskFields(o);
+  const toShared = workerStampsToShared();
   const checks = new DeferredChecks();
   const send = (i: number) => {
     const slot = pool.slots[i] as Slot;
@@ -112,9 +138,7 @@ export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps, feed?:
         t: 'task',
         id,
         kind: task,
-        ioMs: params.ioMs,
-        cpuIters: params.cpuIters,
-        ...withArg,
+        ...fields,
         ...payload?.fields,
         ...(id === faultAt && o.fault ? { fault: o.fault } : {}),
       },
@@ -141,8 +165,8 @@ export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps, feed?:
     if (msg.id >= 0 && msg.id < count) {
       // Stores only: the times are worked out after the run.
       stamps.received[msg.id] = sharedNow();
-      stamps.started[msg.id] = msg.startedAt ?? Number.NaN;
-      stamps.done[msg.id] = msg.doneAt ?? Number.NaN;
+      stamps.started[msg.id] = toShared(msg.startedAt ?? Number.NaN);
+      stamps.done[msg.id] = toShared(msg.doneAt ?? Number.NaN);
     }
     const want = o.answers(msg.id);
     if (typeof want !== 'number' && want.sendError !== undefined) {
@@ -173,7 +197,7 @@ export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps, feed?:
 
 /** The phases clock: spawn (all ready), work, teardown, one after the other. */
 async function phasesRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<HubResult> {
-  const stamps = new TaskStamps(o.count, 'time-origin');
+  const stamps = new TaskStamps(o.count, WORKER_CLOCK);
   const rssBefore = rssNow();
   const t0 = performance.now();
   await pool.spawn(o.workers);
@@ -219,7 +243,7 @@ async function phasesRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<Hu
  * are asked to exit.
  */
 async function articleRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<HubResult> {
-  const stamps = new TaskStamps(o.count, 'time-origin');
+  const stamps = new TaskStamps(o.count, WORKER_CLOCK);
   const n = o.workers;
   // The work overlaps the start here: the sampler runs from the submission to the last answer.
   o.probe?.start();

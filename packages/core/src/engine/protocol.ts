@@ -23,16 +23,19 @@ export interface WorkerSetup {
 }
 
 /**
- * Hub to worker. A `module` task carries its `arg`, as a pool's input would: copying it is part of
- * the work. A `payload` task carries its `payload` the `way` it names.
+ * Hub to worker. A task carries only what its kind reads (`taskFields`): a `cpu` task its
+ * `cpuIters`, an `io` task its `ioMs`, a `module` task its `arg`, as a pool's input would (copying
+ * it is part of the work), a `payload` task its `payload` the `way` it names.
  */
 export type HubMessage =
   | {
       t: 'task';
       id: number;
       kind: TaskKind;
-      ioMs: number;
-      cpuIters: number;
+      /** An io task's sleep; sent with io tasks only. */
+      ioMs?: number;
+      /** A cpu task's rounds; sent with cpu tasks only. */
+      cpuIters?: number;
       arg?: unknown;
       fault?: Fault;
       way?: PayloadWay;
@@ -47,7 +50,7 @@ export type HubMessage =
 /** Worker to hub. */
 export type WorkerMessage =
   | { t: 'ready'; rssBytes: number }
-  /** `startedAt`, `doneAt`: when the task started and ended on the worker, on the shared clock (`sharedNow`). */
+  /** `startedAt`, `doneAt`: when the task started and ended, on the worker's clock (`workerNow`, see worker-clock.ts). */
   | { t: 'done'; id: number; value: unknown; startedAt?: number; doneAt?: number; payload?: unknown }
   /** `id` -1: the worker could not prepare its setup, so it will never be ready. */
   | { t: 'fail'; id: number; error: WireError }

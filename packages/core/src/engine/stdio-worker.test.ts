@@ -39,6 +39,22 @@ describe('the stdio worker entry, on Node', () => {
     expect(w.got).toContainEqual(expect.objectContaining({ t: 'done', id: 3, value: 3 }));
   });
 
+  test('a task carries only what its kind reads: a bare noop runs, a cpu task without cpuIters fails by name', async () => {
+    const w = startStdioWorker();
+    w.send({ t: 'task', id: 4, kind: 'noop' });
+    w.send({ t: 'task', id: 5, kind: 'cpu' });
+    w.send({ t: 'task', id: 6, kind: 'cpu', cpuIters: 10 });
+    await new Promise((r) => setTimeout(r, 200));
+    w.send({ t: 'exit' });
+    expect(await w.exited).toBe(0);
+    expect(w.got).toContainEqual(expect.objectContaining({ t: 'done', id: 4, value: 4 }));
+    expect(w.got.find((m) => m.t === 'fail')).toMatchObject({
+      id: 5,
+      error: { message: 'a cpu task needs cpuIters, which its message did not carry' },
+    });
+    expect(w.got).toContainEqual(expect.objectContaining({ t: 'done', id: 6 }));
+  });
+
   test('when its stdin ends (the hub went away) it leaves at once', async () => {
     const w = startStdioWorker();
     w.child.stdin.end();

@@ -24,6 +24,10 @@ const missing = (kind: TaskKind, what: string): never => {
   throw new Error(`a ${kind} task needs ${what}, which this worker was not given at start`);
 };
 
+const unsent = (kind: TaskKind, field: string): never => {
+  throw new Error(`a ${kind} task needs ${field}, which its message did not carry`);
+};
+
 /**
  * Run one task. Synchronous kinds return at once (no promise, no extra turn of the event loop),
  * so `noop` measures dispatch alone. `target` holds what the real-IO and module tasks use (see
@@ -32,7 +36,7 @@ const missing = (kind: TaskKind, what: string): never => {
  */
 export function runTask(
   kind: TaskKind,
-  params: TaskParams,
+  params: Partial<Pick<TaskParams, 'ioMs' | 'cpuIters'>>,
   seed: number,
   target: TaskTarget = {},
   arg?: unknown,
@@ -41,9 +45,9 @@ export function runTask(
     case 'noop':
       return seed;
     case 'cpu':
-      return cpuWork(params.cpuIters, seed);
+      return cpuWork(params.cpuIters ?? unsent(kind, 'cpuIters'), seed);
     case 'io':
-      return sleep(params.ioMs).then(() => seed);
+      return sleep(params.ioMs ?? unsent(kind, 'ioMs')).then(() => seed);
     case 'fs':
       return (target.readFsFile ?? missing(kind, 'a file to read'))().then((bytes) => seed + bytes);
     case 'net':

@@ -6,6 +6,7 @@ import type { WorkPhaseProbe } from './loop-delay.ts';
 import { poolMemory } from './proc-memory.ts';
 import { TaskStamps } from './task-times.ts';
 import { watch } from './watchdog.ts';
+import { WORKER_CLOCK } from './worker-clock.ts';
 
 /**
  * A pool kept alive across the batches of a warm cell (`--pool warm`): started once, then batch
@@ -73,7 +74,7 @@ export async function openWarmHub(o: HubOptions): Promise<WarmPool & { memory: H
     memory,
     workerIds: pool.slots.map((s, i) => s.handle.pid ?? i),
     async batch(probe) {
-      const stamps = new TaskStamps(o.count, 'time-origin');
+      const stamps = new TaskStamps(o.count, WORKER_CLOCK);
       try {
         pool.phase = 'work';
         probe?.start();

@@ -3,9 +3,9 @@ import { receiveArg } from './arg-transfer.ts';
 import { type PayloadReply, servePayload } from './payload.ts';
 import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 import { toWireError } from './protocol.ts';
-import { sharedNow } from './shared-clock.ts';
 import { emptySetup, prepareTarget, type TaskTarget } from './task-target.ts';
 import { runTask } from './tasks.ts';
+import { workerNow } from './worker-clock.ts';
 
 /** What a transport's worker entry hands to the loop: its way to talk and to stop. */
 export interface WorkerPort {
@@ -52,7 +52,7 @@ class UnsendableAnswer extends Error {
 export function serveWorker(port: WorkerPort, setup: WorkerSetup = {}): void {
   const fail = (id: number, err: unknown) => port.post({ t: 'fail', id, error: toWireError(err) });
   const done = (id: number, value: unknown, startedAt: number, reply?: PayloadReply) => {
-    const doneAt = sharedNow();
+    const doneAt = workerNow();
     try {
       const back = reply?.back !== undefined ? { payload: reply.back } : {};
       port.post({ t: 'done', id, value, startedAt, doneAt, ...back }, reply?.transfer);
@@ -73,7 +73,7 @@ export function serveWorker(port: WorkerPort, setup: WorkerSetup = {}): void {
     if (msg.t !== 'task') return;
     const { id } = msg;
     // Two clock reads per task, the whole cost of per-task times on the worker side.
-    const startedAt = sharedNow();
+    const startedAt = workerNow();
     try {
       if (msg.fault) injectFault(msg.fault);
       if (msg.kind === 'payload' && msg.way) {

@@ -3,7 +3,13 @@ import type { Clock, Percentiles, TaskClockMethod, TaskTimes } from './types.ts'
 
 /** The clocks a hub run can be timed by. */
 export const CLOCKS = members<Clock>({ phases: true, article: true });
-const METHODS = members<TaskClockMethod>({ 'time-origin': true, 'main-thread': true, hub: true, 'monotonic-ns': true });
+const METHODS = members<TaskClockMethod>({
+  hrtime: true,
+  'time-origin': true,
+  'main-thread': true,
+  hub: true,
+  'monotonic-ns': true,
+});
 const KEYS = ['min', 'p50', 'p90', 'p99', 'max'] as const;
 
 /** One set of percentiles: finite numbers in order (min <= p50 <= p90 <= p99 <= max). */

@@ -118,15 +118,19 @@ export interface Percentiles {
 }
 
 /**
- * How per-task times were taken. `time-origin`: the hub and each worker stamp
- * `performance.timeOrigin + performance.now()`, one clock on one machine for threads and processes
- * (each process derives its origin from the system clock at start, so `returnMs.min` shows the
- * offset error: a return time below zero is that error); `main-thread`: one clock, no worker;
+ * How per-task times were taken. `hrtime` (Node's workers): each worker stamps
+ * `process.hrtime()`, CLOCK_MONOTONIC, one clock for every thread and process, and the hub
+ * maps the stamps onto its `performance.timeOrigin + performance.now()` by one offset it reads
+ * itself (on Node the two are the same clock); `time-origin` (Bun's and Deno's workers, and files
+ * written before `hrtime`): the hub and each worker stamp `performance.timeOrigin +
+ * performance.now()`, one clock on one machine for threads and processes (each process derives its
+ * origin from the system clock at start, so `returnMs.min` shows the offset error: a return time
+ * below zero is that error); `main-thread`: one clock, no worker;
  * `hub`: a library pool, which does not say when a task started, so only `responseMs` (submitted to
  * received) is known; `monotonic-ns`: CPython, `time.monotonic_ns()` on every side (CLOCK_MONOTONIC
  * on Linux, one clock for all processes).
  */
-export type TaskClockMethod = 'time-origin' | 'main-thread' | 'hub' | 'monotonic-ns';
+export type TaskClockMethod = 'hrtime' | 'time-origin' | 'main-thread' | 'hub' | 'monotonic-ns';
 
 /**
  * Per-task times of a cell. A task is submitted when it enters the hub's queue: all `count` at
