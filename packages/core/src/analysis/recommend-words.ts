@@ -99,12 +99,27 @@ function tail(w: Wording): string | undefined {
 }
 
 /** Workers on cpu-bound work past what the cores allow, by more than noise. */
-const overIdeal = (w: Wording): boolean =>
+const overIdeal = (w: Pick<Wording, 'mode' | 'bound' | 'task' | 'speedup' | 'idealSpeedup'>): boolean =>
   (w.mode === 'threads' || w.mode === 'processes') &&
   (w.bound ?? boundOf(w.task)) === 'cpu' &&
   w.speedup !== undefined &&
   w.idealSpeedup !== undefined &&
   w.speedup > w.idealSpeedup * OVER_IDEAL;
+
+/**
+ * Why a recommendation's speedup is not parallelism: `async-cpu-noise` (the event loop "sped up"
+ * CPU work), `over-ideal` (workers past what the cores allow); undefined when it may be read as one.
+ */
+export type SpeedupCaveat = 'async-cpu-noise' | 'over-ideal';
+
+/** The one rule both the sentence and the recommendation's `caveat` field follow. */
+export function speedupCaveat(
+  w: Pick<Wording, 'mode' | 'bound' | 'task' | 'speedup' | 'idealSpeedup'>,
+): SpeedupCaveat | undefined {
+  if (asyncCpuNoise(w)) return 'async-cpu-noise';
+  if (overIdeal(w)) return 'over-ideal';
+  return undefined;
+}
 
 /** One sentence: "CPU: threads, 2 workers = cores, 1.97x; more buys nothing". */
 export function sentence(w: Wording): string {
@@ -113,9 +128,9 @@ export function sentence(w: Wording): string {
   const x =
     w.speedup === undefined
       ? undefined
-      : asyncCpuNoise(w)
+      : speedupCaveat(w) === 'async-cpu-noise'
         ? `${fixed(w.speedup)}x, which one thread cannot do for CPU work: noise (other load, warm-up), not parallelism`
-        : overIdeal(w)
+        : speedupCaveat(w) === 'over-ideal'
           ? `${fixed(w.speedup)}x, past the ${fixed(w.idealSpeedup as number)}x ${w.cores} cores allow: the 1-worker runs were slowed (other load, warm-up)`
           : `${fixed(w.speedup)}x`;
   const facts = [countPhrase(w), x].filter((x): x is string => x !== undefined);

@@ -157,9 +157,12 @@ describe('recommend', () => {
     expect(cpu.sentence).toMatch(
       /^CPU: the event loop \(async\) or threads: no difference shown; 2 in flight, 2\.76x, which one thread cannot do for CPU work: noise \(other load, warm-up\), not parallelism; /,
     );
+    // The flag a page reads instead of the words: the same rule, so they never disagree.
+    expect(cpu.caveat).toBe('async-cpu-noise');
     // On io the same speedup is the event loop overlapping waits: no such words.
     const io = recommend(run(2, ioCells()))[0];
     expect(io?.ok && io.sentence).not.toMatch(/noise/);
+    expect(io?.ok && io.caveat).toBeUndefined();
   });
 
   test('workers past what the cores allow on cpu work: the sentence says the 1-worker runs were slowed', () => {
@@ -174,9 +177,11 @@ describe('recommend', () => {
     expect(cpu.sentence).toBe(
       'CPU: threads, 2 workers = cores, 3.93x, past the 2.00x 2 cores allow: the 1-worker runs were slowed (other load, warm-up); the most measured: more may help',
     );
+    expect(cpu.caveat).toBe('over-ideal');
     // Within 25% of the ideal is noise the words leave alone.
     const [fine] = recommend(run(2, cpuCells(10, 5)));
     expect(fine?.ok && fine.sentence).not.toMatch(/past the/);
+    expect(fine?.ok && fine.caveat).toBeUndefined();
   });
 
   test('a task with no ok cell is refused, naming the task', () => {

@@ -4,7 +4,7 @@ import { type OffloadCost, offloadCost } from './offload.ts';
 import { offloadText } from './offload-words.ts';
 import { coldOnly, isWarm } from './pools.ts';
 import { MIN_UNITS } from './ratio.ts';
-import { KNEE_SHARE, sentence, undecided, type Wording } from './recommend-words.ts';
+import { KNEE_SHARE, type SpeedupCaveat, sentence, speedupCaveat, undecided, type Wording } from './recommend-words.ts';
 import { boundOf, idealSpeedup, median } from './stats.ts';
 import { coresOf } from './summarize.ts';
 import { taskSubject } from './task-words.ts';
@@ -42,6 +42,11 @@ export type Recommendation =
       idealSpeedup?: number;
       /** False when the runner-up's total could not be told from the winner's (see `undecided`). */
       decided: boolean;
+      /**
+       * Set when `speedup` is not parallelism (the sentence says why): the event loop "sped up" CPU
+       * work, or workers went past what the cores allow. A page must not present it as a gain.
+       */
+      caveat?: SpeedupCaveat;
       /**
        * `warm`: the worker options were judged on their warm cells (`--pool warm`; a module task
        * only), whose batches are work alone, as a server that keeps its pool sees them; the main
@@ -212,6 +217,8 @@ export function recommend(run: ResultFile): Recommendation[] {
       const interval = speedupInterval(baseline, knee);
       if (interval !== undefined) rec.speedupInterval = interval;
       if (ideal !== undefined) rec.idealSpeedup = ideal;
+      const caveat = speedupCaveat(wording);
+      if (caveat !== undefined) rec.caveat = caveat;
     }
     if (baseline !== undefined) rec.evidence.baseline = baseline;
     if (spawn !== undefined) rec.evidence.spawn = spawn;
