@@ -27,13 +27,17 @@ a { color: var(--accent); }
 .verdicts .choice { font-weight: 600; }
 .verdicts .why { font-size: 12px; }
 .dot { display: inline-block; width: 9px; height: 9px; border-radius: 50%; margin-right: 5px; }
+.empty code { white-space: nowrap; }
+.dot.caveat { box-sizing: border-box; border: 2px solid; background: transparent; }
+.verdicts .caveat:not(.dot) { color: var(--warn); font-weight: 600; }
+.verdicts .busy { margin: 0 0 4px; padding: 2px 8px; font-size: 13px; color: var(--warn); background: var(--warn-bg); border-left: 3px solid var(--warn); }
 figure.panels { margin: 4px 0 14px; }
 figure.panels figcaption { margin: 2px 0; }
 figure.panels .fig-title { font-weight: 600; }
 figure.panels .fig-caption { font-size: 12px; }
-.panel-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(300px, 100%), 1fr)); gap: 4px 12px; }
-.panel { min-width: 0; }
-.panel-title { font-size: 12px; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.panel-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(300px, 100%), 1fr)); gap: 4px 12px; max-width: calc(var(--panels, 4) * 732px); }
+.panel { min-width: 0; display: flex; flex-direction: column; }
+.panel-title { font-size: 12px; font-weight: 600; overflow-wrap: anywhere; flex: 1 0 auto; }
 .plot { width: 100%; min-width: 0; overflow: hidden; }
 .notes { margin: 2px 0; padding-left: 18px; font-size: 13px; columns: 2 440px; column-gap: 28px; }
 .notes li { margin: 1px 0; break-inside: avoid; }
