@@ -139,14 +139,14 @@ export function figureSvg(spec: PanelsSpec, drawn: DrawnPanel[], fg: string, bg:
       }
       const last = [...s.values].reverse().find((v) => v !== null);
       const first = s.values.find((v) => v !== null);
-      // As on the page: on log axes under the first point at the left, else above the last at the right.
+      // As on the page: on log axes under the first point at the left, else right of the plot, level with the last.
       if (s.tag && log && first != null)
         out.push(
           `<text x="${n(ox + 4)}" y="${n(Math.min(oy + ph - 3, Y(first) + 14))}" fill="${c}">${esc(s.tag)}</text>`,
         );
       else if (s.tag && last != null)
         out.push(
-          `<text x="${n(ox + pw - 2)}" y="${n(Y(last) - 4)}" text-anchor="end" fill="${c}">${esc(s.tag)}</text>`,
+          `<text x="${n(ox + pw + 4)}" y="${n(Y(last))}" dominant-baseline="middle" fill="${c}">${esc(s.tag)}</text>`,
         );
     }
     out.push('</g>');

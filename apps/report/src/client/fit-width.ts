@@ -4,13 +4,16 @@ export const heightFor = (width: number): number => Math.max(180, Math.min(260, 
 /** The narrowest panel, px: the page's CSS grid uses the same (style.ts). */
 export const PANEL_MIN = 300;
 
+/** The widest panel, px: a lone panel uses the row up to this (style.ts caps the grid the same). */
+export const PANEL_MAX = 720;
+
 /** The width a chart starts at before it is laid out: its box's, else a guess from the window. */
 export function startWidth(box: HTMLElement, columns = 1): number {
   if (box.isConnected && box.clientWidth > 0) return box.clientWidth;
   // main is at most 1400 px wide with 16 px of padding a side; panels are at least PANEL_MIN wide.
   const main = Math.min(document.documentElement.clientWidth || window.innerWidth, 1400) - 32;
   const cols = Math.max(1, Math.min(columns, Math.floor((main + 12) / (PANEL_MIN + 12))));
-  return Math.max(200, Math.floor((main - 12 * (cols - 1)) / cols));
+  return Math.max(200, Math.min(PANEL_MAX, Math.floor((main - 12 * (cols - 1)) / cols)));
 }
 
 const observed = new WeakMap<Element, uPlot>();

@@ -27,7 +27,28 @@ function barsPath(slot: { at: number; of: number }): uPlot.Series.PathBuilder {
   } as unknown as uPlot.Series.BarsPathBuilderOpts);
 }
 
-/** Tags at the right end of the reference lines, and the reference itself: labelled on the plot. */
+/** The tags' font at one CSS pixel: the margin is measured in it. */
+const TAG_FONT = 'px system-ui, sans-serif';
+
+/**
+ * The room right of the plot for the reference lines' tags (ordinal axes), px: the widest tag of
+ * any panel, so that every panel's plot is as wide. Tags inside the plot sat on the bars at the
+ * largest worker counts, where the bars are (green on orange, unreadable).
+ */
+export function tagRoom(spec: PanelsSpec): number {
+  if (spec.axes === 'loglog') return 0;
+  const tags = spec.panels.flatMap((p) => p.series.flatMap((s) => (s.tag ? [s.tag] : [])));
+  if (tags.length === 0) return 0;
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (ctx) ctx.font = `11${TAG_FONT}`;
+  const widest = Math.max(...tags.map((t) => (ctx ? ctx.measureText(t).width : t.length * 6.5)));
+  return Math.ceil(widest) + 8;
+}
+
+/**
+ * Tags of the reference lines, and the reference itself: on ordinal axes each tag sits in the
+ * margin right of the plot, level with its line's last point; on log axes under its first point.
+ */
 function tagsPlugin(spec: PanelsSpec, series: PanelSeries[], ink: string): uPlot.Plugin {
   return {
     hooks: {
@@ -35,8 +56,9 @@ function tagsPlugin(spec: PanelsSpec, series: PanelSeries[], ink: string): uPlot
         const ctx = u.ctx;
         const { left, top, width, height } = u.bbox;
         ctx.save();
-        ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
-        ctx.textAlign = 'right';
+        ctx.font = `${11 * devicePixelRatio}${TAG_FONT}`;
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'middle';
         if (spec.reference !== undefined) {
           const y = Math.round(u.valToPos(spec.reference, 'y', true));
           if (y >= top && y <= top + height) {
@@ -48,10 +70,10 @@ function tagsPlugin(spec: PanelsSpec, series: PanelSeries[], ink: string): uPlot
             ctx.stroke();
           }
         }
-        const used: number[] = [];
         // On log axes a reference rises with x: its tag goes under its first point, at the left.
         const atStart = spec.axes === 'loglog';
-        if (atStart) ctx.textAlign = 'left';
+        if (atStart) ctx.textBaseline = 'alphabetic';
+        const margin: { tag: string; key: PanelSeries['key']; y: number }[] = [];
         for (const s of series) {
           if (!s.tag) continue;
           const last = (atStart ? s.values : [...s.values].reverse()).find((v) => v !== null);
@@ -62,18 +84,17 @@ function tagsPlugin(spec: PanelsSpec, series: PanelSeries[], ink: string): uPlot
             ctx.fillText(s.tag, left + 4, Math.min(top + height - 3, at + 14 * devicePixelRatio));
             continue;
           }
-          if (at < top || at > top + height) continue;
-          // Above its line, or below it when the line runs along the top of the plot.
-          let y =
-            at - 4 * devicePixelRatio < top + 12 * devicePixelRatio
-              ? at + 13 * devicePixelRatio
-              : at - 4 * devicePixelRatio;
-          // Tags that would overlap stack upwards, a line apart.
-          const step = 12 * devicePixelRatio;
-          while (used.some((v) => Math.abs(v - y) < step)) y -= step;
-          used.push(y);
-          ctx.fillStyle = colorOf(s.key);
-          ctx.fillText(s.tag, left + width - 2, y);
+          if (at >= top && at <= top + height) margin.push({ tag: s.tag, key: s.key, y: at });
+        }
+        // In the margin, level with each line's end; tags closer than a line apart are pushed apart
+        // in their lines' order (top to bottom), then moved up together if they run past the plot.
+        const step = 12 * devicePixelRatio;
+        margin.sort((a, b) => a.y - b.y);
+        for (let i = 1; i < margin.length; i++) margin[i]!.y = Math.max(margin[i]!.y, margin[i - 1]!.y + step);
+        const over = margin.length > 0 ? margin[margin.length - 1]!.y - (top + height) : 0;
+        for (const m of margin) {
+          ctx.fillStyle = colorOf(m.key);
+          ctx.fillText(m.tag, left + width + 4 * devicePixelRatio, over > 0 ? m.y - over : m.y);
         }
         ctx.restore();
       },
@@ -210,6 +231,7 @@ function panelChart(
     }
   }
   const width = startWidth(box, spec.panels.length);
+  const room = tagRoom(spec);
   const last = spec.xs.length - 1;
   const first = spec.xs[0] ?? 1;
   const end = spec.xs[last] ?? 1;
@@ -217,6 +239,7 @@ function panelChart(
     width,
     height: heightFor(width),
     legend: { show: false },
+    ...(room > 0 ? { padding: [null, room, null, null] as uPlot.Padding } : {}),
     cursor: { drag: { x: false, y: false }, points: { show: false } },
     scales: log
       ? {
