@@ -25,6 +25,8 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** The store's cache bound and listing freshness (defaults: CACHED_RUNS, FRESH_MS). */
   store?: StoreOptions;
+  /** The command that writes a first result file here, said by the empty page (default: `pnpm bench -- --quick`). */
+  firstRun?: string;
 }
 
 /** A report app, its results, and the hosts it answers to (`listen` tells them the bound port). */
@@ -46,7 +48,7 @@ export function createApp(opts: AppOptions): ReportApp {
   exportRoute(app, store);
   historyRoute(app, store);
   uploadRoute(app, store, { token: opts.token || undefined, maxUploadBytes: opts.maxUploadBytes ?? MAX_UPLOAD_BYTES });
-  pageRoutes(app, opts.assets ?? loadAssets);
+  pageRoutes(app, opts.assets ?? loadAssets, opts.firstRun);
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((err, c) => {
     log(`report: ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);

@@ -61,6 +61,7 @@ async function serveOrExport(argv: readonly string[], opts: ReportMainOptions): 
     resultsDir: cmd.resultsDir,
     token: cmd.token,
     allowedHosts: cmd.allowedHosts,
+    ...(opts.firstRun ? { firstRun: opts.firstRun } : {}),
     ...(opts.assets ? { assets: opts.assets } : {}),
   });
   const server = await listen(served, cmd.host, cmd.port);

@@ -1,4 +1,4 @@
-import type { Batch, Cell, ResultFile } from '@tvp/core';
+import type { Batch, Cell, ResultFile, TaskKind } from '@tvp/core';
 import type { AnalyzedRun } from '@tvp/core/analysis';
 
 /**
@@ -37,6 +37,8 @@ export interface RunMeta {
   createdAt: string;
   preset: string;
   sweep: Sweep;
+  /** The task kinds the run was asked for (its config's `tasks`): what the page's task choice lists. */
+  tasks?: TaskKind[];
   /** The bench this run was part of (`pnpm bench -- --rounds K`), so its other rounds can be fetched. */
   batch?: Batch;
 }

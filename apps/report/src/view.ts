@@ -57,6 +57,7 @@ export function toMeta(file: string, r: MetaSource): RunMeta {
     createdAt: r.createdAt,
     preset: r.config.preset,
     sweep: sweepOf(r),
+    tasks: [...r.config.tasks],
     ...(r.batch ? { batch: r.batch } : {}),
   };
 }

@@ -51,7 +51,7 @@ describe('report routes (no socket)', () => {
     const body = (await (await app.request('/api/index')).json()) as IndexPayload;
     expect(body.runs).toHaveLength(5);
     expect(Object.keys(body.runs[0]!).sort()).toEqual(
-      ['createdAt', 'file', 'id', 'machine', 'preset', 'runtime', 'runtimeVersion', 'sweep'].sort(),
+      ['createdAt', 'file', 'id', 'machine', 'preset', 'runtime', 'runtimeVersion', 'sweep', 'tasks'].sort(),
     );
   });
 

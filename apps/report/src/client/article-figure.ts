@@ -10,7 +10,6 @@ import {
   linesOf,
   runFindings,
   runtimeName,
-  taskName,
   workOf,
 } from '@tvp/core/analysis';
 import type { RunView, Sweep } from '../payload.ts';
@@ -19,6 +18,7 @@ import { h } from './dom.ts';
 import { colorKey } from './palette.ts';
 import { type Panel, type PanelSeries, panelsFigure } from './panels-figure.ts';
 import { numbersTable } from './table.ts';
+import { taskLabel } from './task-label.ts';
 
 const POOLS = ['threads', 'processes'] as const;
 
@@ -194,7 +194,7 @@ export function articleFigure(runs: RunView[], task: TaskKind, sweep: Sweep, boo
   const fig = panelsFigure(
     {
       id: `fig-${sweep}-${task}`,
-      title: `${taskName(task)}: total time per worker count${extended ? ', extended sweep' : ''}`,
+      title: `${taskLabel(shown, task)}: total time per worker count${extended ? ', extended sweep' : ''}`,
       caption: `${workNote(shown, task)}${clock ? ` ${clock}` : ''}`,
       xs,
       xLabel: extended ? 'workers (log2 axis)' : 'workers',

@@ -36,7 +36,9 @@ export function controls(p: IndexPayload, sel: Selection, changed: () => void): 
       ` ${runtimeName(r)} `,
     ),
   );
-  const tasks: (TaskKind | 'all')[] = ['all', ...TASK_KINDS];
+  // Only the kinds some run measured (all of them when no run says: an index from before `tasks`).
+  const ran = new Set(p.runs.flatMap((r) => r.tasks ?? TASK_KINDS));
+  const tasks: (TaskKind | 'all')[] = ['all', ...TASK_KINDS.filter((t) => ran.has(t) || sel.task === t)];
   const task = h(
     'select',
     {

@@ -42,7 +42,13 @@ async function render(source: Source, sel: Selection): Promise<void> {
     .replaceChildren(
       skippedPanel(p.skipped) ?? '',
       p.runs.length === 0
-        ? h('p', {}, 'No result files yet. Run a benchmark (pnpm bench -- --quick) or upload one.')
+        ? h(
+            'p',
+            { class: 'empty' },
+            'No result files yet. Run a benchmark (',
+            h('code', {}, firstRun()),
+            ') or upload one.',
+          )
         : '',
       ...slots,
     );
@@ -64,8 +70,11 @@ async function render(source: Source, sel: Selection): Promise<void> {
   document.body.dataset.renderMs = ms.toFixed(1);
   document.body.dataset.drawnAt = performance.now().toFixed(1);
   document.getElementById('status')!.textContent =
-    `${p.runs.length} runs, ${drawn.charts.length} charts drawn in ${ms.toFixed(0)} ms`;
+    `${p.runs.length} ${p.runs.length === 1 ? 'run' : 'runs'}, ${drawn.charts.length} ${drawn.charts.length === 1 ? 'chart' : 'charts'} drawn in ${ms.toFixed(0)} ms`;
 }
+
+/** The command that writes a first result, as the server was told it (`tvp report` says `npx tvp run ...`). */
+const firstRun = (): string => (document.body.dataset.firstRun || 'pnpm bench -- --quick').replace(/`/g, '');
 
 async function boot(): Promise<void> {
   try {

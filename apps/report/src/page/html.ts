@@ -8,7 +8,10 @@ const jsonSafe = (json: string) => json.replace(/</g, '\\u003c');
 
 const TITLE = 'Threads vs processes: report';
 
-function shell(head: string, body: string): string {
+/** Text safe inside a double-quoted attribute. */
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+function shell(head: string, body: string, firstRun?: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -19,7 +22,7 @@ function shell(head: string, body: string): string {
 ${head}
 <style>${PAGE_CSS}</style>
 </head>
-<body>
+<body${firstRun ? ` data-first-run="${attr(firstRun)}"` : ''}>
 <header><h1>${TITLE}</h1><span id="controls"></span><span id="status" class="muted">loading...</span></header>
 <main id="app"></main>
 ${body}
@@ -28,11 +31,15 @@ ${body}
 `;
 }
 
-/** The served page: uPlot and the client from /assets, the data from /api/results. */
-export function livePage(): string {
+/**
+ * The served page: uPlot and the client from /assets, the data from /api/results. `firstRun` is the
+ * command that writes a first result file where this server reads (the empty page says it).
+ */
+export function livePage(firstRun?: string): string {
   return shell(
     '<link rel="stylesheet" href="/assets/uPlot.min.css">',
     '<script src="/assets/uPlot.iife.min.js"></script>\n<script src="/assets/app.js"></script>',
+    firstRun,
   );
 }
 

@@ -11,8 +11,8 @@ const ASSET_TYPES = {
 } as const satisfies Record<string, readonly [keyof Assets, string]>;
 
 /** `GET /` the report page and `GET /assets/<name>` what it loads. */
-export function pageRoutes(app: Hono, assets: () => Promise<Assets>): void {
-  app.get('/', (c) => c.html(livePage()));
+export function pageRoutes(app: Hono, assets: () => Promise<Assets>, firstRun?: string): void {
+  app.get('/', (c) => c.html(livePage(firstRun)));
   app.get('/assets/:name', async (c) => {
     const name = c.req.param('name');
     if (!Object.hasOwn(ASSET_TYPES, name)) return c.notFound();

@@ -1,0 +1,199 @@
+import type { ResultFile } from '@tvp/core';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { launchChromium } from '../src/bench/chromium.ts';
+import { type Listening, listen } from '../src/serve.ts';
+import { makeResult, tempDir, writeResults } from './fixtures.ts';
+import { openAt, SIZES } from './page-checks.ts';
+
+/** Scale the totals of some cells' samples: a run where other load slowed or sped one option. */
+function scaled(r: ResultFile, pick: (c: ResultFile['cells'][number]) => boolean, by: number): ResultFile {
+  return {
+    ...r,
+    cells: r.cells.map((c) =>
+      pick(c)
+        ? {
+            ...c,
+            samples: c.samples.map((s) => ({ ...s, totalMs: s.totalMs * by, workMs: s.workMs * by })),
+          }
+        : c,
+    ),
+  };
+}
+
+/**
+ * A busy machine (other processes used 42% of the CPU) whose Node run has the event loop "winning"
+ * CPU work at 2.5x (its cells past 1 in flight sped up by the load's changes) and whose Bun run
+ * has workers past what 2 cores allow (its 1-worker runs slowed 2.5 times); CPython has the long
+ * panel title.
+ */
+function busyRuns(): ResultFile[] {
+  const busy = (r: ResultFile): ResultFile => ({ ...r, env: { ...r.env, otherCpuShare: 0.42 } });
+  const node = scaled(
+    makeResult({ runtime: 'node', label: 'busy-box', seed: 3 }),
+    (c) => c.task === 'cpu' && c.mode === 'async' && c.workers > 1,
+    0.4,
+  );
+  const bun = scaled(
+    makeResult({ runtime: 'bun', label: 'busy-box', seed: 4 }),
+    (c) => c.task === 'cpu' && (c.mode === 'threads' || c.mode === 'processes') && c.workers === 1,
+    2.5,
+  );
+  return [busy(node), busy(bun), makeResult({ runtime: 'cpython', label: 'busy-box', seed: 5 })];
+}
+
+/** One quick Node run of a task module named "hash" alone. */
+function moduleRun(): ResultFile {
+  const r = makeResult({ runtime: 'node', label: 'module-box', tasks: ['module'], workers: [1, 2, 4] });
+  return {
+    ...r,
+    config: {
+      ...r.config,
+      taskModule: { path: '/tmp/hash.mjs', name: 'hash', sha256: 'ab'.repeat(32), bound: 'cpu', checked: true },
+    },
+  };
+}
+
+describe('the verdict grid and the figures say what the runs support (Chromium)', () => {
+  let browser: Browser;
+  const servers: Listening[] = [];
+  let busyUrl: string;
+  let moduleUrl: string;
+  let emptyUrl: string;
+
+  beforeAll(async () => {
+    const serve = async (runs: ResultFile[], firstRun?: string) => {
+      const dir = await tempDir();
+      await writeResults(dir, runs);
+      const s = await listen(
+        createApp({ resultsDir: dir, log: () => undefined, ...(firstRun ? { firstRun } : {}) }),
+        '127.0.0.1',
+        0,
+      );
+      servers.push(s);
+      return s.url;
+    };
+    busyUrl = await serve(busyRuns());
+    moduleUrl = await serve([moduleRun()]);
+    emptyUrl = await serve([], '`npx tvp run --task-module ./task.mjs --quick`');
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    for (const s of servers) await s.close();
+  });
+
+  it('a speedup core calls noise has no dot of its mode and says so; a busy machine is said beside the grid', async () => {
+    const { page, errors, close } = await openAt(browser, busyUrl, SIZES[0]);
+    const cells = await page.$$eval('.verdicts td[data-task=cpu]', (tds) =>
+      tds.map((td) => ({
+        runtime: td.closest('tr')!.getAttribute('data-runtime'),
+        caveat: td.getAttribute('data-caveat'),
+        filled: getComputedStyle(td.querySelector('.dot')!).backgroundColor,
+        headline: td.querySelector('.choice')!.parentElement!.innerText.split('\n')[0],
+        why: td.querySelector('.why')!.textContent,
+      })),
+    );
+    const node = cells.find((c) => c.runtime === 'node')!;
+    expect(node.caveat).toBe('async-cpu-noise');
+    expect(node.headline).toMatch(/^event loop, \d in flight .*noise: one thread cannot speed up CPU work/);
+    expect(node.filled).toBe('rgba(0, 0, 0, 0)');
+    const bun = cells.find((c) => c.runtime === 'bun')!;
+    expect(bun.caveat).toBe('over-ideal');
+    expect(bun.headline).toMatch(/noise: past what 2 cores allow/);
+    expect(bun.filled).toBe('rgba(0, 0, 0, 0)');
+    // A speedup the analysis trusts keeps its mode's dot and no caveat.
+    const cpython = cells.find((c) => c.runtime === 'cpython')!;
+    expect(cpython.caveat).toBeNull();
+    expect(cpython.filled).not.toBe('rgba(0, 0, 0, 0)');
+    // The busy line comes before the table, inside the grid's block, with the shares.
+    const busy = await page.$eval('.verdicts', (v) => ({
+      first: v.firstElementChild?.className,
+      text: v.querySelector('.busy')?.textContent ?? '',
+    }));
+    expect(busy.first).toBe('busy');
+    expect(busy.text).toContain('42% (Node)');
+    expect(busy.text).toContain('42% (Bun)');
+    expect(busy.text).not.toContain('CPython');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('a tie names the runner-up and the reason line does not repeat the headline', async () => {
+    const { page, close } = await openAt(browser, busyUrl, SIZES[0]);
+    const ties = await page.$$eval('.verdicts td[data-decided=false]', (tds) =>
+      tds.map((td) => ({
+        headline: td.querySelector('.choice')!.textContent,
+        why: td.querySelector('.why')!.textContent!,
+      })),
+    );
+    expect(ties.length).toBeGreaterThan(0);
+    for (const t of ties) {
+      expect(t.why).toMatch(
+        /no difference shown from (threads|processes|event loop|sequential|\S+)( at \d+ (in flight|workers?))?/,
+      );
+      expect(t.why).not.toContain('the runner-up');
+      // Neither the speedup nor the count of the headline again.
+      expect(t.why).not.toMatch(/\d\.\d\dx/);
+      expect(t.why).not.toMatch(/^[^;]*\d+ in flight, /);
+    }
+    await close();
+  });
+
+  it('reference tags sit right of the plot, clear of the bars; panel titles are whole', async () => {
+    for (const size of SIZES) {
+      const { page, close } = await openAt(browser, busyUrl, size);
+      const panels = await page.$$eval('figure.article .panel', (ps) =>
+        ps.map((p) => {
+          const canvas = p.querySelector('canvas')!.getBoundingClientRect();
+          const over = p.querySelector('.u-over')!.getBoundingClientRect();
+          const title = p.querySelector<HTMLElement>('.panel-title')!;
+          return {
+            margin: canvas.right - over.right,
+            titleWhole: title.scrollWidth <= title.clientWidth && title.scrollHeight <= title.clientHeight + 1,
+            tooltip: title.getAttribute('title') === title.textContent,
+          };
+        }),
+      );
+      expect(panels.length).toBeGreaterThan(0);
+      for (const p of panels) {
+        // "sequential" at 11 px is about 55 px wide.
+        expect(p.margin, `${size.name}: room right of the plot`).toBeGreaterThanOrEqual(45);
+        expect(p.titleWhole, `${size.name}: title cut`).toBe(true);
+        expect(p.tooltip).toBe(true);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      await close();
+    }
+  });
+
+  it('a module run: named by its module, its one panel uses the row, the task choice lists what ran, "1 run"', async () => {
+    const { page, close } = await openAt(browser, moduleUrl, SIZES[0]);
+    expect(await page.$$eval('.verdicts thead th', (ths) => ths.map((t) => t.textContent))).toEqual(['use', 'hash']);
+    expect(await page.$eval('figure.article .fig-title', (t) => t.textContent)).toBe(
+      'hash: total time per worker count',
+    );
+    expect(await page.$$eval('#task option', (os) => os.map((o) => o.getAttribute('value')))).toEqual([
+      'all',
+      'module',
+    ]);
+    expect(await page.textContent('#status')).toMatch(/^1 run, 1 chart drawn/);
+    const width = await page.$eval('figure.article canvas', (c) => c.getBoundingClientRect().width);
+    expect(width).toBeGreaterThan(600);
+    expect(width).toBeLessThanOrEqual(740);
+    await close();
+  });
+
+  it('the empty page says the command of the tool that serves it', async () => {
+    const ctx = await browser.newContext({ viewport: SIZES[1] });
+    const page = await ctx.newPage();
+    await page.goto(emptyUrl);
+    await page.waitForSelector('#app p.empty');
+    const text = await page.textContent('#app p.empty');
+    expect(text).toContain('npx tvp run --task-module ./task.mjs --quick');
+    expect(text).not.toContain('pnpm bench');
+    expect(text).not.toContain('`');
+    await ctx.close();
+  });
+});
