@@ -1,6 +1,6 @@
 """The CPython samplers' own cost: work time of identical hub runs without and with each, back to back.
 
-Usage: python3 bench_delay.py [PAIRS] (10 by default). Per cell, one unmeasured run, then PAIRS pairs
+Usage: python3 bench_delay.py [PAIRS] [COUNT] (10 pairs of 100 tasks by default; the test runs 1 of 4). Per cell, one unmeasured run, then PAIRS pairs
 in alternating order; prints the median of the per-pair ratios (with / without). Standard library only.
 """
 
@@ -29,14 +29,14 @@ class Off:
 def main():
     pairs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     iters, _ = sweep.calibrate(10)
-    count = 100
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 100
     answers = [tasks.cpu_work(iters, s) for s in range(count)].__getitem__
     job = sweep.Job("cpu", count, 0, iters, None)
     cells = []
     for ms in (1, 10):
         cells += [
-            (f"cpu threads x2, thread-wakeup every {ms} ms", ms, lambda p: pools.hub_run("ThreadPoolExecutor", 2, job, answers, 60, p)["workMs"]),
-            (f"cpu sequential, thread-wakeup every {ms} ms", ms, lambda p: baselines.sequential(job, answers, p)),
+            (f"cpu threads x2, thread-wakeup every {ms} ms", ms, lambda p: pools.hub_run("ThreadPoolExecutor", 2, job, answers, 60, p)[0]["workMs"]),
+            (f"cpu sequential, thread-wakeup every {ms} ms", ms, lambda p: baselines.sequential(job, answers, p)[0]),
         ]
     print(f"CPython {sys.version.split()[0]}: cpu work time of {count} tasks of about 10 ms, {pairs} pairs each")
     for name, ms, run in cells:
