@@ -1,10 +1,11 @@
 import type { TaskKind } from '@tvp/core';
-import { at, fmtMs, type Line, linesOf, runtimeName, taskName } from '@tvp/core/analysis';
+import { at, fmtMs, type Line, linesOf, runtimeName } from '@tvp/core/analysis';
 import type { RunView, Sweep } from '../payload.ts';
 import type { ChartBook } from './chart.ts';
 import { colorKey } from './palette.ts';
 import { type Panel, type PanelSeries, panelsFigure } from './panels-figure.ts';
 import { numbersTable } from './table.ts';
+import { taskLabel } from './task-label.ts';
 
 /** Most bars in one panel: with more, a panel is two (STYLE.md: a panel of more than six series is two). */
 const MAX_BARS = 6;
@@ -63,7 +64,7 @@ export function implsFigure(runs: RunView[], task: TaskKind, sweep: Sweep, book:
   const fig = panelsFigure(
     {
       id: `fig-${sweep}-${task}-impls`,
-      title: `${taskName(task)}: the other impls and pool libraries measured${sweep === 'extended' ? ', extended sweep' : ''}`,
+      title: `${taskLabel(runs, task)}: the other impls and pool libraries measured${sweep === 'extended' ? ', extended sweep' : ''}`,
       caption: 'Median total time per worker count, as in the figure above.',
       xs,
       xLabel: sweep === 'extended' ? 'workers (log2 axis)' : 'workers',

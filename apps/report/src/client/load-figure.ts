@@ -1,19 +1,12 @@
 import type { TaskKind } from '@tvp/core';
-import {
-  fmtMs,
-  LATENCY_KNEE_FACTOR,
-  type LoadCurve,
-  loadCurves,
-  runtimeName,
-  serveAdvice,
-  taskName,
-} from '@tvp/core/analysis';
+import { fmtMs, LATENCY_KNEE_FACTOR, type LoadCurve, loadCurves, runtimeName, serveAdvice } from '@tvp/core/analysis';
 import type { RunView, Sweep } from '../payload.ts';
 import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
 import { colorKey } from './palette.ts';
 import { type Panel, type PanelSeries, panelsFigure } from './panels-figure.ts';
 import { numbersTable } from './table.ts';
+import { taskLabel } from './task-label.ts';
 
 const MODES = ['threads', 'processes', 'async', 'sequential'] as const;
 const LABEL: Record<(typeof MODES)[number], string> = {
@@ -162,7 +155,7 @@ export function loadFigure(runs: RunView[], task: TaskKind, sweep: Sweep, book: 
   const fig = panelsFigure(
     {
       id: `fig-${sweep}-${task}-load`,
-      title: `${taskName(task)}: response time against arrival rate`,
+      title: `${taskLabel(shownRuns, task)}: response time against arrival rate`,
       caption: `Line: p99 from arrival to answer, shaded down to p50, up to the first rate not sustained; dot: the knee.`,
       xs,
       xLabel: 'tasks arriving per second',

@@ -1,5 +1,5 @@
 import type { TaskKind } from '@tvp/core';
-import { taskName } from '@tvp/core/analysis';
+import { taskTitle } from '@tvp/core/analysis';
 import type { RunView } from '../payload.ts';
 
 /**
@@ -7,7 +7,6 @@ import type { RunView } from '../payload.ts';
  * or the names joined when the shown runs loaded different modules; any other kind as core names it.
  */
 export function taskLabel(runs: readonly RunView[], task: TaskKind): string {
-  if (task !== 'module') return taskName(task);
   const names = [...new Set(runs.flatMap((r) => r.result.config.taskModule?.name ?? []))];
-  return names.length === 0 ? taskName(task) : names.join(', ');
+  return names.length > 1 && task === 'module' ? names.join(', ') : taskTitle(task, names[0]);
 }

@@ -5,6 +5,7 @@ import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
 import { type Panel, panelsFigure } from './panels-figure.ts';
 import { numbersTable } from './table.ts';
+import { taskLabel } from './task-label.ts';
 import { articleClockWarm, warmFinding, warmLines, warmPanel, warmRows, warmStarts } from './warm-panels.ts';
 
 /** How the figure was measured, behind a disclosure, with the warm pools' one start each. */
@@ -58,7 +59,7 @@ export function warmFigure(runs: RunView[], task: TaskKind, sweep: Sweep, book: 
   const fig = panelsFigure(
     {
       id: `fig-${sweep}-${task}-warm`,
-      title: `${taskName(task)}: work time on cold and on warm pools`,
+      title: `${taskLabel(runs, task)}: work time on cold and on warm pools`,
       caption: 'Solid: fresh workers each run (cold); hollow: the same workers kept alive (warm).',
       xs,
       xLabel: sweep === 'extended' ? 'workers (log2 axis)' : 'workers',

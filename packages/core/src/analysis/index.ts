@@ -46,7 +46,7 @@ export type { Line, OkCell } from './lines.ts';
 export { at, lineLabel, linesOf, tasksOf } from './lines.ts';
 export type { MedianInterval } from './median-interval.ts';
 export { medianInterval } from './median-interval.ts';
-export { fmtBytes, fmtMs, fmtPct, fmtX, fmtXRange, runtimeName, taskName } from './numbers.ts';
+export { fmtBytes, fmtMs, fmtPct, fmtX, fmtXRange, runtimeName, taskName, taskTitle } from './numbers.ts';
 export type { OffloadCost } from './offload.ts';
 export { offloadCost } from './offload.ts';
 export { offloadText } from './offload-words.ts';

@@ -43,3 +43,10 @@ export const runtimeName = (runtime: string): string =>
 
 /** Task kind for sentences: IO, CPU, noop. */
 export const taskName = (task: string): string => (task === 'noop' ? 'noop' : task.toUpperCase());
+
+/**
+ * A task as a run's reader knows it: a module task by its module's name ("json-parse"), as the
+ * terminal's tables say it, any other kind as `taskName` does.
+ */
+export const taskTitle = (task: string, moduleName?: string): string =>
+  task === 'module' && moduleName ? moduleName : taskName(task);

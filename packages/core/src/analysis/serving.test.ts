@@ -116,4 +116,22 @@ describe('the summary', () => {
     expect(text).toContain('CPU at 50 tasks/s, threads/worker_threads x2: p99 14.0 ms');
     expect(servingLines(sampleResult())).toEqual([]);
   });
+
+  test('a module task is named by its module, as the tables above it say', async () => {
+    const { servingLines } = await import('../cli/summary-serving.ts');
+    const r = served();
+    r.config.tasks = ['module'];
+    r.config.taskModule = {
+      path: '/p/json-parse.mjs',
+      name: 'json-parse',
+      bound: 'cpu',
+      sha256: 'a'.repeat(64),
+      checked: true,
+    };
+    for (const c of r.cells) c.task = 'module';
+    const text = servingLines(r).join('\n');
+    expect(text).toContain('\n  json-parse\n');
+    expect(text).toContain('json-parse at 50 tasks/s, threads/worker_threads x2: p99 14.0 ms');
+    expect(text).not.toContain('MODULE');
+  });
 });

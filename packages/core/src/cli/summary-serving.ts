@@ -1,4 +1,4 @@
-import { fmtMs, taskName } from '../analysis/numbers.ts';
+import { fmtMs, taskTitle } from '../analysis/numbers.ts';
 import { LATENCY_KNEE_FACTOR, loadCurves, serveAdvice } from '../analysis/serving.ts';
 import type { ResultFile } from '../format/types.ts';
 
@@ -12,10 +12,11 @@ export function servingLines(r: ResultFile): string[] {
   const lines: string[] = [
     `tasks arriving over time (${a.kind}, seed ${a.seed}; response from arrival to answer; a rate answered below ${Math.round(a.sustainShare * 100)}% of itself is not sustained; knee: the highest rate before p99 passes ${LATENCY_KNEE_FACTOR}x its lowest-rate value):`,
   ];
+  const title = (task: string) => taskTitle(task, r.config.taskModule?.name);
   for (const task of r.config.tasks) {
     const curves = loadCurves(r, task);
     if (curves.length === 0) continue;
-    lines.push(`  ${taskName(task)}`);
+    lines.push(`  ${title(task)}`);
     for (const c of curves) {
       const name =
         c.mode === 'async' || c.mode === 'sequential' ? `${c.mode} x${c.workers}` : `${c.mode}/${c.impl} x${c.workers}`;
@@ -30,7 +31,7 @@ export function servingLines(r: ResultFile): string[] {
   const advice = serveAdvice(r);
   if (advice.length > 0) {
     lines.push('for a server (lowest p99 at each rate; the batch recommendation is below):');
-    for (const s of advice) lines.push(`  ${taskName(s.task)} ${s.sentence}`);
+    for (const s of advice) lines.push(`  ${title(s.task)} ${s.sentence}`);
   }
   return lines;
 }
