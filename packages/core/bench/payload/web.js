@@ -7,20 +7,28 @@ const mix = (h, w) => {
 function sumBytes(b) {
   let h = 0x811c9dc5 | 0;
   const words = b.length >>> 2;
-  if ((b.byteOffset & 3) === 0) {
+  const skew = b.byteOffset & 3;
+  if (skew === 0) {
     const w32 = new Uint32Array(b.buffer, b.byteOffset, words);
     for (let k = 0; k < words; k++) h = mix(h, w32[k]);
-  } else {
-    for (let k = 0; k < words; k++) {
-      const a = k << 2;
-      h = mix(h, b[a] | (b[a + 1] << 8) | (b[a + 2] << 16) | (b[a + 3] << 24));
+  } else if (words > 1) {
+    const w32 = new Uint32Array(b.buffer, b.byteOffset - skew, words);
+    const lo = skew << 3;
+    const hi = 32 - lo;
+    let cur = w32[0];
+    for (let k = 1; k < words; k++) {
+      const next = w32[k];
+      h = mix(h, (cur >>> lo) | (next << hi));
+      cur = next;
     }
-  }
+    h = mix(h, wordAt(b, (words - 1) << 2));
+  } else if (words === 1) h = mix(h, wordAt(b, 0));
   let tail = 0;
   for (let k = words << 2, s = 0; k < b.length; k++, s += 8) tail |= b[k] << s;
   if ((b.length & 3) !== 0) h = mix(h, tail);
   return h >>> 0;
 }
+const wordAt = (b, a) => b[a] | (b[a + 1] << 8) | (b[a + 2] << 16) | (b[a + 3] << 24);
 function sumDoc(doc) {
   let h = 0x811c9dc5 | 0;
   let word = 0;

@@ -27,11 +27,27 @@ describe('the payload and its checksum', () => {
     }
   });
 
-  test('an unaligned view reads the same words as an aligned copy', () => {
-    const b = payloadBytes(777);
-    const host = new Uint8Array(778);
-    host.set(b, 1);
-    expect(checksumBytes(host.subarray(1))).toBe(checksumBytes(b));
+  test('an unaligned view reads the same words as an aligned copy, at every offset and length', () => {
+    for (const skew of [1, 2, 3, 5]) {
+      for (const n of [0, 1, 3, 4, 5, 7, 8, 9, 12, 13, 777, 4099]) {
+        const b = payloadBytes(n);
+        // The view ends where its buffer does: the aligned reads must not need a word past it.
+        const host = new Uint8Array(skew + n);
+        host.set(b, skew);
+        expect(checksumBytes(host.subarray(skew)), `offset ${skew}, ${n} bytes`).toBe(checksumBytes(b));
+      }
+    }
+  });
+
+  test('every byte of an unaligned view counts', () => {
+    const host = new Uint8Array(1 + 1030);
+    host.set(payloadBytes(1030), 1);
+    const sum = checksumBytes(host.subarray(1));
+    for (const k of [0, 1, 2, 3, 4, 511, 1023, 1024, 1027, 1028, 1029]) {
+      const c = host.slice();
+      c[1 + k] = (c[1 + k] as number) ^ 1;
+      expect(checksumBytes(c.subarray(1)), `byte ${k}`).not.toBe(sum);
+    }
   });
 
   test('a worker answers each way with the checksum mixed with the task id, and sends the payload back', () => {
