@@ -10,13 +10,18 @@ const mix = (h, w) => {
   return x ^ (x >>> 13);
 };
 function sumBytes(b) {
+  if ((b.byteOffset & 3) !== 0) return sumSkewed(b);
   let h = 0x811c9dc5 | 0;
   const words = b.length >>> 2;
-  const skew = b.byteOffset & 3;
-  if (skew === 0) {
-    const w32 = new Uint32Array(b.buffer, b.byteOffset, words);
-    for (let k = 0; k < words; k++) h = mix(h, w32[k]);
-  } else if (words > 1) {
+  const w32 = new Uint32Array(b.buffer, b.byteOffset, words);
+  for (let k = 0; k < words; k++) h = mix(h, w32[k]);
+  return withTail(h, b, words);
+}
+function sumSkewed(b) {
+  let h = 0x811c9dc5 | 0;
+  const words = b.length >>> 2;
+  if (words > 1) {
+    const skew = b.byteOffset & 3;
     const w32 = new Uint32Array(b.buffer, b.byteOffset - skew, words);
     const lo = skew << 3;
     const hi = 32 - lo;
@@ -26,14 +31,17 @@ function sumBytes(b) {
       h = mix(h, (cur >>> lo) | (next << hi));
       cur = next;
     }
-    h = mix(h, wordAt(b, (words - 1) << 2));
-  } else if (words === 1) h = mix(h, wordAt(b, 0));
+  }
+  if (words > 0) h = mix(h, wordAt(b, (words - 1) << 2));
+  return withTail(h, b, words);
+}
+const wordAt = (b, a) => b[a] | (b[a + 1] << 8) | (b[a + 2] << 16) | (b[a + 3] << 24);
+function withTail(h, b, words) {
   let tail = 0;
   for (let k = words << 2, s = 0; k < b.length; k++, s += 8) tail |= b[k] << s;
   if ((b.length & 3) !== 0) h = mix(h, tail);
   return h >>> 0;
 }
-const wordAt = (b, a) => b[a] | (b[a + 1] << 8) | (b[a + 2] << 16) | (b[a + 3] << 24);
 function sumDoc(doc) {
   let h = 0x811c9dc5 | 0;
   let word = 0;

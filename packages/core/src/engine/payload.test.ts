@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { encodeFrame, FrameDecoder, MAX_FRAME_BYTES } from './frames.ts';
+import { PayloadFeed } from './payload-feed.ts';
 import {
   checksumBytes,
   checksumDoc,
@@ -102,5 +103,32 @@ describe('binary frames', () => {
     const f = encodeFrame({ t: 'done', id: 0, value: 0, payload: new Uint8Array(4) });
     new DataView(f.buffer).setUint32(4, 1000);
     expect(() => new FrameDecoder().push(f)).toThrow(/JSON length is past its end/);
+  });
+});
+
+describe('the hub side of a payload cell', () => {
+  test('bytes made before the run are sent as they are, never written; a part of a buffer is copied out', () => {
+    const made = payloadBytes(4096);
+    const before = made.slice();
+    const sum = checksumBytes(made);
+    const buffer = new PayloadFeed({ way: 'clone-buffer', bytes: 4096, made }, 1);
+    expect(buffer.sum).toBe(sum);
+    expect(buffer.next(0, 0).fields.payload).toBe(made.buffer);
+    expect(new PayloadFeed({ way: 'advanced-buffer', bytes: 4096, made }, 1).next(0, 0).fields.payload).toBe(made);
+    const host = new Uint8Array(4100);
+    host.set(made, 4);
+    const part = new PayloadFeed({ way: 'clone-buffer', bytes: 4096, made: host.subarray(4) }, 1).next(0, 0);
+    expect(part.fields.payload).not.toBe(host.buffer);
+    expect(checksumBytes(new Uint8Array(part.fields.payload as ArrayBuffer))).toBe(sum);
+    // A transferred buffer is the worker's own copy: moving it leaves the made bytes whole.
+    const moved = new PayloadFeed({ way: 'transfer', bytes: 4096, made }, 2);
+    expect(moved.next(0, 0).fields.payload).not.toBe(made.buffer);
+    expect(made).toEqual(before);
+  });
+
+  test('made bytes of another size are not used', () => {
+    const feed = new PayloadFeed({ way: 'advanced-buffer', bytes: 100, made: payloadBytes(64) }, 1);
+    expect((feed.next(0, 0).fields.payload as Uint8Array).length).toBe(100);
+    expect(feed.sum).toBe(checksumBytes(payloadBytes(100)));
   });
 });

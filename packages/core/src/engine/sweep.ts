@@ -355,7 +355,9 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
         transport,
         setup: setups.get(p.task),
         arg: o.taskModule?.arg,
-        payload: p.way ? { way: p.way, bytes: p.payloadBytes ?? 0 } : undefined,
+        payload: p.way
+          ? { way: p.way, bytes: p.payloadBytes ?? 0, made: payloadOf(p.payloadBytes ?? 0).bytes }
+          : undefined,
         argTransfer: p.mode === 'threads' ? config.argTransfer : undefined,
       });
       const mainParts = {
