@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { encodeFrame, FrameDecoder, MAX_FRAME_BYTES } from './frames.ts';
-import { PayloadFeed } from './payload-feed.ts';
 import {
   checksumBytes,
   checksumDoc,
@@ -10,6 +9,7 @@ import {
   payloadDoc,
   servePayload,
 } from './payload.ts';
+import { PayloadFeed } from './payload-feed.ts';
 
 describe('the payload and its checksum', () => {
   test.each([1, 3, 4, 5, 63, 64, 65, 1024, 4099])('%i bytes: the document and the bytes have one checksum', (n) => {
