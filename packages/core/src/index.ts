@@ -35,6 +35,8 @@ export { childProcessTransport, workerThreadsTransport } from './engine/compat.t
 export { otherCpuShare, readCpuCounters } from './engine/cpu-share.ts';
 export type { CostCell, CostRow } from './engine/delay-bench.ts';
 export { formatCostTable, samplerCost } from './engine/delay-bench.ts';
+export type { DelayDesign, DesignCost } from './engine/delay-designs.ts';
+export { delayDesigns, designCosts, designSight } from './engine/delay-designs.ts';
 export { collectEnv, recordedVars } from './engine/env.ts';
 export {
   encodeFrame,

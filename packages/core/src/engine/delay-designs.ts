@@ -1,0 +1,166 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { delayStats } from '../analysis/delay-stats.ts';
+import { median } from '../analysis/stats.ts';
+import type { DelayStats, TaskParams } from '../format/types.ts';
+import { type Answers, expectedAnswers } from './answers.ts';
+import { runMain } from './baselines.ts';
+import type { CostCell } from './delay-bench.ts';
+import { runHub } from './hub-run.ts';
+import { LoopDelayProbe, monitorKind, type WorkPhaseProbe } from './loop-delay.ts';
+
+/** A way to sample the event loop's delay, as the design benchmark compares them. */
+export interface DelayDesign {
+  name: string;
+  /** A fresh probe for one run; `result` gives what it saw (undefined: nothing). */
+  make(): WorkPhaseProbe & { result(): (DelayStats & { monitor?: DelayStats }) | undefined };
+}
+
+/** `perf_hooks.monitorEventLoopDelay` alone at `resolutionMs`: its timer runs in native code, no JS per tick. */
+function monitorOnly(resolutionMs: number, subtractsInterval: boolean): DelayDesign['make'] {
+  return () => {
+    const m = monitorEventLoopDelay({ resolution: resolutionMs });
+    const sub = subtractsInterval ? resolutionMs : 0;
+    return {
+      start: () => m.enable(),
+      stop: () => m.disable(),
+      result: () =>
+        Number(m.count) === 0
+          ? undefined
+          : {
+              p50Ms: Math.max(0, Number(m.percentile(50)) / 1e6 - sub),
+              p99Ms: Math.max(0, Number(m.percentile(99)) / 1e6 - sub),
+              maxMs: Math.max(0, Number(m.max) / 1e6 - sub),
+              samples: Number(m.count),
+            },
+    };
+  };
+}
+
+/** The timer-drift sampler: `intervalMs`, backing off to `idleMs` while idle, with or without the monitor beside it. */
+function timer(intervalMs: number, idleMs = intervalMs, monitor = false): DelayDesign['make'] {
+  return () => {
+    const p = new LoopDelayProbe(intervalMs, monitor, { idleIntervalMs: idleMs });
+    return { start: () => p.start(), stop: () => p.stop(), result: () => p.result() };
+  };
+}
+
+/** The designs compared on this runtime (the monitor's only where it measures a stall: Node, Bun). */
+export function delayDesigns(): DelayDesign[] {
+  const monitor = monitorKind();
+  const d: DelayDesign[] = [
+    { name: 'timer 1 ms', make: timer(1) },
+    { name: 'timer 2 ms', make: timer(2) },
+    { name: 'timer 5 ms', make: timer(5) },
+    { name: 'timer 10 ms', make: timer(10) },
+    { name: 'timer 1 ms, idle 10 (after)', make: timer(1, 10) },
+    { name: 'timer 1 ms, idle 20', make: timer(1, 20) },
+  ];
+  if (monitor !== 'none') {
+    d.unshift({ name: 'timer 1 ms + monitor 1 ms (before)', make: timer(1, 1, true) });
+    d.push(
+      { name: 'monitor 1 ms alone', make: monitorOnly(1, monitor === 'interval') },
+      { name: 'monitor 10 ms alone', make: monitorOnly(10, monitor === 'interval') },
+    );
+  }
+  return d;
+}
+
+const PARAMS: TaskParams = { ioMs: 10, cpuIters: 6_000_000 };
+const COUNT = 100;
+
+/** One cell and design: the median over rounds of (work with the design) / (work without any, same round). */
+export interface DesignCost {
+  cell: string;
+  design: string;
+  rounds: number;
+  ratio: number;
+  /** Median timer callbacks a second of work (the sampler's and the monitor's): how often an idle loop is woken. */
+  ticksPerS: number;
+}
+
+/**
+ * The cost of each design on each cell, in one interleaved run: every round runs the cell once
+ * without a sampler and once with each design, in an order rotated each round (so drift in the
+ * machine's load falls on every design alike), after one unmeasured run.
+ */
+export async function designCosts(
+  cells: readonly CostCell[],
+  designs: readonly DelayDesign[],
+  rounds: number,
+  log: (line: string) => void = () => {},
+): Promise<DesignCost[]> {
+  const answers = new Map<string, Answers>();
+  for (const task of new Set(cells.map((c) => c.task)))
+    answers.set(task, (await expectedAnswers(task, PARAMS, COUNT)) as Answers);
+  const out: DesignCost[] = [];
+  for (const c of cells) {
+    const once = async (d: DelayDesign | undefined): Promise<[number, number]> => {
+      const probe = d?.make();
+      const common = { task: c.task, params: PARAMS, count: COUNT, answers: answers.get(c.task) as Answers, probe };
+      const r = c.transport
+        ? await runHub({
+            ...common,
+            transport: c.transport,
+            workers: c.workers,
+            timeoutMs: 60_000,
+            workerEnv: 'inherit',
+          })
+        : await runMain({ ...common, mode: c.mode ?? 'sequential', workers: c.workers });
+      const seen = probe?.result();
+      const ticks = (seen?.samples ?? 0) + (seen?.monitor?.samples ?? 0);
+      return [r.sample.workMs, (ticks / r.sample.workMs) * 1000];
+    };
+    await once(undefined);
+    const slots: (DelayDesign | undefined)[] = [undefined, ...designs];
+    const ratios = designs.map(() => [] as number[]);
+    const ticks = designs.map(() => [] as number[]);
+    for (let r = 0; r < rounds; r++) {
+      const times = new Map<DelayDesign | undefined, [number, number]>();
+      for (let k = 0; k < slots.length; k++) {
+        const d = slots[(k + r) % slots.length];
+        times.set(d, await once(d));
+      }
+      const off = (times.get(undefined) as [number, number])[0];
+      designs.forEach((d, i) => {
+        const [ms, perS] = times.get(d) as [number, number];
+        ratios[i]?.push(ms / off);
+        ticks[i]?.push(perS);
+      });
+    }
+    designs.forEach((d, i) => {
+      const row = {
+        cell: c.name,
+        design: d.name,
+        rounds,
+        ratio: median(ratios[i] as number[]),
+        ticksPerS: median(ticks[i] as number[]),
+      };
+      log(`${row.cell} | ${row.design} | ${row.ratio.toFixed(4)} | ${row.ticksPerS.toFixed(0)} ticks/s`);
+      out.push(row);
+    });
+  }
+  return out;
+}
+
+const spin = (ms: number): number => {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+  return 0;
+};
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** What a design sees of known stalls: back-to-back 10 ms tasks, and 5 ms stalls after 7 ms idle. */
+export async function designSight(design: DelayDesign): Promise<{ backToBack?: DelayStats; fromIdle?: DelayStats }> {
+  const see = async (fn: () => number | Promise<number>): Promise<DelayStats | undefined> => {
+    const probe = design.make();
+    const o = { task: 'module' as const, params: { ioMs: 0, cpuIters: 0 }, answers: () => 0, probe };
+    await runMain({ ...o, mode: 'sequential', workers: 1, count: 30, target: { fn } });
+    return probe.result();
+  };
+  const backToBack = await see(() => spin(10));
+  const fromIdle = await see(async () => {
+    await pause(7);
+    return spin(5);
+  });
+  return { ...(backToBack ? { backToBack } : {}), ...(fromIdle ? { fromIdle } : {}) };
+}
