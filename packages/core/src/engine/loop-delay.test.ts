@@ -53,11 +53,40 @@ describe('LoopDelayProbe', () => {
     expect(probe.result()).toBeUndefined();
     probe.measure = true;
     probe.start();
-    await pause(30);
+    // An idle loop: ticks at 1, 3, 7, 15, 25, 35, ... ms (backing off to 10 ms).
+    await pause(60);
     probe.stop();
     const d = probe.result();
     expect(d?.samples).toBeGreaterThan(5);
     // The unmeasured 15 ms stall is not in it; an idle loop is late by far less (a wide bound: a loaded machine).
     expect(d?.p50Ms).toBeLessThan(5);
+  });
+
+  test('backing off: an idle loop is woken less often, a busy one is still timed to the interval', async () => {
+    const every = new LoopDelayProbe(1, false, { idleIntervalMs: 1 });
+    const backs = new LoopDelayProbe(1, false, { idleIntervalMs: 10 });
+    every.start();
+    backs.start();
+    await pause(60);
+    every.stop();
+    backs.stop();
+    // Never more ticks than a fixed interval (a loaded machine makes ticks late, which resets it).
+    expect(backs.result()?.samples).toBeLessThan(every.result()?.samples ?? 0);
+    expect(backs.result()?.idleIntervalMs).toBe(10);
+    expect(every.result()?.idleIntervalMs).toBeUndefined();
+
+    // Back-to-back 10 ms stalls with a turn between: each tick is late, so the next is due in 1 ms.
+    const busy = new LoopDelayProbe(1, false, { idleIntervalMs: 10 });
+    await runMain({
+      mode: 'sequential',
+      workers: 1,
+      task: 'module',
+      params: { ioMs: 0, cpuIters: 0 },
+      count: 6,
+      answers: () => 0,
+      target: { fn: () => spin(10) },
+      probe: busy,
+    });
+    expect(busy.result()?.p50Ms).toBeGreaterThanOrEqual(10 - 1);
   });
 });

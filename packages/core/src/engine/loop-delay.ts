@@ -1,6 +1,6 @@
 import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { delayStats } from '../analysis/delay-stats.ts';
-import { LOOP_DELAY_INTERVAL_MS } from '../constants.ts';
+import { LOOP_DELAY_IDLE_INTERVAL_MS, LOOP_DELAY_INTERVAL_MS } from '../constants.ts';
 import type { DelayStats, LoopDelay } from '../format/types.ts';
 
 /** What a hub run calls around its work phase; the sweep owns the probe and reads it per cell. */
@@ -27,6 +27,11 @@ const MONITOR: Record<ReturnType<typeof runtime>, 'interval' | 'delay' | 'none'>
   bun: 'delay',
   deno: 'none',
 };
+
+/** What this runtime's `monitorEventLoopDelay` records: the whole interval, the delay past it, or no stall. */
+export function monitorKind(): 'interval' | 'delay' | 'none' {
+  return MONITOR[runtime()];
+}
 
 /** A window's monitor, read when it closes: its count and its values at GRID percentiles (ms, past the interval). */
 interface MonitorWindow {
@@ -86,29 +91,51 @@ function pooledMonitor(windows: readonly MonitorWindow[]): DelayStats | undefine
 export class LoopDelayProbe implements WorkPhaseProbe {
   /** Whether the next window counts (the sweep sets it false for warm-up runs). */
   measure = true;
+  /** The longest interval the timer backs off to while the loop is idle (`intervalMs` when it never does). */
+  readonly idleIntervalMs: number;
   private readonly delays: number[] = [];
   private readonly windows: MonitorWindow[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private monitor: IntervalHistogram | undefined;
   private due = 0;
+  private current: number;
   private readonly kind = MONITOR[runtime()];
+  private readonly monitorMs: number;
 
+  /**
+   * `useMonitor`: run `monitorEventLoopDelay` beside it at `monitorMs` (default: `intervalMs`), for
+   * checking the sampler; off in a sweep's cells, since its timer wakes an idle loop every
+   * `monitorMs` and would cost what backing off saves. `idleIntervalMs` equal to `intervalMs`: a
+   * fixed interval.
+   */
   constructor(
     readonly intervalMs: number = LOOP_DELAY_INTERVAL_MS,
-    private readonly useMonitor = true,
-  ) {}
+    private readonly useMonitor = false,
+    options: { idleIntervalMs?: number; monitorMs?: number } = {},
+  ) {
+    this.idleIntervalMs = Math.max(intervalMs, options.idleIntervalMs ?? LOOP_DELAY_IDLE_INTERVAL_MS);
+    this.monitorMs = options.monitorMs ?? intervalMs;
+    this.current = intervalMs;
+  }
 
   private readonly tick = (): void => {
     const now = performance.now();
     // Node may fire a timer a fraction of a ms early against performance.now() (its timers run on
     // the loop's cached ms clock): that is no delay.
-    if (this.measure) this.delays.push(Math.max(0, now - this.due));
+    const delay = Math.max(0, now - this.due);
+    if (this.measure) this.delays.push(delay);
+    // A tick late by two intervals or more means the loop was busy (or the machine was): the next
+    // one is due after one interval, so a stall that follows it is timed to that interval. A tick
+    // about on time (Deno's 1 ms timer fires about 1.1 ms late on an idle loop) finds it idle: the
+    // wait doubles, up to idleIntervalMs, so the loop is not woken for nothing (each wake-up takes
+    // a core from the workers).
+    this.current = delay >= 2 * this.intervalMs ? this.intervalMs : Math.min(this.current * 2, this.idleIntervalMs);
     this.arm(now);
   };
 
   private arm(now: number): void {
-    this.due = now + this.intervalMs;
-    const t = setTimeout(this.tick, this.intervalMs);
+    this.due = now + this.current;
+    const t = setTimeout(this.tick, this.current);
     // Never what keeps a process alive.
     (t as { unref?: () => void }).unref?.();
     this.timer = t;
@@ -118,9 +145,10 @@ export class LoopDelayProbe implements WorkPhaseProbe {
   start(): void {
     if (this.timer !== undefined) return;
     if (this.measure && this.useMonitor && this.kind !== 'none') {
-      this.monitor = monitorEventLoopDelay({ resolution: this.intervalMs });
+      this.monitor = monitorEventLoopDelay({ resolution: this.monitorMs });
       this.monitor.enable();
     }
+    this.current = this.intervalMs;
     this.arm(performance.now());
   }
 
@@ -136,7 +164,7 @@ export class LoopDelayProbe implements WorkPhaseProbe {
     const m = this.monitor;
     if (m) {
       m.disable();
-      this.windows.push(readWindow(m, this.kind === 'interval' ? this.intervalMs * 1e6 : 0));
+      this.windows.push(readWindow(m, this.kind === 'interval' ? this.monitorMs * 1e6 : 0));
       this.monitor = undefined;
     }
   }
@@ -151,6 +179,12 @@ export class LoopDelayProbe implements WorkPhaseProbe {
     const s = delayStats(this.delays);
     if (!s) return undefined;
     const monitor = pooledMonitor(this.windows);
-    return { method: 'timer-drift', intervalMs: this.intervalMs, ...s, ...(monitor ? { monitor } : {}) };
+    return {
+      method: 'timer-drift',
+      intervalMs: this.intervalMs,
+      ...(this.idleIntervalMs > this.intervalMs ? { idleIntervalMs: this.idleIntervalMs } : {}),
+      ...s,
+      ...(monitor ? { monitor } : {}),
+    };
   }
 }

@@ -26,6 +26,7 @@ describe('decodeResult: cells[].loopDelay', () => {
       { ...delay, monitor: undefined },
       { ...delay, method: 'asyncio-timer' as const, monitor: undefined },
       { ...delay, method: 'thread-wakeup' as const, monitor: undefined },
+      { ...delay, idleIntervalMs: 10, monitor: undefined },
     ]) {
       const r = sampleResult();
       r.cells[0]!.loopDelay = d.monitor ? d : (({ monitor: _, ...rest }) => rest)(d);
@@ -51,6 +52,11 @@ describe('decodeResult: cells[].loopDelay', () => {
       'an interval over a minute',
       { ...delay, intervalMs: MAX_DELAY_INTERVAL_MS + 1 },
       /loopDelay\.intervalMs: expected at most 60000/,
+    ],
+    [
+      'an idle interval below the interval',
+      { ...delay, intervalMs: 2, idleIntervalMs: 1 },
+      /cells\[0\]\.loopDelay\.idleIntervalMs: expected at least 2, got 1/,
     ],
     ['a monitor that is no map', { ...delay, monitor: [1] }, /cells\[0\]\.loopDelay\.monitor: expected a map/],
     [

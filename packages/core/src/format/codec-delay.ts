@@ -29,10 +29,15 @@ export function readLoopDelay(r: FieldReader, h: Holder, parent: string, key: Ke
   const stats = readStats(r, h, parent, key);
   const o = r.map(h, parent, key);
   const f = path(parent, key);
+  const intervalMs = r.num(o, f, 'intervalMs', MIN_DELAY_INTERVAL_MS, MAX_DELAY_INTERVAL_MS);
   return {
     method: r.oneOf(o, f, 'method', METHODS),
-    intervalMs: r.num(o, f, 'intervalMs', MIN_DELAY_INTERVAL_MS, MAX_DELAY_INTERVAL_MS),
+    intervalMs,
     ...stats,
-    ...r.optional<LoopDelay>(o, f, { monitor: (x, g, k) => readStats(r, x, g, k) }),
+    ...r.optional<LoopDelay>(o, f, {
+      // Backing off means waiting longer than the interval, never shorter.
+      idleIntervalMs: (x, g, k) => r.num(x, g, k, intervalMs, MAX_DELAY_INTERVAL_MS),
+      monitor: (x, g, k) => readStats(r, x, g, k),
+    }),
   };
 }

@@ -198,7 +198,8 @@ export interface WarmStart {
 
 /**
  * How the hub's responsiveness was sampled. `timer-drift`: a timer re-armed every `intervalMs` on
- * the hub's event loop records how late it fires (JavaScript runtimes); `asyncio-timer`: the same
+ * the hub's event loop (backing off to `idleIntervalMs` while idle) records how late it fires
+ * (JavaScript runtimes); `asyncio-timer`: the same
  * on CPython's asyncio loop (its async baseline); `thread-wakeup`: a Python thread sleeping
  * `intervalMs` records how late it wakes, which is mostly its wait for the GIL (CPython's other cells).
  */
@@ -217,6 +218,12 @@ export interface LoopDelay extends DelayStats {
   method: LoopDelayMethod;
   /** The sampler's interval: a stall shorter than this can be missed; a delay is exact to the clock. */
   intervalMs: number;
+  /**
+   * `timer-drift` that backs off while the loop is idle: the longest interval it waits then, so a
+   * stall that begins on an idle loop is timed to within this (one that follows a late tick, to
+   * `intervalMs`). Absent: the interval never changed (files before it, CPython).
+   */
+  idleIntervalMs?: number;
   /**
    * `perf_hooks.monitorEventLoopDelay` over the same windows at the same interval, where it
    * measures the same thing (Node, Bun), as delay past the interval; for checking the sampler.
