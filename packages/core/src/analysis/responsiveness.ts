@@ -9,6 +9,8 @@ export interface DelaySeries {
   impl: string;
   method: LoopDelayMethod;
   intervalMs: number;
+  /** The interval the sampler backs off to while the loop is idle; absent when it never backs off. */
+  idleIntervalMs?: number | undefined;
   /** By worker count, ascending. */
   points: { workers: number; delay: LoopDelay }[];
   /** The largest p99 and max over the worker counts: what a server on this mode would feel at worst. */
@@ -43,6 +45,7 @@ export function delaySeries(run: ResultFile): DelaySeries[] {
         impl: c.impl,
         method: d.method,
         intervalMs: d.intervalMs,
+        idleIntervalMs: d.idleIntervalMs,
         points: [],
         worstP99Ms: 0,
         worstMaxMs: 0,

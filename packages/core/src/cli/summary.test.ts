@@ -151,6 +151,11 @@ test("the summary prints the hub's event-loop delay per task, one short line, as
   const head = out.findIndex((l) => l.startsWith('event-loop delay of the hub during the work'));
   expect(out[head]).toContain('sampled every 1 ms by a timer on the event loop');
   expect(out[head + 1]).toBe('  cpu: sequential/x 9.80 · threads/x 0.21-0.40');
+  // A sampler that backs off while the loop is idle says so.
+  for (const c of r.cells) c.loopDelay = { ...(c.loopDelay as ReturnType<typeof d>), idleIntervalMs: 10 };
+  expect(formatSummary(r, undefined)).toContain(
+    'sampled every 1 ms (backing off to 10 ms while the loop is idle) by a timer on the event loop',
+  );
   // Older files have no delays: no section.
   expect(formatSummary(fakeRun(), undefined)).not.toContain('event-loop delay');
 });

@@ -49,9 +49,17 @@ export function delayLines(r: ResultFile): string[] {
   const how = [...new Set(series.map((s) => s.method))].map((m) => {
     const of = series.filter((s) => s.method === m);
     const modes = [...new Set(of.map((s) => s.mode))];
-    const every = [...new Set(of.map((s) => s.intervalMs))].join(', ');
+    const every = [
+      ...new Set(
+        of.map((s) =>
+          s.idleIntervalMs !== undefined && s.idleIntervalMs > s.intervalMs
+            ? `${s.intervalMs} ms (backing off to ${s.idleIntervalMs} ms while the loop is idle)`
+            : `${s.intervalMs} ms`,
+        ),
+      ),
+    ].join(', ');
     const only = modes.length < new Set(series.map((s) => s.mode)).size ? ` (${modes.join(', ')})` : '';
-    return `every ${every} ms by ${DELAY_METHOD_WORDS[m]}${only}`;
+    return `every ${every} by ${DELAY_METHOD_WORDS[m]}${only}`;
   });
   const lines = [
     `event-loop delay of the hub during the work (p99 ms over the measured runs, lo-hi over worker counts; sampled ${how.join('; ')}):`,
