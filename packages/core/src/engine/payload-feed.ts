@@ -7,6 +7,7 @@ import {
   payloadAnswer,
   payloadBytes,
   payloadDoc,
+  ROW_CHARS,
   SHARED_HEADER_BYTES,
 } from './payload.ts';
 
@@ -19,6 +20,13 @@ export interface PayloadPlan {
    * does once per size: read, never written nor moved. Without it the hub makes them for each run.
    */
   made?: Uint8Array | undefined;
+  /**
+   * The payload's document form (`payloadDoc(bytes)`) made already, for the ways that carry one:
+   * read, never written (it must be that form of `made`'s bytes). Without it the hub makes one for
+   * each run (262,144 records at 16 MiB), garbage the engine collects during some later run, where a
+   * minimal script keeps its one document.
+   */
+  madeDoc?: PayloadDoc | undefined;
 }
 
 /** What the hub adds to one task message, and what it moves rather than copies. */
@@ -65,8 +73,15 @@ export class PayloadFeed implements TaskFeed {
     const bytes = made !== undefined && made.length === plan.bytes ? made : payloadBytes(plan.bytes);
     this.sum = checksumBytes(bytes);
     const form = formOf(plan.way);
-    if (form === 'doc') this.#doc = payloadDoc(plan.bytes);
-    else if (plan.way === 'transfer') {
+    if (form === 'doc') {
+      const given = plan.madeDoc;
+      this.#doc =
+        given !== undefined &&
+        given.rows.length === Math.ceil(plan.bytes / ROW_CHARS) &&
+        checksumDoc(given) === this.sum
+          ? given
+          : payloadDoc(plan.bytes);
+    } else if (plan.way === 'transfer') {
       for (let i = 0; i < workers; i++) this.#own.push(bytes.slice().buffer);
     } else if (form === 'shared') {
       for (let i = 0; i < workers; i++) {

@@ -4,6 +4,7 @@ import {
   checksumBytes,
   checksumDoc,
   docBytes,
+  type PayloadDoc,
   payloadAnswer,
   payloadBytes,
   payloadDoc,
@@ -124,6 +125,22 @@ describe('the hub side of a payload cell', () => {
     const moved = new PayloadFeed({ way: 'transfer', bytes: 4096, made }, 2);
     expect(moved.next(0, 0).fields.payload).not.toBe(made.buffer);
     expect(made).toEqual(before);
+  });
+
+  test('a document made before the run is sent as it is; one of another size or content is not used', () => {
+    const made = payloadBytes(1000);
+    const doc = payloadDoc(1000);
+    const feed = new PayloadFeed({ way: 'json', bytes: 1000, made, madeDoc: doc }, 1);
+    expect(feed.next(0, 0).fields.payload).toBe(doc);
+    expect(feed.received(0, 0, structuredClone(doc))).toBeUndefined();
+    const other = new PayloadFeed({ way: 'clone-object', bytes: 1000, madeDoc: payloadDoc(900) }, 1);
+    expect(other.next(0, 0).fields.payload).not.toBe(doc);
+    expect(checksumDoc(other.next(0, 1).fields.payload as PayloadDoc)).toBe(other.sum);
+    const changed = payloadDoc(1000);
+    (changed.rows[0] as { text: string }).text = 'x'.repeat(64);
+    const refused = new PayloadFeed({ way: 'advanced', bytes: 1000, madeDoc: changed }, 1);
+    expect(refused.next(0, 0).fields.payload).not.toBe(changed);
+    expect(checksumDoc(refused.next(0, 1).fields.payload as PayloadDoc)).toBe(refused.sum);
   });
 
   test('made bytes of another size are not used', () => {

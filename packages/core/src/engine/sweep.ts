@@ -23,7 +23,7 @@ import { type HubResult, type RunOptions, runHub } from './hub-run.ts';
 import type { LibraryPool } from './library-pool.ts';
 import { LoopDelayProbe } from './loop-delay.ts';
 import { type NetServer, startNetServer } from './net-server.ts';
-import { checksumBytes, payloadAnswer, payloadBytes } from './payload.ts';
+import { checksumBytes, formOf, type PayloadDoc, payloadAnswer, payloadBytes, payloadDoc } from './payload.ts';
 import { DEFAULT_PAYLOAD_BYTES, PAYLOAD_WAYS, waysFor } from './payload-ways.ts';
 import { runPoolHub } from './pool-hub-run.ts';
 import type { WorkerSetup } from './protocol.ts';
@@ -284,7 +284,7 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
   const skipped = skippedWays(config, o.transports);
   for (const sk of skipped) o.onSkip?.(sk);
   // A payload cell's answers and main-thread bytes depend on its size: made once per size, off the clock.
-  const sizes = new Map<number, { bytes: Uint8Array; answers: Answers }>();
+  const sizes = new Map<number, { bytes: Uint8Array; answers: Answers; doc?: PayloadDoc }>();
   const payloadOf = (n: number) => {
     let v = sizes.get(n);
     if (!v) {
@@ -294,6 +294,12 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
       sizes.set(n, v);
     }
     return v;
+  };
+  // What a cell's feed reuses: the bytes, and for a way that carries a document, the document.
+  const madeOf = (way: PayloadWay, n: number) => {
+    const v = payloadOf(n);
+    if (formOf(way) === 'doc') v.doc ??= payloadDoc(n);
+    return { made: v.bytes, madeDoc: v.doc };
   };
   const answersOf = (p: PlannedCell): Answers =>
     p.task === 'payload' ? payloadOf(p.payloadBytes ?? 0).answers : (answers.get(p.task) as Answers);
@@ -355,9 +361,7 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
         transport,
         setup: setups.get(p.task),
         arg: o.taskModule?.arg,
-        payload: p.way
-          ? { way: p.way, bytes: p.payloadBytes ?? 0, made: payloadOf(p.payloadBytes ?? 0).bytes }
-          : undefined,
+        payload: p.way ? { way: p.way, bytes: p.payloadBytes ?? 0, ...madeOf(p.way, p.payloadBytes ?? 0) } : undefined,
         argTransfer: p.mode === 'threads' ? config.argTransfer : undefined,
       });
       const mainParts = {
