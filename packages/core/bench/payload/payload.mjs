@@ -9,6 +9,7 @@
 //
 //   pnpm --filter @tvp/core bench:payload        (node; bench:payload:bun, bench:payload:deno)
 //   env: ROUNDS=10  SIZES=1k,16m  SMALL_COUNT=200 (tasks per measurement up to 64 KiB)  BIG_COUNT=1
+//        ONLY=child_process:json,deno-command (transports, or transport:way, to measure; all when unset)
 import {
   checksumBytes,
   checksumDoc,
@@ -34,6 +35,9 @@ const countFor = (bytes) =>
     : bytes <= 1 << 20
       ? 20
       : Number(process.env.BIG_COUNT ?? 1);
+/** `ONLY`'s entries: a transport, or a transport and one of its ways. */
+const ONLY = process.env.ONLY ? process.env.ONLY.split(',') : undefined;
+const picked = (impl, way) => !ONLY || ONLY.includes(impl) || ONLY.includes(`${impl}:${way}`);
 const isDoc = (way) => way === 'clone-object' || way === 'json' || way === 'advanced';
 
 /** Each size's bytes, checksum and document, made once (seconds at 16 MiB), off every clock. */
@@ -46,13 +50,17 @@ function madeFor(bytes) {
   return made.get(bytes);
 }
 
+/** Each size's document form, made once, for the ways that carry one. */
+function docFor(bytes) {
+  const m = madeFor(bytes);
+  m.doc ??= payloadDoc(bytes);
+  return m.doc;
+}
+
 /** The data one way carries for one measurement (a transferred buffer goes back and forth, a shared one stays). */
 function dataFor(way, bytes) {
   const m = madeFor(bytes);
-  if (isDoc(way)) {
-    m.doc ??= payloadDoc(bytes);
-    return { sum: m.sum, payload: m.doc };
-  }
+  if (isDoc(way)) return { sum: m.sum, payload: docFor(bytes) };
   if (way === 'shared') {
     const sab = new SharedArrayBuffer(8 + bytes);
     new Uint8Array(sab, 8).set(m.b);
@@ -116,8 +124,8 @@ async function ours(transport, way, bytes) {
     timeoutMs: 600_000,
     answers: (id) => payloadAnswer(sum, id),
     workerEnv: 'inherit',
-    // The bytes the minimal reuses, as a sweep passes those it made once per size.
-    payload: { way, bytes, made: b },
+    // The bytes and document the minimal reuses, as a sweep passes those it made once per size.
+    payload: { way, bytes, made: b, madeDoc: isDoc(way) ? docFor(bytes) : undefined },
   });
   return (r.sample.workMs / count) * 1000;
 }
@@ -127,7 +135,8 @@ const subjects = [];
 for (const transport of transports) {
   const { run, skipped } = waysFor(transport, WAYS_OF_MODE[transport.mode]);
   for (const s of skipped) console.log(skippedLine(s));
-  for (const way of run) for (const bytes of SIZES) subjects.push({ transport, impl: transport.impl, way, bytes });
+  for (const way of run.filter((w) => picked(transport.impl, w)))
+    for (const bytes of SIZES) subjects.push({ transport, impl: transport.impl, way, bytes });
 }
 const times = new Map(subjects.map((s) => [s, { ours: [], minimal: [] }]));
 const started = performance.now();
