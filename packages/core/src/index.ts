@@ -36,7 +36,7 @@ export { otherCpuShare, readCpuCounters } from './engine/cpu-share.ts';
 export type { CostCell, CostRow } from './engine/delay-bench.ts';
 export { formatCostTable, samplerCost } from './engine/delay-bench.ts';
 export type { DelayDesign, DesignCost } from './engine/delay-designs.ts';
-export { delayDesigns, designCosts, designSight } from './engine/delay-designs.ts';
+export { delayDesigns, designCells, designCosts, designSight, runDelayDesigns } from './engine/delay-designs.ts';
 export { collectEnv, recordedVars } from './engine/env.ts';
 export {
   encodeFrame,

@@ -7,6 +7,7 @@ import { runMain } from './baselines.ts';
 import type { CostCell } from './delay-bench.ts';
 import { runHub } from './hub-run.ts';
 import { LoopDelayProbe, monitorKind, type WorkPhaseProbe } from './loop-delay.ts';
+import type { Transport } from './transport.ts';
 
 /** A way to sample the event loop's delay, as the design benchmark compares them. */
 export interface DelayDesign {
@@ -163,4 +164,40 @@ export async function designSight(design: DelayDesign): Promise<{ backToBack?: D
     return spin(5);
   });
   return { ...(backToBack ? { backToBack } : {}), ...(fromIdle ? { fromIdle } : {}) };
+}
+
+/** The cost cells every runtime measures: cpu on two workers per transport, the main thread, io. */
+export function designCells(threads: Transport, processes: Transport): CostCell[] {
+  const name = (t: Transport, n: number) => `${t.mode}/${t.impl} x${n}`;
+  return [
+    { name: `cpu ${name(threads, 2)}`, task: 'cpu', workers: 2, transport: threads },
+    { name: `cpu ${name(processes, 2)}`, task: 'cpu', workers: 2, transport: processes },
+    { name: 'cpu sequential/main', task: 'cpu', workers: 1, mode: 'sequential' },
+    { name: 'io async/main x8', task: 'io', workers: 8, mode: 'async' },
+    { name: `io ${name(threads, 8)}`, task: 'io', workers: 8, transport: threads },
+  ];
+}
+
+/**
+ * The designs benchmark a runner runs with its own transports: what each design sees of known
+ * stalls, then its cost on `designCells`. ROUNDS (8), DESIGNS (names, `;` between) and CELLS (name
+ * prefixes, `,` between) from the environment.
+ */
+export async function runDelayDesigns(
+  threads: Transport,
+  processes: Transport,
+  env: Record<string, string | undefined>,
+  print: (line: string) => void = console.log,
+): Promise<void> {
+  const only = env.DESIGNS?.split(';');
+  const designs = delayDesigns().filter((d) => !only || only.includes(d.name));
+  const f = (x?: { p50Ms: number; p99Ms: number; maxMs: number }) =>
+    x ? `p50 ${x.p50Ms.toFixed(2)} p99 ${x.p99Ms.toFixed(2)} max ${x.maxMs.toFixed(2)}` : 'none';
+  for (const d of designs) {
+    const s = await designSight(d);
+    print(`sight | ${d.name} | 10 ms back to back: ${f(s.backToBack)} | 5 ms after 7 ms idle: ${f(s.fromIdle)}`);
+  }
+  const which = env.CELLS?.split(',');
+  const cells = designCells(threads, processes).filter((c) => !which || which.some((w) => c.name.startsWith(w)));
+  await designCosts(cells, designs, Number(env.ROUNDS ?? 8), (l) => print(`cost | ${l}`));
 }
