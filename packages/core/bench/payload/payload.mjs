@@ -5,11 +5,14 @@
 // every way it carries; one worker, tasks one after another, a fresh worker per measurement, its
 // start not timed (ours: runHub's work phase). Subjects interleave in each round, rotating, and
 // which of ours and minimal goes first alternates. Prints one table per run: medians over rounds,
-// and the median of the per-round ratios.
+// and the median of the per-round ratios. Every CPU is kept running by a spinner at SCHED_IDLE, as in
+// the latency benchmark (../latency/awake.mjs): on an idle VM a reply woken onto a halted CPU waits
+// for the host, and which side pays that depends on how its threads hand off, not on its code.
 //
 //   pnpm --filter @tvp/core bench:payload        (node; bench:payload:bun, bench:payload:deno)
 //   env: ROUNDS=10  SIZES=1k,16m  SMALL_COUNT=200 (tasks per measurement up to 64 KiB)  BIG_COUNT=1
 //        ONLY=child_process:json,deno-command (transports, or transport:way, to measure; all when unset)
+//        IDLE_CPUS=1 (no spinners: the machine's own idle behaviour, halts included)
 import {
   checksumBytes,
   checksumDoc,
@@ -22,6 +25,7 @@ import {
   WAYS_OF_MODE,
   waysFor,
 } from '@tvp/core';
+import { cpuIdleEntries, keepCpusAwake } from '../latency/awake.mjs';
 import { fmtUs, median, rawWorker, runnerTransports, runtime, runtimeVersion } from './raw.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 10);
@@ -38,6 +42,7 @@ const countFor = (bytes) =>
 /** `ONLY`'s entries: a transport, or a transport and one of its ways. */
 const ONLY = process.env.ONLY ? process.env.ONLY.split(',') : undefined;
 const picked = (impl, way) => !ONLY || ONLY.includes(impl) || ONLY.includes(`${impl}:${way}`);
+const AWAKE = process.env.IDLE_CPUS !== '1';
 const isDoc = (way) => way === 'clone-object' || way === 'json' || way === 'advanced';
 
 /** Each size's bytes, checksum and document, made once (seconds at 16 MiB), off every clock. */
@@ -138,33 +143,43 @@ for (const transport of transports) {
   for (const way of run.filter((w) => picked(transport.impl, w)))
     for (const bytes of SIZES) subjects.push({ transport, impl: transport.impl, way, bytes });
 }
-const times = new Map(subjects.map((s) => [s, { ours: [], minimal: [] }]));
+const times = new Map(subjects.map((s) => [s, { ours: [], minimal: [], idle: { ours: 0, minimal: 0 } }]));
+/** One side's measurement, counting the CPUs' idle entries while it ran. */
+async function side(s, name, measure) {
+  const t = times.get(s);
+  const e0 = cpuIdleEntries();
+  t[name].push(await measure());
+  t.idle[name] += cpuIdleEntries() - e0;
+}
+const stopSpinners = AWAKE ? keepCpusAwake() : () => {};
 const started = performance.now();
 for (let round = 0; round < ROUNDS; round++) {
   const k = round % subjects.length;
   for (const s of [...subjects.slice(k), ...subjects.slice(0, k)]) {
-    const t = times.get(s);
     // Which goes first alternates by round, so neither always gets a warmer machine.
-    if (round % 2 === 0) {
-      t.ours.push(await ours(s.transport, s.way, s.bytes));
-      t.minimal.push(await minimal(s.impl, s.way, s.bytes));
-    } else {
-      t.minimal.push(await minimal(s.impl, s.way, s.bytes));
-      t.ours.push(await ours(s.transport, s.way, s.bytes));
-    }
+    const pair = [
+      () => side(s, 'ours', () => ours(s.transport, s.way, s.bytes)),
+      () => side(s, 'minimal', () => minimal(s.impl, s.way, s.bytes)),
+    ];
+    if (round % 2) pair.reverse();
+    for (const go of pair) await go();
   }
   process.stderr.write(`round ${round + 1}/${ROUNDS}\n`);
 }
+stopSpinners();
 const size = (b) => (b >= 1 << 20 ? `${b / (1 << 20)} MiB` : `${b / 1024} KiB`);
 console.log(
-  `\npayload cost per task, ${runtime} ${runtimeVersion}, 1 worker, ${SIZES.map((b) => `${countFor(b)} tasks at ${size(b)}`).join(', ')} per measurement; ${ROUNDS} interleaved rounds in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  `\npayload cost per task, ${runtime} ${runtimeVersion}, 1 worker, ${SIZES.map((b) => `${countFor(b)} tasks at ${size(b)}`).join(', ')} per measurement; ${ROUNDS} interleaved rounds in ${((performance.now() - started) / 1000).toFixed(0)} s; ${AWAKE ? 'CPUs kept awake by SCHED_IDLE spinners' : 'CPUs left to idle (IDLE_CPUS=1)'}`,
 );
-console.log('| transport | way | size | ours (median) | minimal (median) | ratio (median of per-round) | n |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log(
+  '| transport | way | size | ours (median) | minimal (median) | ratio (median of per-round) | CPU idle entries per task (ours / minimal) | n |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+const perTask = (n, s) => (Number.isNaN(n) ? '-' : (n / (ROUNDS * countFor(s.bytes))).toFixed(2));
 for (const s of subjects) {
   const t = times.get(s);
   const ratio = median(t.ours.map((o, i) => o / t.minimal[i]));
   console.log(
-    `| ${s.impl} | ${s.way} | ${size(s.bytes)} | ${fmtUs(median(t.ours))} | ${fmtUs(median(t.minimal))} | ${ratio.toFixed(2)}x | ${t.ours.length} |`,
+    `| ${s.impl} | ${s.way} | ${size(s.bytes)} | ${fmtUs(median(t.ours))} | ${fmtUs(median(t.minimal))} | ${ratio.toFixed(2)}x | ${perTask(t.idle.ours, s)} / ${perTask(t.idle.minimal, s)} | ${t.ours.length} |`,
   );
 }
