@@ -24,6 +24,15 @@ export class RunAborted extends Error {
   }
 }
 
+/**
+ * Whether a failure ends the run as an abort: `RunAborted` itself, or any failure seen once the
+ * run's signal has aborted. A signal's handler kills every worker before it aborts, and a runtime
+ * may report a killed worker's exit at once (Deno does for its threads), so the exit can win the
+ * race against the abort: the cell in progress was interrupted, not failed.
+ */
+export const endedByAbort = (err: unknown, signal: AbortSignal | undefined): boolean =>
+  err instanceof RunAborted || signal?.aborted === true;
+
 /** A result file that cannot be read: names the file and the field. */
 export class ResultFileError extends Error {
   override name = 'ResultFileError';

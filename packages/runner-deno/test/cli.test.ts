@@ -143,6 +143,46 @@ describe.each([
   }, 30_000);
 });
 
+describe.each([
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)('%s while a warm thread cell runs', (signal, exitCode) => {
+  test('the file is marked interrupted and the cell in progress is not recorded failed (as on Node)', async () => {
+    const out = tmp();
+    // Deno reports a terminated thread's exit at once, before the handler's abort: the exit must
+    // not be taken for the cell's failure. io tasks that would take minutes on 2 warm threads.
+    const [bin, ...args] = DENO_CLI as [string, ...string[]];
+    const runner = new Deno.Command(bin, {
+      args: [
+        ...args,
+        ...['--task', 'noop,io', '--mode', 'threads', '--impl', 'web-worker,worker_threads', '--workers', '2'],
+        ...['--pool', 'warm', '--count', '4000', '--io-ms', '200', '--repeat', '1', '--warmup', '0', '--out', out],
+      ],
+      stdin: 'null',
+      stdout: 'null',
+      stderr: 'piped',
+    }).spawn();
+    let stderr = '';
+    void (async () => {
+      const text = new TextDecoder();
+      for await (const chunk of runner.stderr) stderr += text.decode(chunk, { stream: true });
+    })();
+    const exited = runner.status.then((s) => s.code);
+    expect(await until(() => stderr.includes('[3/4]'), 20_000)).toBe(true);
+    // Into the io cell's warm pool: its start, or its first batch; either was failed before.
+    await new Promise((r) => setTimeout(r, 1000));
+    runner.kill(signal);
+    expect(await exited).toBe(exitCode);
+    const [res] = results(out);
+    expect(res?.interrupted).toBe(true);
+    expect(res?.cells.map((c) => `${c.task} ${c.impl} ${c.status}`)).toEqual([
+      'noop web-worker ok',
+      'noop worker_threads ok',
+    ]);
+    expect(res?.warnings?.join('\n')).toContain(`stopped by ${signal}`);
+  }, 30_000);
+});
+
 describe.each(['child_process', 'deno-command'])('SIGKILL while a %s worker is busy in a hung task', (impl) => {
   test('no process of the run is left within 3 s', async () => {
     // The hung worker never runs its own parent check (its JavaScript thread is busy): the run's reaper ends it.

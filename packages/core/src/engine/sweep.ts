@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { asyncWorkers } from '../analysis/async-cells.ts';
 import { median } from '../analysis/stats.ts';
-import { HubError, RunAborted } from '../errors.ts';
+import { endedByAbort, HubError, RunAborted } from '../errors.ts';
 import type {
   Cell,
   Impl,
@@ -392,7 +392,7 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
                 config.timeoutMs,
                 o.signal,
               ).catch((err: Error) => {
-                if (err instanceof RunAborted) throw err;
+                if (endedByAbort(err, o.signal)) throw new RunAborted();
                 roundTrips.splice(roundTrips.indexOf(paired as RoundTrip), 1);
                 paired = undefined; // no yardstick; the noop cell says what went wrong
                 return undefined;
@@ -419,7 +419,7 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
                   ? await runHub({ ...common, ...hubParts(p.transport) })
                   : await runMain({ ...mainParts, probe });
           } catch (err) {
-            if (err instanceof RunAborted) throw err;
+            if (endedByAbort(err, o.signal)) throw new RunAborted();
             cell.status = 'failed';
             cell.error = (err as Error).message;
             break;
@@ -439,7 +439,7 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
           try {
             cell.warmStart = await warm.close();
           } catch (err) {
-            if (err instanceof RunAborted) throw err;
+            if (endedByAbort(err, o.signal)) throw new RunAborted();
             cell.status = 'failed';
             cell.error = (err as Error).message;
           }
@@ -466,11 +466,14 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
           config.count,
           config.repeat,
           (arrival) =>
-            p.pool
+            (p.pool
               ? runArrivalPool({ ...base, pool: p.pool, ...arrival })
               : p.transport
                 ? runArrivalHub({ ...base, ...hubParts(p.transport), ...arrival })
-                : runArrivalMain({ ...mainParts, ...arrival }),
+                : runArrivalMain({ ...mainParts, ...arrival })
+            ).catch((err: unknown) => {
+              throw endedByAbort(err, o.signal) ? new RunAborted() : err;
+            }),
           // The hub's event-loop delay per rate, sampled as the batch runs' is.
           () => new LoopDelayProbe(),
         );

@@ -3,8 +3,9 @@ import { preset } from '../cli/presets.ts';
 import type { RunConfig } from '../format/types.ts';
 import { inMemory } from './in-memory.fixture.ts';
 import { inMemoryPool } from './library-pool.fixture.ts';
-import { liveWorkerCount } from './live-workers.ts';
+import { killAllWorkers, liveWorkerCount } from './live-workers.ts';
 import { planCells, runSweep } from './sweep.ts';
+import type { Transport } from './transport.ts';
 
 const config = (over: Partial<RunConfig> = {}): RunConfig => ({
   ...preset('quick'),
@@ -32,6 +33,24 @@ function countedPool() {
     return pool.start(workers, options);
   };
   return counted;
+}
+
+/** In-memory workers whose kill reports the exit at once, inside kill(), as Deno does for its threads. */
+function exitsInsideKill(): Transport {
+  const t = inMemory();
+  return {
+    ...t,
+    start(events, options) {
+      const h = t.start(events, options);
+      return {
+        ...h,
+        kill: () => {
+          h.kill();
+          events.exit({ code: null, signal: 'SIGKILL' });
+        },
+      };
+    },
+  };
 }
 
 describe('planCells with --pool', () => {
@@ -152,4 +171,28 @@ describe('a warm cell', () => {
     expect(r.cells[0]?.arrivals).toHaveLength(1);
     expect(r.cells[1]?.arrivals).toBeUndefined();
   });
+
+  test.each(['cold', 'warm'] as const)(
+    'a signal while a %s cell runs, on workers whose exit is reported inside kill(): the sweep is aborted, the cell is not recorded failed',
+    async (pool) => {
+      const controller = new AbortController();
+      const r = await runSweep({
+        config: config({ pools: [pool], tasks: ['noop', 'io'], ioMs: 20, repeat: 3 }),
+        transports: [exitsInsideKill()],
+        signal: controller.signal,
+        onProgress: (p) => {
+          // As the CLI's handler does: kill every worker first, then abort, during the io cell's second run.
+          if (p.cell.task === 'io' && p.run === 1) {
+            setTimeout(() => {
+              killAllWorkers();
+              controller.abort();
+            }, 10);
+          }
+        },
+      });
+      expect(r.aborted).toBe(true);
+      expect(r.cells.map((c) => `${c.task} ${c.status}`)).toEqual(['noop ok']);
+      expect(liveWorkerCount()).toBe(0);
+    },
+  );
 });
