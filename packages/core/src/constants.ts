@@ -69,6 +69,12 @@ export const LOOP_DELAY_IDLE_INTERVAL_MS = 10;
 export const KILL_WAIT_MS = 2_000;
 /** A worker sent `exit` that has not gone after this long is killed (and the cell fails). */
 export const TEARDOWN_LIMIT_MS = 10_000;
+/**
+ * The least time a warm library pool's roll call between batches may take, ms, whatever
+ * `--timeout-ms`: it fails a batch for a worker that died, never for one that a loaded machine
+ * made slow to answer (on 2 cores at a load of 20, a `whoami` took 1.1 s).
+ */
+export const ROLL_CALL_LIMIT_MS = 10_000;
 /** The upload limit the report server applies by default; the runner checks it first. */
 export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
 

@@ -9,6 +9,10 @@ import type { Phase } from './pool.ts';
  */
 export class PoolGuard {
   phase: Phase = 'spawn';
+  /** What a spawn phase past its limit failed to do, for its message. */
+  late = 'workers not ready';
+  /** The spawn phase's limit, ms: `timeoutMs` unless set. */
+  spawnLimitMs: number;
   phaseStartedAt = performance.now();
   /** Tasks in flight: id to the time it was submitted. */
   readonly inFlight = new Map<number, number>();
@@ -22,6 +26,7 @@ export class PoolGuard {
     private readonly timeoutMs: number,
     private readonly signal?: AbortSignal,
   ) {
+    this.spawnLimitMs = timeoutMs;
     this.failed = new Promise<never>((_, reject) => {
       this.reject = reject;
     });
@@ -51,8 +56,9 @@ export class PoolGuard {
   private check(): void {
     const now = performance.now();
     const inPhase = now - this.phaseStartedAt;
-    if (this.phase === 'spawn' && inPhase > this.timeoutMs) {
-      this.fail(new HubError(`workers not ready after ${this.timeoutMs} ms (--timeout-ms)`));
+    if (this.phase === 'spawn' && inPhase > this.spawnLimitMs) {
+      const why = this.spawnLimitMs === this.timeoutMs ? ' (--timeout-ms)' : '';
+      this.fail(new HubError(`${this.late} after ${this.spawnLimitMs} ms${why}`));
     } else if (this.phase === 'teardown' && inPhase > TEARDOWN_LIMIT_MS) {
       this.fail(new HubError(`pool still running ${TEARDOWN_LIMIT_MS} ms after being destroyed`));
     } else if (this.phase === 'work') {

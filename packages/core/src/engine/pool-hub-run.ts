@@ -5,6 +5,7 @@ import type { HubResult, RunOptions } from './hub-run.ts';
 import type { LibraryPool, LibraryPoolHandle, PoolTask } from './library-pool.ts';
 import { live } from './live-workers.ts';
 import { PoolGuard } from './pool-guard.ts';
+import { pidAlive } from './pool-roll-call.ts';
 import { poolMemory } from './proc-memory.ts';
 import { sharedNow } from './shared-clock.ts';
 import { TaskStamps } from './task-times.ts';
@@ -17,16 +18,6 @@ export interface PoolHubOptions extends RunOptions {
 
 const rssNow = () => process.memoryUsage().rss;
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Whether process `pid` still exists. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** How long a `whoami` task holds its worker, ms. */
 export const WHOAMI_HOLD_MS = 1;
@@ -56,7 +47,7 @@ export async function awaitWorkers(handle: LibraryPoolHandle, n: number): Promis
 export async function killPool(handle: LibraryPoolHandle, pids: number[]): Promise<void> {
   await Promise.race([handle.kill().catch(() => {}), pause(KILL_WAIT_MS)]);
   for (const pid of pids) {
-    if (!alive(pid)) continue;
+    if (!pidAlive(pid)) continue;
     try {
       process.kill(pid, 'SIGKILL');
     } catch {

@@ -1,10 +1,12 @@
 import { median } from '../analysis/stats.ts';
+import { ROLL_CALL_LIMIT_MS } from '../constants.ts';
 import { HubError } from '../errors.ts';
 import type { HubResult } from './hub-run.ts';
 import type { LibraryPoolHandle } from './library-pool.ts';
 import { live } from './live-workers.ts';
 import { PoolGuard } from './pool-guard.ts';
 import { awaitWorkers, killPool, type PoolHubOptions, poolBatch } from './pool-hub-run.ts';
+import { rollCall } from './pool-roll-call.ts';
 import { poolMemory } from './proc-memory.ts';
 import { TaskStamps } from './task-times.ts';
 import { type WarmPool, warmSample } from './warm-hub.ts';
@@ -20,8 +22,10 @@ const asHubError = (o: PoolHubOptions, err: unknown): unknown =>
 /**
  * A library pool (piscina, tinypool, workerpool, poolifier) for a warm cell: the one pool object
  * made once, its N workers awaited (`awaitWorkers`), every batch submitted to it through the
- * library's API, destroyed once at the end. Faults as `runPoolHub`: the pool is killed (and for
- * processes every worker pid still alive), then the error goes on.
+ * library's API, destroyed once at the end. Before every batch after the first, a roll call
+ * (`rollCall`) fails the batch when a worker died meanwhile, replaced by the library or not.
+ * Faults as `runPoolHub`: the pool is killed (and for processes every worker pid still alive),
+ * then the error goes on.
  */
 export async function openWarmPool(o: PoolHubOptions): Promise<WarmPool & { memory: HubResult['memory'] }> {
   const guard = new PoolGuard(o.timeoutMs, o.signal);
@@ -52,6 +56,9 @@ export async function openWarmPool(o: PoolHubOptions): Promise<WarmPool & { memo
   }
   const spawnMs = performance.now() - t0;
   const started = handle;
+  guard.late = 'a worker of the warm pool not answering between batches';
+  guard.spawnLimitMs = Math.max(o.timeoutMs, ROLL_CALL_LIMIT_MS);
+  let batches = 0;
   if (o.pool.mode === 'processes') pids = ids;
   o.onWorkers?.(ids);
   const memory = poolMemory(
@@ -68,6 +75,8 @@ export async function openWarmPool(o: PoolHubOptions): Promise<WarmPool & { memo
     async batch(probe) {
       const stamps = new TaskStamps(o.count, 'hub');
       try {
+        // Between batches, off the clock: the workers must be those the pool started with.
+        if (batches++ > 0) await guard.run('spawn', rollCall(started, ids, o.pool.mode));
         probe?.start();
         const workStart = performance.now();
         stamps.submittedAt = performance.timeOrigin + workStart;

@@ -195,4 +195,40 @@ describe('a warm cell', () => {
       expect(liveWorkerCount()).toBe(0);
     },
   );
+
+  test.each([
+    [
+      'replaced by the library',
+      'replace',
+      /thread 3 answered, not one of the warm pool's workers \(1, 2\): the library replaced a worker that died between batches/,
+    ],
+    [
+      'not replaced',
+      'lose',
+      /thread 1 of the warm pool no longer takes tasks: a worker died between batches and was not replaced/,
+    ],
+  ] as const)(
+    'a library pool whose worker died between batches, %s: the next batch fails naming it',
+    async (_name, how, reason) => {
+      const pool = countedPool();
+      const batches: number[] = [];
+      const r = await runSweep({
+        config: config({ pools: ['warm'], impls: ['in-memory-pool'], repeat: 3 }),
+        transports: [],
+        pools: [pool],
+        onProgress: (p) => {
+          batches.push(p.run);
+          // Before the third batch: the first two ran on the pool as started.
+          if (p.run === 2) pool.workers[how](0);
+        },
+      });
+      expect(batches).toEqual([0, 1, 2]);
+      expect(r.cells[0]).toMatchObject({ status: 'failed' });
+      expect(r.cells[0]?.error).toMatch(reason);
+      // The second batch was measured before the worker died; the third was not run.
+      expect(r.cells[0]?.samples).toHaveLength(1);
+      expect(pool.log).toMatchObject({ destroyed: 0, killed: 1 });
+      expect(liveWorkerCount()).toBe(0);
+    },
+  );
 });
