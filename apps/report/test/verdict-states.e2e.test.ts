@@ -87,13 +87,22 @@ describe('the verdict grid and the figures say what the runs support (Chromium)'
   it('a speedup core calls noise has no dot of its mode and says so; a busy machine is said beside the grid', async () => {
     const { page, errors, close } = await openAt(browser, busyUrl, SIZES[0]);
     const cells = await page.$$eval('.verdicts td[data-task=cpu]', (tds) =>
-      tds.map((td) => ({
-        runtime: td.closest('tr')!.getAttribute('data-runtime'),
-        caveat: td.getAttribute('data-caveat'),
-        filled: getComputedStyle(td.querySelector('.dot')!).backgroundColor,
-        headline: td.querySelector('.choice')!.parentElement!.innerText.split('\n')[0],
-        why: td.querySelector('.why')!.textContent,
-      })),
+      tds.map((td) => {
+        // The headline is what comes before the cell's line break: textContent, unlike the
+        // layout-dependent innerText, has no break to split at.
+        const nodes = [...td.childNodes];
+        const br = nodes.findIndex((n) => n.nodeName === 'BR');
+        return {
+          runtime: td.closest('tr')!.getAttribute('data-runtime'),
+          caveat: td.getAttribute('data-caveat'),
+          filled: getComputedStyle(td.querySelector('.dot')!).backgroundColor,
+          headline: nodes
+            .slice(0, br)
+            .map((n) => n.textContent)
+            .join(''),
+          why: td.querySelector('.why')!.textContent,
+        };
+      }),
     );
     const node = cells.find((c) => c.runtime === 'node')!;
     expect(node.caveat).toBe('async-cpu-noise');

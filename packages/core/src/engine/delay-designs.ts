@@ -1,5 +1,4 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { delayStats } from '../analysis/delay-stats.ts';
 import { median } from '../analysis/stats.ts';
 import type { DelayStats, TaskParams } from '../format/types.ts';
 import { type Answers, expectedAnswers } from './answers.ts';
