@@ -1,10 +1,9 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { median } from '../analysis/stats.ts';
-import type { DelayStats, TaskParams } from '../format/types.ts';
-import { type Answers, expectedAnswers } from './answers.ts';
+import type { DelayStats } from '../format/types.ts';
 import { runMain } from './baselines.ts';
+import { type CostRun, costRounds } from './cost-rounds.ts';
 import type { CostCell } from './delay-bench.ts';
-import { runHub } from './hub-run.ts';
 import { LoopDelayProbe, monitorKind, type WorkPhaseProbe } from './loop-delay.ts';
 import type { Transport } from './transport.ts';
 
@@ -65,9 +64,6 @@ export function delayDesigns(): DelayDesign[] {
   return d;
 }
 
-const PARAMS: TaskParams = { ioMs: 10, cpuIters: 6_000_000 };
-const COUNT = 100;
-
 /** One cell and design: the median over rounds of (work with the design) / (work without any, same round). */
 export interface DesignCost {
   cell: string;
@@ -89,51 +85,16 @@ export async function designCosts(
   rounds: number,
   log: (line: string) => void = () => {},
 ): Promise<DesignCost[]> {
-  const answers = new Map<string, Answers>();
-  for (const task of new Set(cells.map((c) => c.task)))
-    answers.set(task, (await expectedAnswers(task, PARAMS, COUNT)) as Answers);
   const out: DesignCost[] = [];
-  for (const c of cells) {
-    const once = async (d: DelayDesign | undefined): Promise<[number, number]> => {
-      const probe = d?.make();
-      const common = { task: c.task, params: PARAMS, count: COUNT, answers: answers.get(c.task) as Answers, probe };
-      const r = c.transport
-        ? await runHub({
-            ...common,
-            transport: c.transport,
-            workers: c.workers,
-            timeoutMs: 60_000,
-            workerEnv: 'inherit',
-          })
-        : await runMain({ ...common, mode: c.mode ?? 'sequential', workers: c.workers });
-      const seen = probe?.result();
-      const ticks = (seen?.samples ?? 0) + (seen?.monitor?.samples ?? 0);
-      return [r.sample.workMs, (ticks / r.sample.workMs) * 1000];
-    };
-    await once(undefined);
-    const slots: (DelayDesign | undefined)[] = [undefined, ...designs];
-    const ratios = designs.map(() => [] as number[]);
-    const ticks = designs.map(() => [] as number[]);
-    for (let r = 0; r < rounds; r++) {
-      const times = new Map<DelayDesign | undefined, [number, number]>();
-      for (let k = 0; k < slots.length; k++) {
-        const d = slots[(k + r) % slots.length];
-        times.set(d, await once(d));
-      }
-      const off = (times.get(undefined) as [number, number])[0];
-      designs.forEach((d, i) => {
-        const [ms, perS] = times.get(d) as [number, number];
-        ratios[i]?.push(ms / off);
-        ticks[i]?.push(perS);
-      });
-    }
+  const probes = designs.map((d) => () => d.make());
+  for await (const { cell, rounds: runs } of costRounds(cells, probes, rounds)) {
     designs.forEach((d, i) => {
       const row = {
-        cell: c.name,
+        cell: cell.name,
         design: d.name,
         rounds,
-        ratio: median(ratios[i] as number[]),
-        ticksPerS: median(ticks[i] as number[]),
+        ratio: median(runs.map((r) => (r.probed[i] as CostRun).workMs / r.bare.workMs)),
+        ticksPerS: median(runs.map((r) => (r.probed[i] as CostRun).ticksPerS)),
       };
       log(`${row.cell} | ${row.design} | ${row.ratio.toFixed(4)} | ${row.ticksPerS.toFixed(0)} ticks/s`);
       out.push(row);
