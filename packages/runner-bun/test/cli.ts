@@ -1,8 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeResult, type ResultFile } from '@tvp/core';
+
+// The result-file readers are shared with the other runners' tests.
+export { resultFiles, results } from '@tvp/testkit';
 
 /** The Bun runner's entry, run from source. */
 export const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -16,13 +18,3 @@ export function run(cmd: string[], env: Record<string, string | undefined> = pro
   const r = Bun.spawnSync(cmd, { env, stdout: 'pipe', stderr: 'pipe', timeout: 60_000 });
   return { code: r.exitCode, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
 }
-
-/** The result files in `dir`, oldest first (names sort by time). */
-export const resultFiles = (dir: string): string[] =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.msgpack'))
-    .sort()
-    .map((f) => path.join(dir, f));
-
-/** The result files in `dir`, decoded, oldest first. */
-export const results = (dir: string): ResultFile[] => resultFiles(dir).map((f) => decodeResult(readFileSync(f), f));

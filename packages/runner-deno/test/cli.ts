@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { decodeResult, type ResultFile } from '@tvp/core';
 import { DENO_PERMISSIONS } from '../src/permissions.ts';
+
+// The result-file readers are shared with the other runners' tests.
+export { resultFiles, results } from '@tvp/testkit';
 
 /** The Deno binary from the npm package (pnpm's .bin/deno would start Node first). */
 export const DENO = new URL('../node_modules/deno/deno', import.meta.url).pathname;
@@ -23,13 +25,3 @@ export function run(cmd: string[], env: Record<string, string | undefined> = pro
   const r = spawnSync(bin, args, { env, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-
-/** The result files in `dir`, oldest first (names sort by time). */
-export const resultFiles = (dir: string): string[] =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.msgpack'))
-    .sort()
-    .map((f) => path.join(dir, f));
-
-/** The result files in `dir`, decoded, oldest first. */
-export const results = (dir: string): ResultFile[] => resultFiles(dir).map((f) => decodeResult(readFileSync(f), f));
