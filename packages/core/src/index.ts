@@ -2,6 +2,8 @@
 // lines. The analysis is `@tvp/core/analysis`.
 export type { CliRequest, ParseContext } from './cli/args.ts';
 export { parseArgs, parseSizes, parseWorkers, usage } from './cli/args.ts';
+export type { BadFlags } from './cli/bad-flags.ts';
+export { BAD_FLAGS } from './cli/bad-flags.ts';
 export type { CliIo } from './cli/cli.ts';
 export { EXIT, runCli, runnerMain } from './cli/cli.ts';
 export type { FlagKind, Flags } from './cli/flags.ts';

@@ -1,14 +1,14 @@
-import { alive, childPids, killWhileHung, until } from '@tvp/testkit';
+import { alive, badFlagsSuite, childPids, killWhileHung, until } from '@tvp/testkit';
 import { describe, expect, test } from 'vitest';
 import { CLI, results, run, tmp } from './cli.ts';
 
-test('bad --impl: exit 2 naming the accepted impls of this runtime', () => {
-  const r = run([process.execPath, CLI, '--impl', 'fork', '--out', tmp()]);
-  expect(r.code).toBe(2);
-  expect(r.stderr).toMatch(
-    /--impl: unknown value 'fork'; accepted: web-worker, worker_threads, piscina, tinypool, workerpool, poolifier, workerpool-web, bun-spawn, child_process, tinypool-process, workerpool-process, poolifier-cluster/,
-  );
-});
+badFlagsSuite((args) => run([process.execPath, CLI, ...args]), tmp, [
+  {
+    args: ['--impl', 'fork'],
+    message:
+      /--impl: unknown value 'fork'; accepted: web-worker, worker_threads, piscina, tinypool, workerpool, poolifier, workerpool-web, bun-spawn, child_process, tinypool-process, workerpool-process, poolifier-cluster/,
+  },
+]);
 
 test('a tiny sweep over both modes and every impl writes one valid file, impl in every cell', () => {
   const out = tmp();

@@ -1,30 +1,15 @@
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { alive, childPids, killWhileHung, until } from '@tvp/testkit';
+import { alive, badFlagsSuite, childPids, killWhileHung, until } from '@tvp/testkit';
 import { describe, expect, test } from 'vitest';
 import { DENO_CLI, results, run, tmp } from './cli.ts';
 
-describe('bad flags: exit 2, a message naming the flag, nothing written', () => {
-  test.each([
-    [['--workers', '0'], /--workers: '0' is not a worker count/],
-    [['--task', 'disk'], /--task: unknown value 'disk'; accepted: io, cpu, noop/],
-    [['--mode', 'fibers'], /--mode: unknown value 'fibers'; accepted: threads, processes, sequential, async/],
-    [
-      ['--impl', 'bun-spawn'],
-      /--impl: unknown value 'bun-spawn'; accepted: web-worker, worker_threads, child_process, deno-command/,
-    ],
-  ])('%j', (args, message) => {
-    const out = path.join(tmp(), 'results');
-    const r = run([...DENO_CLI, ...args, '--out', out]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr).toContain('(--help lists every flag and its default)');
-    expect(r.stderr).not.toMatch(/Usage:/);
-    expect(existsSync(out)).toBe(false);
-  });
-});
+badFlagsSuite((args) => run([...DENO_CLI, ...args]), tmp, [
+  {
+    args: ['--impl', 'bun-spawn'],
+    message: /--impl: unknown value 'bun-spawn'; accepted: web-worker, worker_threads, child_process, deno-command/,
+  },
+]);
 
 test('a tiny sweep over both modes and every impl writes one valid file, impl in every cell', () => {
   const out = tmp();

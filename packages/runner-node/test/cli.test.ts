@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decodeResult, type ResultFile } from '@tvp/core';
-import { alive, childPids, killWhileHung, until } from '@tvp/testkit';
+import { alive, badFlagsSuite, childPids, killWhileHung, until } from '@tvp/testkit';
 import { describe, expect, test } from 'vitest';
 
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
@@ -22,29 +22,13 @@ function onlyResult(dir: string): ResultFile {
   return decodeResult(readFileSync(file), file);
 }
 
-describe('bad flags: exit 2, a message naming the flag, nothing written', () => {
-  test.each([
-    [['--workers', '0'], /--workers: '0' is not a worker count/],
-    [['--workers', '-3'], /--workers: '-3' is not a worker count/],
-    [['--workers', '2.5'], /--workers: '2.5' is not a worker count/],
-    [['--workers', 'abc'], /--workers: 'abc' is not a worker count/],
-    [['--task', 'disk'], /--task: unknown value 'disk'; accepted: io, cpu, noop/],
-    [['--mode', 'fibers'], /--mode: unknown value 'fibers'; accepted: threads, processes, sequential, async/],
-    [['--repeat', '0'], /--repeat: '0' is not valid/],
-    [
-      ['--impl', 'web-worker'],
+badFlagsSuite(cli, tmp, [
+  {
+    args: ['--impl', 'web-worker'],
+    message:
       /--impl: unknown value 'web-worker'; accepted: worker_threads, piscina, tinypool, workerpool, poolifier, child_process, tinypool-process, workerpool-process, poolifier-cluster/,
-    ],
-  ])('%j', (args, message) => {
-    const out = path.join(tmp(), 'results');
-    const r = cli([...args, '--out', out]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr).toContain('(--help lists every flag and its default)');
-    expect(r.stderr).not.toMatch(/Usage:/);
-    expect(existsSync(out)).toBe(false);
-  });
-});
+  },
+]);
 
 test('--help prints every contract flag and exits 0', () => {
   const r = cli(['--help']);

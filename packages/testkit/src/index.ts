@@ -1,3 +1,5 @@
+export type { StartRunner } from './bad-flags-suite.ts';
+export { badFlagsSuite } from './bad-flags-suite.ts';
 export type { CrossRuntimeCase, RunCommand } from './cross-runtime-suite.ts';
 export { crossRuntimeSuite } from './cross-runtime-suite.ts';
 export type { KilledRunner } from './killed-runner.ts';

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { EXTENDED_WORKERS, STANDARD_WORKERS } from '../constants.ts';
 import { UsageError } from '../errors.ts';
 import { type ParseContext, parseArgs, parseWorkers } from './args.ts';
+import { BAD_FLAGS } from './bad-flags.ts';
 
 const ctx: ParseContext = {
   impls: { threads: ['worker_threads'], processes: ['child_process'] },
@@ -74,6 +75,8 @@ describe('workers', () => {
 });
 
 describe('bad flags name the flag and what is accepted', () => {
+  // The table every runner's command-line test runs too, end to end.
+  test.each(BAD_FLAGS.map((b) => [b.args, b.message] as const))('%j', (args, message) => refuse([...args], message));
   test('unknown task', () =>
     refuse(['--task', 'io,disk'], /--task: unknown value 'disk'; accepted: io, cpu, noop, fs, net, payload, or all/));
   test('unknown mode', () =>
