@@ -1,18 +1,14 @@
-import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { launchChromium } from '../src/bench/chromium.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pageShape } from '../src/bench/page-metrics.ts';
 import { fourRuntimes } from '../src/bench/synthetic.ts';
 import { makePayloadResult } from '../src/bench/synthetic-payload.ts';
 import { withWarm } from '../src/bench/synthetic-warm.ts';
 import { exportReport } from '../src/export.ts';
-import { type Listening, listen } from '../src/serve.ts';
-import { tempDir, writeResults } from './fixtures.ts';
-import { ARTIFACTS, checkColours, openAt, SIZES } from './page-checks.ts';
+import { openAt, reportInChromium, SIZES, saves, screenshot } from './browser.ts';
+import { checkColours } from './page-checks.ts';
 
 const WAYS = {
   threads: ['clone-object', 'clone-buffer', 'transfer', 'shared'],
@@ -57,50 +53,11 @@ async function figureOf(page: Page, selector: string) {
   });
 }
 
-/** Download a figure's PNG and SVG; checks what both carry and returns the SVG's text. */
-async function saves(page: Page, selector: string, id: string): Promise<string> {
-  const png = page.waitForEvent('download');
-  await page.click(`${selector} button.save-png`);
-  const pngFile = await png;
-  expect(pngFile.suggestedFilename()).toBe(`${id}.png`);
-  const pngPath = path.join(ARTIFACTS, `${id}.png`);
-  await pngFile.saveAs(pngPath);
-  const bytes = await readFile(pngPath);
-  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
-  const grid = await page.$eval(`${selector} .panel-grid`, (g) => g.getBoundingClientRect());
-  expect(bytes.readUInt32BE(16)).toBeGreaterThanOrEqual(Math.floor(grid.width));
-  expect(bytes.readUInt32BE(20)).toBeGreaterThan(grid.height + 60);
-  const svg = page.waitForEvent('download');
-  await page.click(`${selector} button.save-svg`);
-  const svgFile = await svg;
-  expect(svgFile.suggestedFilename()).toBe(`${id}.svg`);
-  const svgPath = path.join(ARTIFACTS, `${id}.svg`);
-  await svgFile.saveAs(svgPath);
-  const text = await readFile(svgPath, 'utf8');
-  const ok = await page.evaluate(
-    (t) =>
-      new Promise<boolean>((resolve) => {
-        const img = new Image();
-        img.onload = () => resolve(img.width > 0);
-        img.onerror = () => resolve(false);
-        img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(t)}`;
-      }),
-    text,
-  );
-  expect(ok).toBe(true);
-  return text;
-}
-
 describe('moving data and warm pools on the page, in Chromium', () => {
-  let browser: Browser;
-  let server: Listening;
-  let exported: string;
   const runIds: Record<string, string> = {};
-
-  beforeAll(async () => {
-    const dir = await tempDir();
-    // The four runtimes' default runs, Node's and Bun's with warm pools beside the cold ones, and
-    // a payload-only run of Node, Bun and Deno (each its own sweep: never the latest 1..8 run).
+  // The four runtimes' default runs, Node's and Bun's with warm pools beside the cold ones, and
+  // a payload-only run of Node, Bun and Deno (each its own sweep: never the latest 1..8 run).
+  const report = reportInChromium(() => {
     const runs = fourRuntimes().map((r) =>
       r.config.workerSet === 'standard' && (r.env.runtime === 'node' || r.env.runtime === 'bun') ? withWarm(r) : r,
     );
@@ -108,23 +65,20 @@ describe('moving data and warm pools on the page, in Chromium', () => {
       makePayloadResult({ runtime, seed: 50 + i, createdAt: `2026-11-21T1${i}:00:00.000Z`, speed: 1 + i / 4 }),
     );
     for (const r of payload) runIds[r.env.runtime] = r.id;
-    await writeResults(dir, [...runs, ...payload]);
-    server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
-    browser = await launchChromium();
-    await mkdir(ARTIFACTS, { recursive: true });
-    exported = path.join(dir, 'export', 'report.html');
-    await exportReport(dir, exported, () => undefined);
+    return [...runs, ...payload];
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  let exported: string;
+
+  beforeAll(async () => {
+    exported = path.join(report.dir, 'export', 'report.html');
+    await exportReport(report.dir, exported, () => undefined);
   });
 
   for (const where of ['served', 'exported'] as const) {
     it(`${where}: the payload figures, log-log, a panel per runtime, a colour per way, the statement under them`, async () => {
       for (const size of SIZES) {
-        const url = where === 'served' ? server.url : pathToFileURL(exported).href;
-        const { page, errors, close } = await openAt(browser, url, size, where === 'exported');
+        const url = where === 'served' ? report.server.url : pathToFileURL(exported).href;
+        const { page, errors, close } = await openAt(report.browser, url, size, { offline: where === 'exported' });
         // The payload runs did not take the 1..8 runs' place: the verdict grid and figure 1 are there.
         expect(await page.$$eval('.verdicts tbody tr', (rs) => rs.map((r) => r.getAttribute('data-runtime')))).toEqual([
           'node',
@@ -191,9 +145,7 @@ describe('moving data and warm pools on the page, in Chromium', () => {
             'figure.warm',
           ]) {
             const name = sel.replace(/\W+/g, '-').replace(/-$/, '');
-            await (await page.$(sel))!.screenshot({
-              path: path.join(ARTIFACTS, `${name}-${size.width}x${size.height}.png`),
-            });
+            await screenshot((await page.$(sel))!, `${name}-${size.width}x${size.height}.png`);
           }
         }
         expect(errors).toEqual([]);
@@ -203,8 +155,8 @@ describe('moving data and warm pools on the page, in Chromium', () => {
 
     it(`${where}: cold against warm work time, a panel per runtime that kept pools warm, its ratio under it`, async () => {
       for (const size of SIZES) {
-        const url = where === 'served' ? server.url : pathToFileURL(exported).href;
-        const { page, errors, close } = await openAt(browser, url, size, where === 'exported');
+        const url = where === 'served' ? report.server.url : pathToFileURL(exported).href;
+        const { page, errors, close } = await openAt(report.browser, url, size, { offline: where === 'exported' });
         for (const task of ['io', 'cpu']) {
           const fig = await figureOf(page, `figure.warm[data-task=${task}][data-sweep=standard]`);
           expect(fig.drawn).toBe(true);
@@ -239,18 +191,15 @@ describe('moving data and warm pools on the page, in Chromium', () => {
   }
 
   it('in a dark scheme every way and the warm pools keep one look each, none a mode’s', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
-    const page = await ctx.newPage();
-    await page.goto(server.url);
-    await page.waitForFunction(() => Number(document.body.dataset.drawn) > 0, null, { timeout: 20_000 });
+    const { page, close } = await openAt(report.browser, report.server.url, SIZES[0], { colorScheme: 'dark' });
     const seen = new Map<string, string>();
     checkColours(await pageShape(page), seen);
     for (const way of [...WAYS.threads, ...WAYS.processes]) expect(seen.has(way), way).toBe(true);
-    await ctx.close();
+    await close();
   });
 
   it('the payload and warm figures save as PNG and SVG with their axes, whiskers and run ids', async () => {
-    const { page, errors, close } = await openAt(browser, server.url, { width: 1400, height: 900 });
+    const { page, errors, close } = await openAt(report.browser, report.server.url, SIZES[0]);
     const svg = await saves(page, 'figure.payload[data-mode=threads]', 'fig-payload-threads');
     expect(svg).toContain('Moving data to a thread: cost per task against payload size');
     for (const tick of ['1 KiB', '64 KiB', '1 MiB', '16 MiB']) expect(svg).toContain(`>${tick}<`);

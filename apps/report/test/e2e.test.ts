@@ -1,43 +1,18 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { launchChromium } from '../src/bench/chromium.ts';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { exportReport } from '../src/export.ts';
-import { type Listening, listen } from '../src/serve.ts';
-import { makeResult, QUICK_BUN, tempDir, twoRuntimes, writeResults } from './fixtures.ts';
+import { moreFigures, openAt, reportInChromium, screenshot } from './browser.ts';
+import { makeResult, QUICK_BUN, twoRuntimes } from './fixtures.ts';
 
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-
-/** Open a page, collecting every console error and uncaught exception. */
-async function open(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1320, height: 1000 } });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  await drawn(page);
-  return { page, errors };
-}
+/** The window these tests look through (the page tests use SIZES). */
+const WINDOW = { width: 1320, height: 1000 };
 
 /** Wait until the page says every chart of its latest render has drawn. */
 const drawn = (page: Page) =>
   page.waitForFunction(() => Number(document.body.dataset.drawn) > 0, null, { timeout: 15_000 });
-
-/** Open every machine's "more figures" (built when first opened) and wait until its charts have drawn. */
-async function moreFigures(page: Page): Promise<void> {
-  await page.$$eval('details.more-figures', (ds) => {
-    for (const d of ds) (d as HTMLDetailsElement).open = true;
-  });
-  await page.waitForFunction(() => {
-    const figs = [...document.querySelectorAll('details.more-figures figure.chart')];
-    return figs.length > 0 && figs.every((f) => (f as HTMLElement).dataset.drawn === '1');
-  });
-}
 
 /** Per chart: did uPlot draw it, and does its canvas hold any painted pixel. */
 const chartStates = (page: Page) =>
@@ -53,25 +28,12 @@ const chartStates = (page: Page) =>
   );
 
 describe('the report in a real browser (headless Chromium)', () => {
-  let browser: Browser;
-  let server: Listening;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = await tempDir();
-    await writeResults(dir, twoRuntimes());
-    await writeFile(path.join(dir, 'half-copied.msgpack'), Buffer.from([0x8a, 0xad]));
-    server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
-    browser = await launchChromium();
-    await mkdir(ARTIFACTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const report = reportInChromium(twoRuntimes, {
+    prepare: (dir) => writeFile(path.join(dir, 'half-copied.msgpack'), Buffer.from([0x8a, 0xad])),
   });
 
   it('loads two runtimes, draws every chart, logs no error, and leaves a screenshot', async () => {
-    const { page, errors } = await open(browser, server.url);
+    const { page, errors, close } = await openAt(report.browser, report.server.url, WINDOW);
     await moreFigures(page);
     const charts = await chartStates(page);
     expect(charts.length).toBeGreaterThan(10);
@@ -94,13 +56,13 @@ describe('the report in a real browser (headless Chromium)', () => {
     expect(text).toMatch(/Extended sweep/);
     expect(await page.textContent('#skipped')).toContain('half-copied.msgpack');
     expect(errors).toEqual([]);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'report.png'), fullPage: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'report-top.png') });
-    await page.close();
+    await screenshot(page, 'report.png', { fullPage: true });
+    await screenshot(page, 'report-top.png');
+    await close();
   });
 
   it('draws the USL curve over the measured points, the recommendation first, worker costs and a run comparison', async () => {
-    const { page, errors } = await open(browser, server.url);
+    const { page, errors, close } = await openAt(report.browser, report.server.url, WINDOW);
     await moreFigures(page);
     const fit = page
       .locator('figure.chart.fit[data-chart="io: scalability, work-time throughput with USL fits, Node"]')
@@ -153,12 +115,12 @@ describe('the report in a real browser (headless Chromium)', () => {
     );
     expect(await compare.locator('tbody tr').first().textContent()).toContain('+0.0%');
     expect(errors).toEqual([]);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'report-decision.png'), fullPage: true });
-    await page.close();
+    await screenshot(page, 'report-decision.png', { fullPage: true });
+    await close();
   });
 
   it('choosing a runtime or an older run changes the charts', async () => {
-    const { page, errors } = await open(browser, server.url);
+    const { page, errors, close } = await openAt(report.browser, report.server.url, WINDOW);
     const panels = () => page.$$eval('figure.article .panel', (ps) => ps.map((p) => p.getAttribute('data-of')));
     expect(await panels()).toEqual(['node', 'bun', 'node', 'bun', 'node', 'node']);
     await page.uncheck('input[name=runtime][value=bun]');
@@ -178,49 +140,31 @@ describe('the report in a real browser (headless Chromium)', () => {
     for (const d of await page.$$eval('figure.article', (fs) => fs.map((f) => (f as HTMLElement).dataset.drawn)))
       expect(d).toBe('1');
     expect(errors).toEqual([]);
-    await page.close();
+    await close();
   });
 
   it('the exported file opens offline from disk and draws the same charts', async () => {
-    const file = path.join(dir, 'export', 'report.html');
-    await exportReport(dir, file, () => undefined);
-    const ctx = await browser.newContext({ offline: true });
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(pathToFileURL(file).href);
-    await drawn(page);
+    const file = path.join(report.dir, 'export', 'report.html');
+    await exportReport(report.dir, file, () => undefined);
+    const { page, errors, close } = await openAt(report.browser, pathToFileURL(file).href, WINDOW, { offline: true });
     await moreFigures(page);
     const charts = await chartStates(page);
     expect(charts.length).toBeGreaterThan(10);
     expect(await page.$$eval('figure.article[data-drawn="1"] .panel', (ps) => ps.length)).toBe(6);
     expect(charts.every((c) => c.drawn && c.painted > 1000)).toBe(true);
     expect(errors).toEqual([]);
-    await ctx.close();
+    await close();
   });
 });
 
 describe('runs that did different work, in Chromium: a Node default run and a Bun quick run on one machine', () => {
-  let browser: Browser;
-  let server: Listening;
-
-  beforeAll(async () => {
-    const dir = await tempDir();
-    await writeResults(dir, [
-      makeResult({ runtime: 'node', seed: 1 }),
-      makeResult({ ...QUICK_BUN, workers: [...QUICK_BUN.workers], createdAt: '2026-11-20T11:00:00.000Z' }),
-    ]);
-    server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const report = reportInChromium(() => [
+    makeResult({ runtime: 'node', seed: 1 }),
+    makeResult({ ...QUICK_BUN, workers: [...QUICK_BUN.workers], createdAt: '2026-11-20T11:00:00.000Z' }),
+  ]);
 
   it('draws no ratio figure, says why on the page, and gives each (count, cores) its own ideal line', async () => {
-    const { page, errors } = await open(browser, server.url);
+    const { page, errors, close } = await openAt(report.browser, report.server.url, WINDOW);
     await moreFigures(page);
     const charts = await chartStates(page);
     const titles = charts.map((c) => c.title ?? '');
@@ -262,7 +206,7 @@ describe('runs that did different work, in Chromium: a Node default run and a Bu
     expect(refused.join('\n')).toMatch(/^io: not compared, the runs did different work: count 100 vs 20/m);
     expect(await compare.locator('p.outcome').textContent()).toBe('nothing could be compared');
     expect(errors).toEqual([]);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'report-not-comparable.png'), fullPage: true });
-    await page.close();
+    await screenshot(page, 'report-not-comparable.png', { fullPage: true });
+    await close();
   });
 });

@@ -1,9 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { launchChromium } from '../src/bench/chromium.ts';
-import { type Listening, listen } from '../src/serve.ts';
-import { tempDir, writeResults } from './fixtures.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openAt, reportInChromium } from './browser.ts';
 import { cellMedian, historyRuns } from './history-fixtures.ts';
 
 /** The history figure of one machine and runtime: drawn, painted, its rows (table opened) and their medians. */
@@ -32,29 +29,10 @@ async function historyState(page: Page, machine: string, runtime: string) {
 }
 
 describe('the history chart in headless Chromium', () => {
-  let browser: Browser;
-  let server: Listening;
-
-  beforeAll(async () => {
-    const dir = await tempDir();
-    await writeResults(dir, historyRuns());
-    server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const report = reportInChromium(historyRuns);
 
   it('draws each machine and runtime over time; its points are the stored medians; other work is marked', async () => {
-    const page = await browser.newPage({ viewport: { width: 1320, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(server.url);
-    await page.waitForFunction(() => Number(document.body.dataset.drawn) > 0, null, { timeout: 15_000 });
+    const { page, errors, close } = await openAt(report.browser, report.server.url, { width: 1320, height: 1000 });
     // History is built when its disclosure is first opened.
     await page.$$eval('details.history-box', (ds) => {
       for (const d of ds) (d as HTMLDetailsElement).open = true;
@@ -107,6 +85,6 @@ describe('the history chart in headless Chromium', () => {
     expect(one.head).toHaveLength(4);
     expect(one.rows.map((r) => Number(r.ms[2]))).toEqual(stored.map((r) => cellMedian(r, 'cpu', 'threads', 2)));
     expect(errors).toEqual([]);
-    await page.close();
+    await close();
   });
 });

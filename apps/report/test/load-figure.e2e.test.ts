@@ -1,10 +1,7 @@
 import type { ArrivalPoint, ResultFile } from '@tvp/core';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { launchChromium } from '../src/bench/chromium.ts';
-import { type Listening, listen } from '../src/serve.ts';
-import { makeResult, tempDir, writeResults } from './fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { openAt, reportInChromium, SIZES } from './browser.ts';
+import { makeResult } from './fixtures.ts';
 
 const RATES = [20, 50, 100, 150, 250];
 
@@ -45,26 +42,10 @@ function withArrivals(runtime: 'node' | 'bun', seed: number): ResultFile {
 }
 
 describe('latency against load on the page', () => {
-  let browser: Browser;
-  let server: Listening;
-
-  beforeAll(async () => {
-    const dir = await tempDir();
-    await writeResults(dir, [withArrivals('node', 1), withArrivals('bun', 2)]);
-    server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const report = reportInChromium(() => [withArrivals('node', 1), withArrivals('bun', 2)]);
 
   it('one panel per runtime, a line per mode in its colour, the knee marked, what serves each rate under it', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
+    const { page, errors, close } = await openAt(report.browser, report.server.url, SIZES[0]);
     await page.waitForFunction(() => document.querySelector('figure.load[data-drawn="1"]') !== null, null, {
       timeout: 20_000,
     });
@@ -97,6 +78,6 @@ describe('latency against load on the page', () => {
       fig.notes.some((n) => /^Bun: at 100 tasks\/s, threads\/web-worker x2: p99 .* on the main thread/.test(n)),
     ).toBe(true);
     expect(errors).toEqual([]);
-    await ctx.close();
+    await close();
   });
 });

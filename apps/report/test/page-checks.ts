@@ -1,28 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
 import type { PageShape } from '../src/bench/page-metrics.ts';
-
-/** Screenshots and saved figures from the browser tests: a folder git ignores, for a reviewer. */
-export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-
-/** The two windows every page test looks through: a desktop's and a phone's. */
-export const SIZES = [
-  { name: 'desktop', width: 1400, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-
-/** Open a page at a size and wait until it has drawn; console errors and page errors are collected. */
-export async function openAt(browser: Browser, url: string, size: { width: number; height: number }, offline = false) {
-  const ctx = await browser.newContext({ viewport: size, offline });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  await page.waitForFunction(() => Number(document.body.dataset.drawn) > 0, null, { timeout: 20_000 });
-  return { page, errors, close: () => ctx.close() };
-}
 
 /**
  * Every chart's series: at most 6, no look twice, and each colour key one colour page-wide. A look

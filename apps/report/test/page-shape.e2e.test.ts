@@ -1,16 +1,12 @@
-import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { launchChromium } from '../src/bench/chromium.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { collapsedShape, pageShape } from '../src/bench/page-metrics.ts';
 import { fourRuntimes, makeResult } from '../src/bench/synthetic.ts';
 import { exportReport } from '../src/export.ts';
-import { type Listening, listen } from '../src/serve.ts';
-import { tempDir, writeResults } from './fixtures.ts';
-import { ARTIFACTS, checkColours, openAt, SIZES } from './page-checks.ts';
+import { moreFigures, openAt, reportInChromium, SIZES, saves, screenshot } from './browser.ts';
+import { checkColours } from './page-checks.ts';
 
 /**
  * Visible words on this fixture (four runtimes' default runs and a Node extended sweep, every
@@ -45,31 +41,20 @@ async function articlePanels(page: Page) {
 }
 
 describe('the page leads with the answer: four runtimes and an extended sweep, in Chromium', () => {
-  let browser: Browser;
-  let server: Listening;
-  let dir: string;
+  const report = reportInChromium(fourRuntimes);
   let exported: string;
 
   beforeAll(async () => {
-    dir = await tempDir();
-    await writeResults(dir, fourRuntimes());
-    server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
-    browser = await launchChromium();
-    await mkdir(ARTIFACTS, { recursive: true });
-    exported = path.join(dir, 'export', 'report.html');
-    await exportReport(dir, exported, () => undefined);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    exported = path.join(report.dir, 'export', 'report.html');
+    await exportReport(report.dir, exported, () => undefined);
   });
 
   for (const where of ['served', 'exported'] as const) {
     it(`${where}: the verdict grid and the first figure come first, at a desktop's and a phone's size`, async () => {
       const colours = new Map<string, string>();
       for (const size of SIZES) {
-        const url = where === 'served' ? server.url : pathToFileURL(exported).href;
-        const { page, errors, close } = await openAt(browser, url, size, where === 'exported');
+        const url = where === 'served' ? report.server.url : pathToFileURL(exported).href;
+        const { page, errors, close } = await openAt(report.browser, url, size, { offline: where === 'exported' });
         const shape = await pageShape(page);
         expect(shape.gridTop, 'verdict grid').toBeGreaterThanOrEqual(0);
         if (size.name === 'desktop') {
@@ -118,8 +103,7 @@ describe('the page leads with the answer: four runtimes and an extended sweep, i
         const closed = await collapsedShape(page);
         expect(closed.words).toBeLessThanOrEqual(WORDS_BEFORE / 4);
         if (where === 'served')
-          await page.screenshot({
-            path: path.join(ARTIFACTS, `report-top-${size.width}x${size.height}.png`),
+          await screenshot(page, `report-top-${size.width}x${size.height}.png`, {
             clip: { x: 0, y: 0, width: size.width, height: size.name === 'desktop' ? 900 : 2 * 844 },
             fullPage: true,
           });
@@ -130,7 +114,7 @@ describe('the page leads with the answer: four runtimes and an extended sweep, i
   }
 
   it('charts follow the window: each canvas as wide as its panel, before and after a resize', async () => {
-    const { page, errors, close } = await openAt(browser, server.url, { width: 1400, height: 900 });
+    const { page, errors, close } = await openAt(report.browser, report.server.url, SIZES[0]);
     const fits = () =>
       page.$$eval('.panel', (ps) =>
         ps.map((p) => ({
@@ -155,30 +139,10 @@ describe('the page leads with the answer: four runtimes and an extended sweep, i
   });
 
   it('a figure saves as a PNG and as an SVG with its title, legend and run ids drawn in', async () => {
-    const { page, errors, close } = await openAt(browser, server.url, { width: 1400, height: 900 });
-    const download = page.waitForEvent('download');
-    await page.click('figure.article[data-task=io][data-sweep=standard] button.save-png');
-    const file = await download;
-    expect(file.suggestedFilename()).toBe('fig-standard-io.png');
-    const saved = path.join(ARTIFACTS, 'figure-io.png');
-    await file.saveAs(saved);
-    const png = await readFile(saved);
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
-    // The image is wider than one panel and taller than the panels alone: title, legend and ids are in it.
-    const width = png.readUInt32BE(16);
-    const height = png.readUInt32BE(20);
-    const grid = await page.$eval('figure.article[data-task=io] .panel-grid', (g) => g.getBoundingClientRect());
-    expect(width).toBeGreaterThanOrEqual(Math.floor(grid.width));
-    expect(height).toBeGreaterThan(grid.height + 60);
-
-    // The SVG: drawn from the same numbers, so its bars and its words can be checked as text.
-    const svgDownload = page.waitForEvent('download');
-    await page.click('figure.article[data-task=io][data-sweep=standard] button.save-svg');
-    const svgFile = await svgDownload;
-    expect(svgFile.suggestedFilename()).toBe('fig-standard-io.svg');
-    const svgPath = path.join(ARTIFACTS, 'figure-io.svg');
-    await svgFile.saveAs(svgPath);
-    const svg = await readFile(svgPath, 'utf8');
+    const { page, errors, close } = await openAt(report.browser, report.server.url, SIZES[0]);
+    // The PNG is wider than one panel and taller than the panels alone (title, legend and ids are in
+    // it), and the SVG loads as an image; drawn from the same numbers, its bars and words read as text.
+    const svg = await saves(page, 'figure.article[data-task=io][data-sweep=standard]', 'fig-standard-io');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain('IO: total time per worker count');
     for (const rt of ['Node', 'Bun', 'Deno', 'CPython']) expect(svg).toContain(`>${rt} `);
@@ -186,40 +150,21 @@ describe('the page leads with the answer: four runtimes and an extended sweep, i
     expect(svg.match(/<rect /g)?.length).toBe(4 * 8 * 2 + 2 + 1);
     const ids = await page.$$eval('.verdicts tbody tr', (rs) => rs.map((r) => r.getAttribute('data-run')));
     for (const id of ids) expect(svg).toContain(id!);
-    // It parses as an image.
-    const ok = await page.evaluate(
-      (text) =>
-        new Promise<boolean>((resolve) => {
-          const img = new Image();
-          img.onload = () => resolve(img.width > 0);
-          img.onerror = () => resolve(false);
-          img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
-        }),
-      svg,
-    );
-    expect(ok).toBe(true);
     expect(errors).toEqual([]);
     await close();
   });
 
   it('in a dark scheme the page turns dark and the colours stay one per mode', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
-    const page = await ctx.newPage();
-    await page.goto(server.url);
-    await page.waitForFunction(() => Number(document.body.dataset.drawn) > 0, null, { timeout: 20_000 });
+    const { page, close } = await openAt(report.browser, report.server.url, SIZES[0], { colorScheme: 'dark' });
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe('rgb(20, 24, 29)');
     checkColours(await pageShape(page), new Map());
-    await ctx.close();
+    await close();
   });
 });
 
 describe('other impls and pool libraries: one colour each, never twice in a chart', () => {
-  let browser: Browser;
-  let server: Listening;
-
-  beforeAll(async () => {
-    const dir = await tempDir();
+  const report = reportInChromium(() => {
     // A Node run that also measured four pool libraries, a Bun run with its node-compatible impls too.
     const node = makeResult({ runtime: 'node', seed: 21 });
     const copies = (from: string, impls: string[]) =>
@@ -241,17 +186,11 @@ describe('other impls and pool libraries: one colour each, never twice in a char
       ...bun.cells.filter((c) => c.impl === 'web-worker').map((c) => ({ ...c, impl: 'worker_threads' })),
       ...bun.cells.filter((c) => c.impl === 'bun-spawn').map((c) => ({ ...c, impl: 'child_process' })),
     );
-    await writeResults(dir, [node, bun]);
-    server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    return [node, bun];
   });
 
   it('draws them beside figure 1 in layers, and in "more figures" each in its own colour', async () => {
-    const { page, errors, close } = await openAt(browser, server.url, { width: 1400, height: 900 });
+    const { page, errors, close } = await openAt(report.browser, report.server.url, SIZES[0]);
     const impls = await page.$$eval('figure.impls[data-task=io] .panel', (ps) =>
       ps.map((p) => ({
         of: p.getAttribute('data-of'),
@@ -265,13 +204,7 @@ describe('other impls and pool libraries: one colour each, never twice in a char
     ]);
     const seen = new Map<string, string>();
     checkColours(await pageShape(page), seen);
-    await page.$$eval('details.more-figures', (ds) => {
-      for (const d of ds) (d as HTMLDetailsElement).open = true;
-    });
-    await page.waitForFunction(() => {
-      const figs = [...document.querySelectorAll('details.more-figures figure.chart')];
-      return figs.length > 0 && figs.every((f) => (f as HTMLElement).dataset.drawn === '1');
-    });
+    await moreFigures(page);
     // The opened figures keep every colour the top of the page gave, and split where a run has
     // more impls than a chart may show.
     const all = await pageShape(page);

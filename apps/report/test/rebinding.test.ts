@@ -1,33 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { launchChromium } from '../src/bench/chromium.ts';
-import { type Listening, listen } from '../src/serve.ts';
-import { tempDir, twoRuntimes, writeResults } from './fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { reportInChromium } from './browser.ts';
+import { twoRuntimes } from './fixtures.ts';
 
 // What a DNS rebinding attack achieves: the browser resolves the attacker's name to this machine.
 // Chromium's resolver rule does it without a DNS server.
 const REBOUND = 'rebound.example';
 
 describe('DNS rebinding in a real browser (headless Chromium)', () => {
-  let browser: Browser;
-  let server: Listening;
-  beforeAll(async () => {
-    const dir = await tempDir();
-    await writeResults(dir, twoRuntimes());
-    server = await listen(createApp({ resultsDir: dir, log: () => undefined }), '127.0.0.1', 0);
-    browser = await launchChromium([`--host-resolver-rules=MAP ${REBOUND} 127.0.0.1`]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const report = reportInChromium(twoRuntimes, {
+    chromiumArgs: [`--host-resolver-rules=MAP ${REBOUND} 127.0.0.1`],
   });
 
   it('a page loaded under a rebound name gets 421, and so do its same-origin reads and uploads', async () => {
-    const page = await browser.newPage();
-    const res = await page.goto(`http://${REBOUND}:${server.port}/api/results`);
+    const page = await report.browser.newPage();
+    const res = await page.goto(`http://${REBOUND}:${report.server.port}/api/results`);
     expect(res?.status()).toBe(421);
-    expect(await res?.text()).toContain(`Host '${REBOUND}:${server.port}'`);
+    expect(await res?.text()).toContain(`Host '${REBOUND}:${report.server.port}'`);
     // From the attacker's page, the report's URLs are same-origin: without the check, the page could read them.
     const statuses = await page.evaluate(async () => {
       const read = await fetch('/api/results');
@@ -43,8 +31,8 @@ describe('DNS rebinding in a real browser (headless Chromium)', () => {
   });
 
   it('the same browser at the bound address reads the results', async () => {
-    const page = await browser.newPage();
-    const res = await page.goto(`${server.url}/api/results`);
+    const page = await report.browser.newPage();
+    const res = await page.goto(`${report.server.url}/api/results`);
     expect(res?.status()).toBe(200);
     await page.close();
   });

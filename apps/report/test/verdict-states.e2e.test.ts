@@ -1,11 +1,10 @@
 import type { ResultFile } from '@tvp/core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
 import { launchChromium } from '../src/bench/chromium.ts';
-import { type Listening, listen } from '../src/serve.ts';
-import { makeResult, tempDir, writeResults } from './fixtures.ts';
-import { openAt, SIZES } from './page-checks.ts';
+import type { Listening } from '../src/serve.ts';
+import { openAt, SIZES, serveResults } from './browser.ts';
+import { makeResult } from './fixtures.ts';
 
 /** Scale the totals of some cells' samples: a run where other load slowed or sped one option. */
 function scaled(r: ResultFile, pick: (c: ResultFile['cells'][number]) => boolean, by: number): ResultFile {
@@ -63,20 +62,14 @@ describe('the verdict grid and the figures say what the runs support (Chromium)'
   let emptyUrl: string;
 
   beforeAll(async () => {
-    const serve = async (runs: ResultFile[], firstRun?: string) => {
-      const dir = await tempDir();
-      await writeResults(dir, runs);
-      const s = await listen(
-        createApp({ resultsDir: dir, log: () => undefined, ...(firstRun ? { firstRun } : {}) }),
-        '127.0.0.1',
-        0,
-      );
+    const serve = async (runs: ResultFile[], opts?: { firstRun: string }) => {
+      const s = await serveResults(runs, opts);
       servers.push(s);
       return s.url;
     };
     busyUrl = await serve(busyRuns());
     moduleUrl = await serve([moduleRun()]);
-    emptyUrl = await serve([], '`npx tvp run --task-module ./task.mjs --quick`');
+    emptyUrl = await serve([], { firstRun: '`npx tvp run --task-module ./task.mjs --quick`' });
     browser = await launchChromium();
   });
   afterAll(async () => {
