@@ -9,6 +9,7 @@ import type { TaskTarget } from './task-target.ts';
 import { TaskStamps } from './task-times.ts';
 import { runTask, yieldToLoop } from './tasks.ts';
 
+/** A main-thread baseline's run: a hub run's task fields without transport, timeout or worker env, as nothing starts a worker. */
 export interface MainOptions {
   mode: MainMode;
   workers: number;

@@ -43,6 +43,7 @@ export interface RunOptions {
   probe?: WorkPhaseProbe | undefined;
 }
 
+/** A hub run on workers: what every run needs, plus the transport that starts them and what each must prepare first. */
 export interface HubOptions extends RunOptions {
   transport: Transport;
   /** What each worker prepares before it is ready (the module to import, the file, the server). */
@@ -55,6 +56,7 @@ export interface HubOptions extends RunOptions {
   argTransfer?: ArgTransfer | undefined;
 }
 
+/** One hub run as the sweep keeps it: the sample for the file, memory and stamps to pool per cell. */
 export interface HubResult {
   sample: Sample;
   /** Read between the spawn and work phases, in neither; not under the article clock (no gap). */

@@ -23,6 +23,7 @@ export interface LibraryPoolHandle {
   kill(): Promise<void>;
 }
 
+/** How a library pool starts: only the workers' environment, as the library sizes and feeds its pool itself. */
 export interface LibraryStartOptions {
   workerEnv: WorkerEnv;
 }

@@ -10,6 +10,7 @@ import { poolMemory } from './proc-memory.ts';
 import { sharedNow } from './shared-clock.ts';
 import { TaskStamps } from './task-times.ts';
 
+/** A hub run on a library pool, which takes the transport's place (the library starts its own workers). */
 export interface PoolHubOptions extends RunOptions {
   pool: LibraryPool;
   /** Told the worker ids (pids for processes) once all are up; for tests. */

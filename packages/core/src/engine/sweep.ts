@@ -150,6 +150,7 @@ export interface SweepProgress {
   etaMs: number | undefined;
 }
 
+/** What a sweep runs on; callbacks rather than printing, so the CLI and `measure()` report progress their own way. */
 export interface SweepOptions {
   config: RunConfig;
   transports: readonly Transport[];
@@ -164,6 +165,7 @@ export interface SweepOptions {
   onSkip?: (s: SkippedWay) => void;
 }
 
+/** A finished or aborted sweep: what the result file records, `aborted` so a stopped run is still saved. */
 export interface SweepResult {
   cells: Cell[];
   /** Payload ways a transport lacks (also told through `onSkip`). */

@@ -30,6 +30,7 @@ export interface WorkerHandle {
   readonly pid?: number | undefined;
 }
 
+/** The hub's choices for one start, so that one transport serves every cell (environment, setup, serialization). */
 export interface StartOptions {
   workerEnv: WorkerEnv;
   /**

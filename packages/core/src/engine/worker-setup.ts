@@ -22,6 +22,7 @@ export function setupFromArgv(argv: readonly string[]): WorkerSetup {
 export const setupArgv = (setup: WorkerSetup | undefined): string[] =>
   setup === undefined || Object.keys(setup).length === 0 ? [] : [`${SETUP_ARG_PREFIX}${JSON.stringify(setup)}`];
 
-/** The setup as a Web Worker's `name` (Deno), and back. */
+/** The setup as a Web Worker's `name`: Deno gives a Web Worker no argv to carry it. */
 export const setupName = (setup: WorkerSetup | undefined): string => JSON.stringify(setup ?? {});
+/** The setup back from a Web Worker's `name`, in the worker; none when the name is empty. */
 export const setupFromName = (name: string | undefined): WorkerSetup => (name ? (JSON.parse(name) as WorkerSetup) : {});
