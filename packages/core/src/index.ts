@@ -10,7 +10,7 @@ export type { FlagKind, Flags } from './cli/flags.ts';
 export { readCommandLine, readFlags } from './cli/flags.ts';
 export type { PresetName } from './cli/presets.ts';
 export { preset } from './cli/presets.ts';
-export { formatDuration, ProgressPrinter, progressLine } from './cli/progress.ts';
+export { cellLine, formatDuration, ProgressPrinter, progressLine } from './cli/progress.ts';
 export type { ExternalSweep, Runner, RunRequest, SweepRunner } from './cli/run-result.ts';
 export { implsOf, poolsFor, poolsOf, runToResult } from './cli/run-result.ts';
 export { formatSummary } from './cli/summary.ts';

@@ -77,6 +77,7 @@ async function sweep(o: {
           cell,
           run: p.run,
           runs: runsOf(cell, config),
+          warmup: runsOf(cell, config) - config.repeat,
           etaMs: doneWeight > 0 ? (elapsed / doneWeight) * (totalWeight - doneWeight) : undefined,
         });
       });

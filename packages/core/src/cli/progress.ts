@@ -9,11 +9,29 @@ export function formatDuration(ms: number): string {
   return `${m}m${String(s % 60).padStart(2, '0')}s`;
 }
 
-/** One line that says where the sweep is. */
-export function progressLine(p: SweepProgress): string {
+const cellName = (p: SweepProgress): string => {
   const c = p.cell;
-  const eta = p.etaMs === undefined ? '' : `  ~${formatDuration(p.etaMs)} left`;
-  return `[${p.cellIndex + 1}/${p.cellCount}] ${c.task} ${c.mode}/${c.impl} x${c.workers}${c.warm ? ' warm' : ''}  run ${p.run + 1}/${p.runs}${eta}`;
+  return `[${p.cellIndex + 1}/${p.cellCount}] ${c.task} ${c.mode}/${c.impl} x${c.workers}${c.warm ? ' warm' : ''}`;
+};
+
+const etaOf = (p: SweepProgress): string => (p.etaMs === undefined ? '' : `  ~${formatDuration(p.etaMs)} left`);
+
+/**
+ * One line that says where the sweep is. Warm-up runs and measured runs are counted apart, as
+ * the summary counts them ("over 3 runs"): `--quick`'s 1 warm-up and 3 runs read "warm-up 1/1",
+ * then "run 1/3" to "run 3/3", never "run 1/4".
+ */
+export function progressLine(p: SweepProgress): string {
+  const which =
+    p.run < p.warmup ? `warm-up ${p.run + 1}/${p.warmup}` : `run ${p.run - p.warmup + 1}/${p.runs - p.warmup}`;
+  return `${cellName(p)}  ${which}${etaOf(p)}`;
+}
+
+/** The one line a pipe gets per cell: what the cell will run ("1 warm-up + 3 runs"), written as it starts. */
+export function cellLine(p: SweepProgress): string {
+  const measured = p.runs - p.warmup;
+  const runs = `${measured} run${measured === 1 ? '' : 's'}`;
+  return `${cellName(p)}  ${p.warmup > 0 ? `${p.warmup} warm-up + ${runs}` : runs}${etaOf(p)}`;
 }
 
 /** Minimal writable: a stream with `write` and maybe `isTTY`. */
@@ -37,7 +55,7 @@ export class ProgressPrinter {
       this.drawn = true;
     } else if (p.cellIndex !== this.lastCell) {
       this.lastCell = p.cellIndex;
-      this.out.write(`${progressLine(p)}\n`);
+      this.out.write(`${cellLine(p)}\n`);
     }
   }
 

@@ -144,8 +144,11 @@ export interface SweepProgress {
   cellIndex: number;
   cellCount: number;
   cell: PlannedCell;
+  /** This run, from 0, of the cell's `runs`; the first `warmup` of them are not measured. */
   run: number;
   runs: number;
+  /** How many of the cell's runs come first and are thrown away (a warm cell's: its warm-up batches). */
+  warmup: number;
   /** Estimated time left, ms; undefined until something has been timed. */
   etaMs: number | undefined;
 }
@@ -382,7 +385,7 @@ async function sweepCells(o: SweepOptions, res: RealIo, started: number): Promis
           probe.measure = run >= unmeasured;
           const elapsed = performance.now() - started;
           const etaMs = doneWeight > 0 ? (elapsed / doneWeight) * (totalWeight - doneWeight) : undefined;
-          o.onProgress?.({ cellIndex: index, cellCount: plan.length, cell: p, run, runs, etaMs });
+          o.onProgress?.({ cellIndex: index, cellCount: plan.length, cell: p, run, runs, warmup: unmeasured, etaMs });
           let r: HubResult;
           let rtUs: number | undefined;
           try {
