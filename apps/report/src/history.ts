@@ -14,13 +14,18 @@ export interface HistoryQuery {
 /** The worker count a history shows by default: the article's largest standard sweep. */
 export const DEFAULT_WORKERS = 8;
 
-const sameCell = (a: HistoryCell, b: HistoryCell) => a.mode === b.mode && a.impl === b.impl && a.workers === b.workers;
+const sameCell = (a: HistoryCell, b: HistoryCell) =>
+  a.mode === b.mode &&
+  a.impl === b.impl &&
+  a.workers === b.workers &&
+  a.way === b.way &&
+  a.payloadBytes === b.payloadBytes;
 
 /** Per mode and implementation, the 8-worker cell, else the one with the most workers. */
 export function defaultCells(cells: readonly HistoryCell[]): HistoryCell[] {
   const byLine = new Map<string, HistoryCell>();
   for (const c of cells) {
-    const key = `${c.mode}|${c.impl}`;
+    const key = `${c.mode}|${c.impl}|${c.way ?? ''}|${c.payloadBytes ?? ''}`;
     const best = byLine.get(key);
     if (!best || (best.workers !== DEFAULT_WORKERS && (c.workers === DEFAULT_WORKERS || c.workers > best.workers)))
       byLine.set(key, c);
@@ -58,9 +63,8 @@ export function historyOf(index: readonly RunSummary[], keys: CellKeys, q: Histo
   const cells: HistoryCell[] = [];
   for (const r of runs) {
     for (const k of r.keys) {
-      const { task, mode, impl, workers } = keys.cell(k);
-      if (task === q.task && !cells.some((c) => sameCell(c, { mode, impl, workers })))
-        cells.push({ mode, impl, workers });
+      const { task, ...cell } = keys.cell(k);
+      if (task === q.task && !cells.some((c) => sameCell(c, cell))) cells.push(cell);
     }
   }
   cells.sort((a, b) => a.mode.localeCompare(b.mode) || a.impl.localeCompare(b.impl) || a.workers - b.workers);

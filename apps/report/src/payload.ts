@@ -101,6 +101,9 @@ export interface HistoryCell {
   mode: string;
   impl: string;
   workers: number;
+  /** A payload cell's way and size, which tell one transport's payload cells apart. */
+  way?: string;
+  payloadBytes?: number;
 }
 
 /** A cell's median total over time, aligned with `HistoryPayload.runs` (null where a run lacks it). */

@@ -48,6 +48,59 @@ describe('the saved index', () => {
     }
   });
 
+  it('payload cells of one transport are keyed by way and size, apart, in the index and through a restart', async () => {
+    const dir = await tempDir();
+    const r = makeResult({ runtime: 'node', id: 'payload-keys', seed: 5 });
+    r.config.tasks = [...r.config.tasks, 'payload'];
+    r.config.payloadBytes = [1024, 65536];
+    r.config.ways = ['json', 'transfer'];
+    // Four cells of one transport and worker count that differ only by way and size.
+    const base = r.cells.find((c) => c.mode === 'threads' && c.workers === 1)!;
+    const shapes = [
+      ['json', 1024],
+      ['json', 65536],
+      ['transfer', 1024],
+      ['transfer', 65536],
+    ] as const;
+    const payload = shapes.map(([way, payloadBytes], k) => ({
+      ...base,
+      task: 'payload' as const,
+      way,
+      payloadBytes,
+      samples: base.samples.map((x) => ({ ...x, totalMs: x.totalMs * (k + 2), workMs: x.workMs * (k + 2) })),
+    }));
+    r.cells = [...r.cells, ...payload];
+    await writeResults(dir, [r]);
+    const read = (store: ResultStore, summary: Awaited<ReturnType<ResultStore['snapshot']>>['runs'][number]) =>
+      Array.from(summary.keys, (k, i) => ({ cell: store.keys.cell(k), median: summary.medians[i] })).filter(
+        (x) => x.cell.task === 'payload',
+      );
+    const want = payload.map((c) => ({
+      cell: {
+        task: 'payload',
+        mode: c.mode,
+        impl: c.impl,
+        workers: c.workers,
+        way: c.way,
+        payloadBytes: c.payloadBytes,
+      },
+      median: [...c.samples.map((x) => x.totalMs)].sort((a, b) => a - b)[2],
+    }));
+    const first = await saved(dir);
+    const [one] = (await first.snapshot()).runs;
+    expect(new Set(Array.from(one!.keys)).size).toBe(one!.keys.length);
+    expect(read(first, one!)).toEqual(want);
+    // A restart reads the saved index, keys and all, not the file.
+    const again = new ResultStore(dir, () => undefined);
+    try {
+      const [two] = (await again.snapshot()).runs;
+      expect(again.counts.decoded).toBe(0);
+      expect(read(again, two!)).toEqual(want);
+    } finally {
+      again.close();
+    }
+  });
+
   it('files added, changed or removed while the server was down are found: at once, or by the check after the start', async () => {
     const dir = await tempDir();
     const [a, b] = await writeResults(dir, runs(3));

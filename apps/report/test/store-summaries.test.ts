@@ -53,7 +53,15 @@ const cellsOf = (results: ResultFile[]) =>
     results.map((r) => [
       r.id,
       r.cells.map((c) => [
-        { task: c.task, mode: c.mode, impl: c.impl, workers: c.workers },
+        {
+          task: c.task,
+          mode: c.mode,
+          impl: c.impl,
+          workers: c.workers,
+          // A payload cell's way and size are part of its key.
+          ...(c.way ? { way: c.way } : {}),
+          ...(c.payloadBytes !== undefined ? { payloadBytes: c.payloadBytes } : {}),
+        },
         median(c.samples.map((x) => x.totalMs)),
         c.samples.length,
       ]),

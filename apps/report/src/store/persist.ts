@@ -7,7 +7,7 @@ import { type CellId, type CellKeys, cellKey, type RunSummary } from './run-summ
 export const INDEX_FILE = '.tvp-index.json';
 
 /** Bumped when the saved form changes; another version is ignored and the folder read afresh. */
-const VERSION = 4; // 4: a payload-only run's sweep is `payload`
+const VERSION = 5; // 4: a payload-only run's sweep is `payload`; 5: payload cells keyed by way and size
 
 /** A summarized file as the store indexes it. */
 export interface Indexed {
@@ -90,9 +90,18 @@ export function indexText(entries: Iterable<Indexed>, keys: CellKeys): string {
   return `{"version":${VERSION},"envs":${table(envs)},"configs":${table(configs)},"keys":${table(keyLists)},"ns":${table(nLists)},"medians":"${Buffer.from(medians.buffer).toString('base64')}","rows":${JSON.stringify(rows)}}`;
 }
 
+/** A cell from its key (`cellKey`): four parts, or six for a payload cell (its way and size). */
 function parseCell(key: string): CellId {
-  const [task, mode, impl, workers] = key.split('|');
-  return { task: task as CellId['task'], mode: mode as CellId['mode'], impl: impl!, workers: Number(workers) };
+  const [task, mode, impl, workers, way, bytes] = key.split('|');
+  const c: CellId = {
+    task: task as CellId['task'],
+    mode: mode as CellId['mode'],
+    impl: impl!,
+    workers: Number(workers),
+  };
+  if (way) c.way = way as NonNullable<CellId['way']>;
+  if (bytes) c.payloadBytes = Number(bytes);
+  return c;
 }
 
 /** Every run's medians, one after another; undefined when the bytes are not whole numbers. */

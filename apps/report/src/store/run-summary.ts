@@ -4,6 +4,7 @@ import {
   type Impl,
   type Mode,
   PAYLOAD_WAYS,
+  type PayloadWay,
   type ResultFile,
   type ResultSummary,
   summarizeResult,
@@ -12,16 +13,32 @@ import {
 import type { RunMeta } from '../payload.ts';
 import { toMeta } from '../view.ts';
 
-/** One cell of a run: task, mode, implementation and worker count. */
+/**
+ * One cell of a run: task, mode, implementation and worker count, and for a payload cell its way
+ * and size (one transport's payload cells differ only by those).
+ */
 export interface CellId {
   task: TaskKind;
   mode: Mode;
   impl: Impl;
   workers: number;
+  way?: PayloadWay;
+  payloadBytes?: number;
 }
 
-/** The key of a cell in a run summary. */
-export const cellKey = (c: CellId): string => `${c.task}|${c.mode}|${c.impl}|${c.workers}`;
+/** The key of a cell in a run summary; a payload cell's way and size follow its other four. */
+export const cellKey = (c: CellId): string =>
+  `${c.task}|${c.mode}|${c.impl}|${c.workers}${c.way === undefined && c.payloadBytes === undefined ? '' : `|${c.way ?? ''}|${c.payloadBytes ?? ''}`}`;
+
+/** The cell of a run summary's columns at `i`, with its way and size when it has them. */
+function cellAt(c: Layout, i: number): CellId {
+  const id: CellId = { task: c.task[i]!, mode: c.mode[i]!, impl: c.impl[i]!, workers: c.workers[i]! };
+  const way = c.way?.[i];
+  const bytes = c.payloadBytes?.[i];
+  if (way !== undefined && way !== null) id.way = way;
+  if (bytes !== undefined && bytes !== null) id.payloadBytes = bytes;
+  return id;
+}
 
 /**
  * What the index keeps of a run: its meta, what core's `comparable` reads (the run without its
@@ -51,7 +68,10 @@ const SHARED = 4096;
 const RECENT = 8;
 
 /** Which cells a run has, in order. */
-type Layout = Pick<CellColumns, 'task' | 'mode' | 'impl' | 'workers'>;
+type Layout = Pick<CellColumns, 'task' | 'mode' | 'impl' | 'workers' | 'way' | 'payloadBytes'>;
+
+const sameOptional = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean =>
+  a === undefined || b === undefined ? a === b : sameList(a, b);
 
 const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean => {
   if (a.length !== b.length) return false;
@@ -60,7 +80,12 @@ const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean => {
 };
 
 const sameLayout = (a: Layout, b: Layout): boolean =>
-  sameList(a.workers, b.workers) && sameList(a.impl, b.impl) && sameList(a.mode, b.mode) && sameList(a.task, b.task);
+  sameList(a.workers, b.workers) &&
+  sameList(a.impl, b.impl) &&
+  sameList(a.mode, b.mode) &&
+  sameList(a.task, b.task) &&
+  sameOptional(a.way, b.way) &&
+  sameOptional(a.payloadBytes, b.payloadBytes);
 
 /** Interns cell keys, so each run stores a number per cell, not a string. */
 export class CellKeys {
@@ -77,28 +102,37 @@ export class CellKeys {
     if (id === undefined) {
       id = this.#cells.length;
       this.#ids.set(key, id);
-      this.#cells.push({ task: c.task, mode: c.mode, impl: c.impl, workers: c.workers });
+      const own: CellId = { task: c.task, mode: c.mode, impl: c.impl, workers: c.workers };
+      if (c.way !== undefined) own.way = c.way;
+      if (c.payloadBytes !== undefined) own.payloadBytes = c.payloadBytes;
+      this.#cells.push(own);
     }
     return id;
   }
   /**
-   * The numbers of a run's cells, in order. Runs with the same cells (one JSON text of the four
+   * The numbers of a run's cells, in order. Runs with the same cells (one JSON text of the
    * lists) get one array, to be read only: 10,000 runs of 50 cells then build a key string per
    * cell for a few runs, not for half a million cells.
    */
   idsOf(c: Layout): Uint32Array {
     const seen = this.#recent.find((r) => sameLayout(r.cells, c));
     if (seen) return seen.ids;
-    const layout = JSON.stringify([c.task, c.mode, c.impl, c.workers]);
+    const layout = JSON.stringify([c.task, c.mode, c.impl, c.workers, c.way ?? null, c.payloadBytes ?? null]);
     let ids = this.#layouts.get(layout);
     if (!ids) {
       ids = new Uint32Array(c.task.length);
-      for (let i = 0; i < ids.length; i++)
-        ids[i] = this.idOf({ task: c.task[i]!, mode: c.mode[i]!, impl: c.impl[i]!, workers: c.workers[i]! });
+      for (let i = 0; i < ids.length; i++) ids[i] = this.idOf(cellAt(c, i));
       if (this.#layouts.size < LAYOUTS) this.#layouts.set(layout, ids);
     }
     // Copied: the caller's lists are its summary's, not to be kept.
-    const cells = { task: [...c.task], mode: [...c.mode], impl: [...c.impl], workers: [...c.workers] };
+    const cells: Layout = {
+      task: [...c.task],
+      mode: [...c.mode],
+      impl: [...c.impl],
+      workers: [...c.workers],
+      ...(c.way ? { way: [...c.way] } : {}),
+      ...(c.payloadBytes ? { payloadBytes: [...c.payloadBytes] } : {}),
+    };
     this.#recent = [{ cells, ids }, ...this.#recent.slice(0, RECENT - 1)];
     return ids;
   }
