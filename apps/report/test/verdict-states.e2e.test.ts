@@ -1,10 +1,17 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ResultFile } from '@tvp/core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAssets } from '../src/assets.ts';
 import { launchChromium } from '../src/bench/chromium.ts';
+import { exportedPage } from '../src/page/html.ts';
+import { inlineJson } from '../src/payload-json.ts';
 import type { Listening } from '../src/serve.ts';
+import { ResultStore } from '../src/store.ts';
 import { openAt, SIZES, serveResults } from './browser.ts';
-import { makeResult } from './fixtures.ts';
+import { makeResult, tempDir } from './fixtures.ts';
 
 /** Scale the totals of some cells' samples: a run where other load slowed or sped one option. */
 function scaled(r: ResultFile, pick: (c: ResultFile['cells'][number]) => boolean, by: number): ResultFile {
@@ -196,6 +203,25 @@ describe('the verdict grid and the figures say what the runs support (Chromium)'
     expect(text).toContain('npx tvp run --task-module ./task.mjs --quick');
     expect(text).not.toContain('pnpm bench');
     expect(text).not.toContain('`');
+    await ctx.close();
+  });
+
+  it("an exported page with no run says where it came from and the installed tool's commands, not the repository's", async () => {
+    // The export refuses an empty folder; the page must still read right for whoever opens such a file.
+    const dir = await tempDir();
+    const store = new ResultStore(dir, () => undefined, { watch: false, persist: false });
+    const file = path.join(await tempDir(), 'empty.html');
+    await writeFile(file, exportedPage(await loadAssets(), await inlineJson(store)));
+    store.close();
+    const ctx = await browser.newContext({ viewport: SIZES[1] });
+    const page = await ctx.newPage();
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('#app p.empty');
+    const text = await page.textContent('#app p.empty');
+    expect(text).toMatch(/exported from a results folder that held no readable run/);
+    expect(text).toContain('npx tvp run --quick');
+    expect(text).toContain('npx tvp report --export report.html');
+    expect(text).not.toContain('pnpm');
     await ctx.close();
   });
 });

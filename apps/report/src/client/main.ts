@@ -39,19 +39,7 @@ async function render(source: Source, sel: Selection): Promise<void> {
   const slots = machines.map(() => h('div', { class: 'machine-slot' }));
   document
     .getElementById('app')!
-    .replaceChildren(
-      skippedPanel(p.skipped) ?? '',
-      p.runs.length === 0
-        ? h(
-            'p',
-            { class: 'empty' },
-            'No result files yet. Run a benchmark (',
-            h('code', {}, firstRun()),
-            ') or upload one.',
-          )
-        : '',
-      ...slots,
-    );
+    .replaceChildren(skippedPanel(p.skipped) ?? '', p.runs.length === 0 ? emptyNote() : '', ...slots);
   for (const [i, m] of machines.entries()) {
     const views = i === 0 ? first! : await loads[i]!;
     if (mine !== generation) return;
@@ -75,6 +63,34 @@ async function render(source: Source, sel: Selection): Promise<void> {
 
 /** The command that writes a first result, as the server was told it (`tvp report` says `npx tvp run ...`). */
 const firstRun = (): string => (document.body.dataset.firstRun || 'pnpm bench -- --quick').replace(/`/g, '');
+
+/**
+ * What a page with no run says. The served page names the command that writes a first result where
+ * its server reads. An exported file is read by people who may not have the repository, nor the
+ * folder it was made from: it says that the folder held no run, and the installed tool's commands.
+ */
+function emptyNote(): HTMLElement {
+  if (document.body.dataset.exported) {
+    return h(
+      'p',
+      { class: 'empty' },
+      'This report was exported from a results folder that held no readable run, so it has nothing to show. To make one, in a project with the tool installed (',
+      h('code', {}, 'npm install -D threads-vs-processes'),
+      '): ',
+      h('code', {}, 'npx tvp run --quick'),
+      ' writes a result file, then ',
+      h('code', {}, 'npx tvp report --export report.html'),
+      ' writes the report.',
+    );
+  }
+  return h(
+    'p',
+    { class: 'empty' },
+    'No result files yet. Run a benchmark (',
+    h('code', {}, firstRun()),
+    ') or upload one.',
+  );
+}
 
 async function boot(): Promise<void> {
   try {

@@ -11,7 +11,16 @@ const TITLE = 'Threads vs processes: report';
 /** Text safe inside a double-quoted attribute. */
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-function shell(head: string, body: string, firstRun?: string): string {
+/** The body's data attributes: what the client reads of how this page was made. */
+interface BodyData {
+  /** `data-first-run`: the command that writes a first result where the server reads. */
+  firstRun?: string | undefined;
+  /** `data-exported`: a file written by `--export`, read by people who may not have the repository. */
+  exported?: boolean;
+}
+
+function shell(head: string, body: string, data: BodyData = {}): string {
+  const attrs = `${data.firstRun ? ` data-first-run="${attr(data.firstRun)}"` : ''}${data.exported ? ' data-exported="1"' : ''}`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -22,7 +31,7 @@ function shell(head: string, body: string, firstRun?: string): string {
 ${head}
 <style>${PAGE_CSS}</style>
 </head>
-<body${firstRun ? ` data-first-run="${attr(firstRun)}"` : ''}>
+<body${attrs}>
 <header><h1>${TITLE}</h1><span id="controls"></span><span id="status" class="muted">loading...</span></header>
 <main id="app"></main>
 ${body}
@@ -39,11 +48,14 @@ export function livePage(firstRun?: string): string {
   return shell(
     '<link rel="stylesheet" href="/assets/uPlot.min.css">',
     '<script src="/assets/uPlot.iife.min.js"></script>\n<script src="/assets/app.js"></script>',
-    firstRun,
+    { firstRun },
   );
 }
 
-/** One self-contained file: styles, uPlot, the client and the data inlined; opens offline. */
+/**
+ * One self-contained file: styles, uPlot, the client and the data inlined; opens offline. Marked
+ * exported, so that a page with no run says so in the installed tool's words, not the repository's.
+ */
 export function exportedPage(assets: Assets, payloadJson: string): string {
   return shell(
     `<style>${assets.uplotCss}</style>`,
@@ -53,5 +65,6 @@ export function exportedPage(assets: Assets, payloadJson: string): string {
       // The export is one file: no source map beside it to point at.
       `<script>${scriptSafe(assets.appJs.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'))}</script>`,
     ].join('\n'),
+    { exported: true },
   );
 }
