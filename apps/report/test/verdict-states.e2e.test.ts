@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ResultFile } from '@tvp/core';
@@ -10,8 +10,14 @@ import { exportedPage } from '../src/page/html.ts';
 import { inlineJson } from '../src/payload-json.ts';
 import type { Listening } from '../src/serve.ts';
 import { ResultStore } from '../src/store.ts';
-import { openAt, SIZES, serveResults } from './browser.ts';
+import { ARTIFACTS, openAt, SIZES, serveResults } from './browser.ts';
 import { makeResult, tempDir } from './fixtures.ts';
+
+/** Keep a saved PNG in ARTIFACTS for a reviewer to open. */
+async function screenshotPng(png: Buffer, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await writeFile(path.join(ARTIFACTS, name), png);
+}
 
 /** Scale the totals of some cells' samples: a run where other load slowed or sped one option. */
 function scaled(r: ResultFile, pick: (c: ResultFile['cells'][number]) => boolean, by: number): ResultFile {
@@ -175,6 +181,50 @@ describe('the verdict grid and the figures say what the runs support (Chromium)'
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
       await close();
     }
+  });
+
+  it("a PNG saved at a phone's width wraps its title, caption and panel titles and grows to hold them", async () => {
+    const { page, errors, close } = await openAt(browser, busyUrl, SIZES[1]);
+    const fig = 'figure.article[data-task=io]';
+    // On the page: the caption runs to several lines and the CPython panel's title to two.
+    const onPage = await page.$eval(fig, (f) => ({
+      grid: f.querySelector('.panel-grid')!.getBoundingClientRect().height,
+      head:
+        f.querySelector('figcaption')!.getBoundingClientRect().height +
+        f.querySelector('.legend')!.getBoundingClientRect().height,
+      wrapped: [...f.querySelectorAll('.panel-title')].filter((t) => t.getBoundingClientRect().height > 25).length,
+    }));
+    expect(onPage.wrapped).toBeGreaterThan(0);
+    const download = page.waitForEvent('download');
+    await page.click(`${fig} button.save-png`);
+    const file = await (await download).path();
+    const png = await readFile(file);
+    await screenshotPng(png, 'fig-phone-io.png');
+    // Grown by what wrapped: at least the page's header and the panels, and a line of run ids.
+    expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(Math.floor(onPage.grid + onPage.head + 18));
+    // Nothing reaches the image's right margin (12 px): a line cut at the edge, or drawn past it, would.
+    const inkInMargin = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const bg = ctx.getImageData(0, 0, 1, 1).data;
+      const dpr =
+        img.width / (document.querySelector('figure.article .panel-grid')!.getBoundingClientRect().width + 24);
+      const strip = ctx.getImageData(Math.ceil(img.width - 10 * dpr), 0, Math.floor(10 * dpr), img.height).data;
+      let ink = 0;
+      for (let i = 0; i < strip.length; i += 4)
+        if (Math.abs(strip[i]! - bg[0]!) + Math.abs(strip[i + 1]! - bg[1]!) + Math.abs(strip[i + 2]! - bg[2]!) > 60)
+          ink++;
+      return ink;
+    }, png.toString('base64'));
+    expect(inkInMargin).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
   });
 
   it('a module run: named by its module, its one panel uses the row, the task choice lists what ran, "1 run"', async () => {

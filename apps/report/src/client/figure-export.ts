@@ -1,5 +1,6 @@
 import { h } from './dom.ts';
 import { alpha, HOLLOW_ALPHA } from './palette.ts';
+import { wrapLines } from './wrap-text.ts';
 
 /** What a saved image carries besides the panels: the figure's words. */
 interface Saved {
@@ -11,6 +12,9 @@ interface Saved {
 
 const PAD = 12;
 const LINE = 18;
+const TITLE_FONT = '600 14px system-ui, sans-serif';
+const TEXT_FONT = '12px system-ui, sans-serif';
+const FOOT_FONT = '11px system-ui, sans-serif';
 
 /**
  * Draw a figure into one canvas: its title and caption, its legend (HTML on the page, so drawn
@@ -34,7 +38,7 @@ export function figureCanvas(fig: HTMLElement, saved: Saved): HTMLCanvasElement 
   }));
   // Legend rows, laid out in the image's own width.
   const measure = document.createElement('canvas').getContext('2d')!;
-  measure.font = '12px system-ui, sans-serif';
+  measure.font = TEXT_FONT;
   const rows: ((typeof legendItems)[number] & { x: number })[][] = [[]];
   let x = PAD;
   for (const item of legendItems) {
@@ -46,8 +50,16 @@ export function figureCanvas(fig: HTMLElement, saved: Saved): HTMLCanvasElement 
     rows[rows.length - 1]!.push({ ...item, x });
     x += w;
   }
-  const head = PAD + LINE + (saved.caption ? LINE : 0) + rows.length * LINE + 6;
-  const foot = LINE + PAD;
+  // The title and caption wrap within the image, as on the page: a narrow figure's are several
+  // lines, and the image grows by them instead of cutting them at its edge.
+  measure.font = TITLE_FONT;
+  const titleLines = wrapLines(measure, saved.title, width - 2 * PAD);
+  measure.font = TEXT_FONT;
+  const captionLines = saved.caption ? wrapLines(measure, saved.caption, width - 2 * PAD) : [];
+  const head = PAD + (titleLines.length + captionLines.length + rows.length) * LINE + 6;
+  measure.font = FOOT_FONT;
+  const runLines = wrapLines(measure, `runs: ${saved.runIds.join(', ')}`, width - 2 * PAD);
+  const foot = runLines.length * LINE + PAD;
   const height = head + gridBox.height + foot;
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * dpr);
@@ -58,15 +70,17 @@ export function figureCanvas(fig: HTMLElement, saved: Saved): HTMLCanvasElement 
   ctx.fillRect(0, 0, width, height);
   ctx.fillStyle = fg;
   ctx.textBaseline = 'middle';
-  ctx.font = '600 14px system-ui, sans-serif';
-  let y = PAD + LINE / 2;
-  ctx.fillText(saved.title, PAD, y);
-  if (saved.caption) {
+  let y = PAD - LINE / 2;
+  ctx.font = TITLE_FONT;
+  for (const line of titleLines) {
     y += LINE;
-    ctx.font = '12px system-ui, sans-serif';
-    ctx.fillText(saved.caption, PAD, y);
+    ctx.fillText(line, PAD, y);
   }
-  ctx.font = '12px system-ui, sans-serif';
+  ctx.font = TEXT_FONT;
+  for (const line of captionLines) {
+    y += LINE;
+    ctx.fillText(line, PAD, y);
+  }
   for (const row of rows) {
     y += LINE;
     for (const item of row) {
@@ -94,23 +108,27 @@ export function figureCanvas(fig: HTMLElement, saved: Saved): HTMLCanvasElement 
     }
   }
   for (const panel of grid.querySelectorAll<HTMLElement>('.panel')) {
-    const box = panel.getBoundingClientRect();
-    const px = PAD + box.left - gridBox.left;
-    const py = head + box.top - gridBox.top;
     const title = panel.querySelector<HTMLElement>('.panel-title');
     if (title) {
-      ctx.font = '600 12px system-ui, sans-serif';
+      // In the font and width the page gives it, over the lines the page gave it: its plot sits below them.
+      const tb = title.getBoundingClientRect();
+      const cs = getComputedStyle(title);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
       ctx.fillStyle = fg;
-      ctx.fillText(title.textContent ?? '', px, py + 9, box.width);
+      const size = Number.parseFloat(cs.fontSize) || 12;
+      const lines = wrapLines(ctx, title.textContent ?? '', tb.width);
+      const step = Math.min(size * 1.4, tb.height / lines.length);
+      for (const [k, line] of lines.entries())
+        ctx.fillText(line, PAD + tb.left - gridBox.left, head + tb.top - gridBox.top + step * (k + 0.5));
     }
     const plot = panel.querySelector('canvas');
     if (!plot) continue;
     const pb = plot.getBoundingClientRect();
     ctx.drawImage(plot, PAD + pb.left - gridBox.left, head + pb.top - gridBox.top, pb.width, pb.height);
   }
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = FOOT_FONT;
   ctx.fillStyle = fg;
-  ctx.fillText(`runs: ${saved.runIds.join(', ')}`, PAD, height - PAD - 4, width - 2 * PAD);
+  for (const [k, line] of runLines.entries()) ctx.fillText(line, PAD, head + gridBox.height + LINE * (k + 0.5));
   return canvas;
 }
 
