@@ -4,7 +4,15 @@ import { type OffloadCost, offloadCost } from './offload.ts';
 import { offloadText } from './offload-words.ts';
 import { coldOnly, isWarm } from './pools.ts';
 import { MIN_UNITS } from './ratio.ts';
-import { KNEE_SHARE, type SpeedupCaveat, sentence, speedupCaveat, undecided, type Wording } from './recommend-words.ts';
+import {
+  KNEE_SHARE,
+  type SpeedupCaveat,
+  sentence,
+  sentenceTail,
+  speedupCaveat,
+  undecided,
+  type Wording,
+} from './recommend-words.ts';
 import { boundOf, idealSpeedup, median } from './stats.ts';
 import { coresOf } from './summarize.ts';
 import { taskSubject } from './task-words.ts';
@@ -27,6 +35,12 @@ export type Recommendation =
       ok: true;
       task: TaskKind;
       sentence: string;
+      /**
+       * The sentence's last clauses, after its head (the choice, or "no difference shown ..."):
+       * what more workers buy or why the main thread wins, and the warm basis. Empty when none.
+       * A page that words the head its own way shows this beside it.
+       */
+      tail: string;
       mode: Mode;
       impl: Impl;
       /** The knee: the smallest count whose throughput reaches 90% of the option's best. */
@@ -43,8 +57,10 @@ export type Recommendation =
       /** False when the runner-up's total could not be told from the winner's (see `undecided`). */
       decided: boolean;
       /**
-       * Set when `speedup` is not parallelism (the sentence says why): the event loop "sped up" CPU
-       * work, or workers went past what the cores allow. A page must not present it as a gain.
+       * Set when `speedup` may not be read as a gain (the sentence says why, and leads with "no
+       * difference shown" for the first two): `no-difference` (its interval includes 1, or too few
+       * runs for one), `async-cpu-noise` (the event loop "sped up" CPU work), `over-ideal` (past
+       * the ideal: the 1-worker runs were slowed). A page must not present it as a gain.
        */
       caveat?: SpeedupCaveat;
       /**
@@ -71,7 +87,13 @@ export type Recommendation =
         offload?: OffloadCost;
       };
     }
-  | { ok: false; task: TaskKind; reason: string };
+  | {
+      ok: false;
+      task: TaskKind;
+      /** The task as the sentences name it (`taskSubject`): "IO", "hash (module, cpu-bound)". */
+      subject: string;
+      reason: string;
+    };
 
 /** Every kind but noop, which measures dispatch alone: there is no work to place. */
 const RECOMMENDED_TASKS: readonly TaskKind[] = ['io', 'cpu', 'fs', 'net', 'module'];
@@ -167,7 +189,8 @@ export function recommend(run: ResultFile): Recommendation[] {
     const judged = judgedCells(run, r, task);
     const cells = judged.cells.map(evidence).sort((a, b) => a.workers - b.workers);
     const [winner, runnerUp, ...rest] = rankOptions(cells);
-    if (winner === undefined) return { ok: false, task, reason: `no ok ${task} cell in this run` };
+    if (winner === undefined)
+      return { ok: false, task, subject: taskSubject(r, task), reason: `no ok ${task} cell in this run` };
     const { series, best } = winner;
     // The series is sorted by workers, and its best cell qualifies: a knee always exists.
     const knee = series.find((c) => c.medianTotalMs * KNEE_SHARE <= best.medianTotalMs) as CellEvidence;
@@ -195,8 +218,12 @@ export function recommend(run: ResultFile): Recommendation[] {
       speedup === undefined
         ? undefined
         : idealSpeedup(task, knee.workers, r.config.count, coresOf(r.env), r.config.taskModule?.bound);
+    const interval = speedup !== undefined && baseline !== undefined ? speedupInterval(baseline, knee) : undefined;
     if (speedup !== undefined) wording.speedup = speedup;
     if (ideal !== undefined) wording.idealSpeedup = ideal;
+    if (interval !== undefined) wording.speedupInterval = interval;
+    if (baseline !== undefined) wording.speedupRuns = [baseline.samples, knee.samples];
+    if (r.config?.count !== undefined) wording.count = r.config.count;
     if (tie !== undefined) wording.tie = { mode: tie.mode, impl: tie.impl, showImpl: impls(tie.mode) > 1 };
     if (spawn !== undefined) wording.spawnPerWorkerMs = spawn.perWorkerMs;
     if (offload !== undefined && !CLASSIC_TASKS.includes(task)) wording.offload = offloadText(offload, task);
@@ -205,6 +232,7 @@ export function recommend(run: ResultFile): Recommendation[] {
       ok: true,
       task,
       sentence: judged.warm ? `${sentence(wording)}; ${WARM_BASIS}` : sentence(wording),
+      tail: [sentenceTail(wording), judged.warm ? WARM_BASIS : undefined].filter((x) => x !== undefined).join('; '),
       mode: best.mode,
       impl: best.impl,
       workers: knee.workers,
@@ -214,7 +242,6 @@ export function recommend(run: ResultFile): Recommendation[] {
     };
     if (speedup !== undefined && baseline !== undefined) {
       rec.speedup = speedup;
-      const interval = speedupInterval(baseline, knee);
       if (interval !== undefined) rec.speedupInterval = interval;
       if (ideal !== undefined) rec.idealSpeedup = ideal;
       const caveat = speedupCaveat(wording);
