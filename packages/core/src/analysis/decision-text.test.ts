@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import type { ResultFile, TaskModuleInfo } from '../format/types.ts';
 import { fitText, fmtEstimate, lineText, memoryText, recommendationText } from './decision-text.ts';
 import type { ScalabilityFit } from './fit.ts';
+import { recommend } from './recommend.ts';
 
 describe('fmtEstimate', () => {
   test('two significant digits of the error, at most four of the value; tiny ones in exponent form', () => {
@@ -62,8 +64,22 @@ describe('the words of costs and fits', () => {
   });
 
   test('no recommendation: the data cannot decide, and why', () => {
-    expect(recommendationText({ ok: false, task: 'cpu', reason: 'no ok cpu cell in this run' })).toBe(
+    expect(recommendationText({ ok: false, task: 'cpu', subject: 'CPU', reason: 'no ok cpu cell in this run' })).toBe(
       'CPU: the data cannot decide: no ok cpu cell in this run',
     );
+    // A module is named as its sentences name it, never by its kind in capitals.
+    const run = (taskModule?: TaskModuleInfo) =>
+      ({
+        env: { cores: 2, availableParallelism: 2 },
+        config: { count: 10, tasks: ['module'], ...(taskModule ? { taskModule } : {}) },
+        cells: [{ task: 'module', mode: 'threads', impl: 'wt', workers: 1, status: 'failed', samples: [] }],
+      }) as unknown as ResultFile;
+    const hash: TaskModuleInfo = { path: '/p/h.mjs', name: 'hash', sha256: 'a'.repeat(64), bound: 'io', checked: true };
+    expect(recommend(run(hash)).map(recommendationText)).toEqual([
+      'hash (module, io-bound): the data cannot decide: no ok module cell in this run',
+    ]);
+    expect(recommend(run()).map(recommendationText)).toEqual([
+      'your module: the data cannot decide: no ok module cell in this run',
+    ]);
   });
 });

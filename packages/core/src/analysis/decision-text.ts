@@ -108,4 +108,4 @@ function offloadBasis(o: OffloadCost): string {
 
 /** A recommendation as one line: its sentence, or why none could be made. */
 export const recommendationText = (r: Recommendation): string =>
-  r.ok ? r.sentence : `${r.task.toUpperCase()}: the data cannot decide: ${r.reason}`;
+  r.ok ? r.sentence : `${r.subject}: the data cannot decide: ${r.reason}`;

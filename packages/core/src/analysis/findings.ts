@@ -3,11 +3,13 @@ import type { AnalyzedRun } from './analyzed-run.ts';
 import { cellSamples, type Phase } from './cross-run.ts';
 import type { Finding } from './finding.ts';
 import { at, type Line, linesOf, type OkCell, tasksOf } from './lines.ts';
-import { fmtMs, fmtPct, fmtX, fmtXRange, runtimeName, taskName } from './numbers.ts';
-import { judge, methodBasis, ratioWords, withinMargin } from './ratio.ts';
+import { fmtMs, fmtPct, fmtX, fmtXRange, runtimeName } from './numbers.ts';
+import { judge, MIN_UNITS, methodBasis, ratioWords, withinMargin } from './ratio.ts';
 import { ASYNC_CPU_NOISE_SPEEDUP } from './recommend-words.ts';
 import { type Scaling, scalingOf } from './scaling.ts';
+import { speedupClaim } from './speedup-claim.ts';
 import { boundOf } from './stats.ts';
+import { taskWords } from './task-words.ts';
 
 /** A spawn share at or above this is worth saying: a quarter of the time spent starting workers. */
 export const SPAWN_SHARE_WORTH_SAYING = 0.25;
@@ -32,7 +34,39 @@ function speedupBasis(c: OkCell): string {
 /** The cell whose speedup a scaling finding quotes: the best one for 'none' and 'plateau'. */
 const quoted = (s: Scaling): OkCell => (s.kind === 'none' || s.kind === 'plateau' ? s.peak : s.top);
 
-function scalingText(who: string, s: Scaling, cores: number): string {
+/** What the quoted speedup may be called (`speedupClaim`): a gain, no difference from 1 worker, or past the ideal. */
+const claimOf = (c: OkCell) => speedupClaim({ speedup: c.speedup!, interval: c.speedupCi, ideal: c.ideal });
+
+/** "1.16x (95% interval 0.88–1.22x)", or the speedup alone when there is no interval worth one. */
+function withInterval(c: OkCell): string {
+  const ci = c.speedupCi;
+  if (!ci || Math.min(...ci.n) < MIN_UNITS) return `${fmtX(c.speedup!)} (too few runs for an interval)`;
+  return `${fmtX(c.speedup!)} (95% interval ${fmtXRange(ci.lo, ci.hi)})`;
+}
+
+const countOf = (n: number, unit: 'workers' | 'in flight') =>
+  unit === 'in flight' ? `${n} in flight` : `${n} worker${n === 1 ? '' : 's'}`;
+
+/**
+ * The words of a speedup that may not be stated as a gain, leading with what the run shows:
+ * "no speedup shown: at best 1.16x (95% interval 0.88–1.22x) at 2 workers", or the figure past
+ * the ideal and why; undefined when it may be stated.
+ */
+function notAGain(c: OkCell, unit: 'workers' | 'in flight'): string | undefined {
+  const claim = claimOf(c);
+  const ci = c.speedupCi;
+  if (claim === 'no-difference' && (!ci || Math.min(...ci.n) < MIN_UNITS))
+    return `${fmtX(c.speedup!)} at ${countOf(c.workers, unit)}, from too few runs for an interval: not a gain to quote`;
+  if (claim === 'no-difference')
+    return `no difference shown from ${countOf(1, unit)}: at best ${withInterval(c)} at ${countOf(c.workers, unit)}`;
+  if (claim === 'past-ideal')
+    return `${withInterval(c)} at ${countOf(c.workers, unit)}, past the ideal ${fmtX(c.ideal!)}: the runs at ${countOf(1, unit)} were slowed (other load, warm-up), not a gain to quote`;
+  return undefined;
+}
+
+function scalingText(who: string, s: Scaling, cores: number, unit: 'workers' | 'in flight' = 'workers'): string {
+  const retracted = s.kind === 'none' ? undefined : notAGain(quoted(s), unit);
+  if (retracted !== undefined) return `${who}: ${retracted}`;
   if (s.kind === 'ideal')
     return `${who}: ${fmtX(s.top.speedup!)} at ${s.top.workers} workers (ideal ${fmtX(s.top.ideal!)})`;
   if (s.kind === 'none')
@@ -46,7 +80,7 @@ function scalingText(who: string, s: Scaling, cores: number): string {
 
 function poolFindings(run: AnalyzedRun, task: TaskKind, lines: Line[]): Finding[] {
   const R = runtimeName(run.result.env.runtime);
-  const T = taskName(task);
+  const T = taskWords(run.result, task);
   const judged = lines.filter(pool).flatMap((l) => {
     const s = scalingOf(l);
     return s ? [{ l, s }] : [];
@@ -60,7 +94,8 @@ function poolFindings(run: AnalyzedRun, task: TaskKind, lines: Line[]): Finding[
     const j = judge(rawOf(run, threads.l, t.workers, 'totalMs'), rawOf(run, procs.l, p.workers, 'totalMs'));
     if (j) {
       const basis = `${totals(threads.l, t)}; ${totals(procs.l, p)}; threads / processes at ${t.workers} workers: ${methodBasis(j)}`;
-      if (j.verdict === 'equal' && threads.s.kind === 'ideal' && procs.s.kind === 'ideal') {
+      const bothShown = claimOf(t) === 'shown' && claimOf(p) === 'shown';
+      if (j.verdict === 'equal' && threads.s.kind === 'ideal' && procs.s.kind === 'ideal' && bothShown) {
         const both =
           fmtX(t.speedup!) === fmtX(p.speedup!) ? fmtX(t.speedup!) : `${fmtX(t.speedup!)} and ${fmtX(p.speedup!)}`;
         return [
@@ -93,18 +128,19 @@ function asyncFinding(run: AnalyzedRun, task: TaskKind, lines: Line[]): Finding[
   const line = lines.find((l) => l.mode === 'async');
   const s = line && scalingOf(line);
   if (!line || !s) return [];
-  const who = `${runtimeName(run.result.env.runtime)} ${taskName(task)} on the event loop alone (async, no workers)`;
+  const who = `${runtimeName(run.result.env.runtime)} ${taskWords(run.result, task)} on the event loop alone (async, no workers)`;
   // One thread runs CPU work one call at a time: a speedup there is noise, never "ideal".
   const best = s.kind === 'none' ? s.peak : s.top;
   const cpuNoise =
     boundOf(task, run.result.config.taskModule?.bound) === 'cpu' && (best.speedup ?? 0) >= ASYNC_CPU_NOISE_SPEEDUP;
+  // Led by what the run shows, never by the figure: one thread cannot speed up CPU work.
   const text = cpuNoise
-    ? `${who}: ${fmtX(best.speedup!)} with ${best.workers} tasks in flight, which one thread cannot do for CPU work: noise (other load, warm-up), not parallelism`
-    : s.kind === 'ideal'
+    ? `${who}: no difference shown from more in flight: ${withInterval(best)} with ${best.workers} tasks in flight is noise (other load, warm-up), as one thread cannot speed up CPU work`
+    : s.kind === 'ideal' && claimOf(s.top) === 'shown'
       ? `${who}: ${fmtX(s.top.speedup!)} with ${s.top.workers} tasks in flight (ideal ${fmtX(s.top.ideal!)})`
       : s.kind === 'none'
         ? `${who}: no speedup, at best ${fmtX(s.peak.speedup!)}: one thread does all the work`
-        : scalingText(who, s, run.cores);
+        : scalingText(who, s, run.cores, 'in flight');
   return [{ topic: task, text, basis: `${totals(line, s.top)}${speedupBasis(quoted(s))}` }];
 }
 
@@ -139,7 +175,7 @@ function timeFindings(run: AnalyzedRun, task: TaskKind, lines: Line[]): Finding[
     return [
       {
         topic: 'time' as const,
-        text: `${runtimeName(run.result.env.runtime)} ${taskName(task)} on ${l.mode} (${l.impl}) at ${top.workers} workers: ${fmtPct(share)} of the time goes to starting workers`,
+        text: `${runtimeName(run.result.env.runtime)} ${taskWords(run.result, task)} on ${l.mode} (${l.impl}) at ${top.workers} workers: ${fmtPct(share)} of the time goes to starting workers`,
         basis: `medians: spawn ${fmtMs(top.spawn.median)} ms, work ${fmtMs(top.work.median)} ms, teardown ${fmtMs(top.teardown.median)} ms, total ${fmtMs(top.total.median)} ms (${samples(top)})`,
       },
     ];

@@ -1,5 +1,5 @@
 import type { ResultFile } from '../format/types.ts';
-import { runtimeName, taskName } from './numbers.ts';
+import { runtimeName } from './numbers.ts';
 import { recommend } from './recommend.ts';
 import { compareRuns, comparisonMarkdown, type RunComparison } from './run-compare.ts';
 
@@ -87,7 +87,7 @@ export function fleetSummaryMarkdown(s: FleetSummary, title = 'Benchmark summary
     );
     for (const rec of recommend(e.latest)) {
       // The sentence starts with its task ("IO: ..."); set it in bold.
-      const line = rec.ok ? rec.sentence : `${taskName(rec.task)}: no recommendation: ${rec.reason}`;
+      const line = rec.ok ? rec.sentence : `${rec.subject}: no recommendation: ${rec.reason}`;
       out.push(`- ${line.replace(/^([^:]+):/, '**$1**:')}`);
     }
     if (!s.withBaseline) continue;

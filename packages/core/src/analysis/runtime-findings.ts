@@ -2,11 +2,12 @@ import type { ResultFile, TaskKind } from '../format/types.ts';
 import type { AnalyzedRun } from './analyzed-run.ts';
 import type { Finding } from './finding.ts';
 import { tasksOf } from './lines.ts';
-import { fmtMs, runtimeName, taskName } from './numbers.ts';
+import { fmtMs, runtimeName } from './numbers.ts';
 import { judge, methodBasis, ratioWords } from './ratio.ts';
 import { runsBasis } from './runs-basis.ts';
 import { type LinePair, pairRuntimes, unitsPair } from './runtime-pairs.ts';
 import { median } from './stats.ts';
+import { taskWords } from './task-words.ts';
 
 const implOf = (x: string) => (x === 'main' ? '' : ` (${x})`);
 
@@ -15,10 +16,16 @@ export const COMPARABLE_RULE =
   'comparing needs the same machine label, the same work per task (count, ioMs, cpuIters), the same worker env and no injected fault';
 
 /** One finding for the tasks two runs may not be compared on, with every reason once. */
-function notComparable(O: string, B: string, blocked: { task: TaskKind; reasons: string[] }[], all: number): Finding[] {
+function notComparable(
+  O: string,
+  B: string,
+  blocked: { task: TaskKind; reasons: string[] }[],
+  all: number,
+  name: (task: TaskKind) => string,
+): Finding[] {
   if (blocked.length === 0) return [];
   const reasons = [...new Set(blocked.flatMap((b) => b.reasons))];
-  const on = blocked.length < all ? ` on ${blocked.map((b) => taskName(b.task)).join(' and ')}` : '';
+  const on = blocked.length < all ? ` on ${blocked.map((b) => name(b.task)).join(' and ')}` : '';
   return [
     {
       topic: 'runtime',
@@ -28,16 +35,16 @@ function notComparable(O: string, B: string, blocked: { task: TaskKind; reasons:
   ];
 }
 
-function timeFinding(O: string, B: string, task: TaskKind, pair: LinePair, units: string): Finding[] {
+function timeFinding(O: string, B: string, T: string, pair: LinePair, units: string): Finding[] {
   const p = pair.points[pair.points.length - 1]!;
   if (!p.judged) return [];
   const mode = pair.other.mode;
   const who =
     mode === 'sequential'
-      ? `${taskName(task)} sequential`
+      ? `${T} sequential`
       : mode === 'async'
-        ? `${taskName(task)} async, ${p.workers} in flight`
-        : `${taskName(task)} on ${mode} at ${p.workers} worker${p.workers === 1 ? '' : 's'}`;
+        ? `${T} async, ${p.workers} in flight`
+        : `${T} on ${mode} at ${p.workers} worker${p.workers === 1 ? '' : 's'}`;
   return [
     {
       topic: 'runtime',
@@ -56,6 +63,8 @@ function timeFinding(O: string, B: string, task: TaskKind, pair: LinePair, units
 export function runtimeFindings(base: AnalyzedRun, other: AnalyzedRun, pool: readonly ResultFile[] = []): Finding[] {
   const B = runtimeName(base.result.env.runtime);
   const O = runtimeName(other.result.env.runtime);
+  // Both runs did the same work on a task they are compared on: the base's module name is the other's.
+  const name = (task: TaskKind) => taskWords(base.result, task);
   const shared = tasksOf(other).filter((t) => tasksOf(base).includes(t));
   const blocked: { task: TaskKind; reasons: string[] }[] = [];
   const out: Finding[] = [];
@@ -68,7 +77,7 @@ export function runtimeFindings(base: AnalyzedRun, other: AnalyzedRun, pool: rea
     }
     const units = runsBasis(c.groups);
     start ??= { task, pairs: c.pairs, units };
-    for (const pair of c.pairs) out.push(...timeFinding(O, B, task, pair, units));
+    for (const pair of c.pairs) out.push(...timeFinding(O, B, name(task), pair, units));
     if (start.task === task) {
       for (const pair of c.pairs) {
         if (pair.other.mode !== 'threads' && pair.other.mode !== 'processes') continue;
@@ -83,10 +92,10 @@ export function runtimeFindings(base: AnalyzedRun, other: AnalyzedRun, pool: rea
         out.push({
           topic: 'runtime',
           text: `${pair.other.mode === 'threads' ? 'threads' : 'processes'} start: ${ratioWords(j, O, B)}`,
-          basis: `spawn of one worker (${taskName(task)} cells), medians: ${O}${implOf(pair.other.impl)} ${fmtMs(median(u.other))} ms, ${B}${implOf(pair.base.impl)} ${fmtMs(median(u.base))} ms; ${methodBasis(j)}; ${units}`,
+          basis: `spawn of one worker (${name(task)} cells), medians: ${O}${implOf(pair.other.impl)} ${fmtMs(median(u.other))} ms, ${B}${implOf(pair.base.impl)} ${fmtMs(median(u.base))} ms; ${methodBasis(j)}; ${units}`,
         });
       }
     }
   }
-  return [...notComparable(O, B, blocked, shared.length), ...out];
+  return [...notComparable(O, B, blocked, shared.length, name), ...out];
 }

@@ -1,5 +1,8 @@
 import type { ResultFile, TaskKind } from '../format/types.ts';
-import { fmtBytes } from './numbers.ts';
+import { fmtBytes, taskName } from './numbers.ts';
+
+/** How a module task is called when the run does not name its module: words a reader understands. */
+export const UNNAMED_MODULE = 'your module';
 
 /**
  * The work one task of a run does, in words ("100 tasks, each waits 20 ms"): the terminal summary
@@ -17,7 +20,9 @@ export function workOf(r: Pick<ResultFile, 'config'>, task: TaskKind): string {
     case 'net':
       return `${count} tasks, each asks a loopback server that answers ${netBytes} bytes after ${netDelayMs} ms`;
     case 'module':
-      return `${count} calls of ${m?.name} (${m?.bound}-bound, sha256 ${m?.sha256.slice(0, 12)}, answers ${m?.checked ? 'checked' : 'NOT checked'})`;
+      return m === undefined
+        ? `${count} calls of ${UNNAMED_MODULE}`
+        : `${count} calls of ${m.name} (${m.bound}-bound, sha256 ${m.sha256.slice(0, 12)}, answers ${m.checked ? 'checked' : 'NOT checked'})`;
     case 'noop':
       return `${count} tasks that return at once (the cost of dispatch alone)`;
     case 'payload':
@@ -40,8 +45,16 @@ export function taskSubject(r: Pick<ResultFile, 'config'>, task: TaskKind): stri
         ? 'NET'
         : `NET (loopback HTTP, ${fmtBytes(netBytes)} after ${netDelayMs} ms)`;
     case 'module':
-      return m === undefined ? 'MODULE' : `${m.name} (module, ${m.bound}-bound)`;
+      return m === undefined ? UNNAMED_MODULE : `${m.name} (module, ${m.bound}-bound)`;
     default:
       return task === 'noop' ? 'noop' : task.toUpperCase();
   }
+}
+
+/**
+ * A task as a finding names it: "IO", "CPU", and a module task by its module's name ("hash"), as
+ * the terminal's tables and the page's headings do, or "your module" when the run does not say.
+ */
+export function taskWords(r: Pick<ResultFile, 'config'>, task: TaskKind): string {
+  return task === 'module' ? (r.config.taskModule?.name ?? UNNAMED_MODULE) : taskName(task);
 }
