@@ -55,6 +55,24 @@ function busyRuns(): ResultFile[] {
   return [busy(node), busy(bun), makeResult({ runtime: 'cpython', label: 'busy-box', seed: 5 })];
 }
 
+/**
+ * A Node run whose workers' 1-worker cpu runs scatter (0.8 to 1.4 times the 2-worker ones): the
+ * median ratio is 1.25x, but its interval reaches below 1.
+ */
+function noisyRun(): ResultFile {
+  const r = makeResult({ runtime: 'node', label: 'noisy-box', seed: 6 });
+  const k = [0.8, 0.95, 1.25, 1.3, 1.4];
+  const cells = r.cells.map((c) => {
+    if (c.task !== 'cpu' || (c.mode !== 'threads' && c.mode !== 'processes') || c.workers !== 1) return c;
+    const two = r.cells.find((x) => x.task === 'cpu' && x.mode === c.mode && x.workers === 2)!;
+    return {
+      ...c,
+      samples: two.samples.map((s, i) => ({ ...s, totalMs: s.totalMs * k[i]!, workMs: s.workMs * k[i]! })),
+    };
+  });
+  return { ...r, cells };
+}
+
 /** One quick Node run of a task module named "hash" alone. */
 function moduleRun(): ResultFile {
   const r = makeResult({ runtime: 'node', label: 'module-box', tasks: ['module'], workers: [1, 2, 4] });
@@ -73,6 +91,7 @@ describe('the verdict grid and the figures say what the runs support (Chromium)'
   let busyUrl: string;
   let moduleUrl: string;
   let emptyUrl: string;
+  let noisyUrl: string;
 
   beforeAll(async () => {
     const serve = async (runs: ResultFile[], opts?: { firstRun: string }) => {
@@ -82,6 +101,7 @@ describe('the verdict grid and the figures say what the runs support (Chromium)'
     };
     busyUrl = await serve(busyRuns());
     moduleUrl = await serve([moduleRun()]);
+    noisyUrl = await serve([noisyRun()]);
     emptyUrl = await serve([], { firstRun: '`npx tvp run --task-module ./task.mjs --quick`' });
     browser = await launchChromium();
   });
@@ -112,11 +132,16 @@ describe('the verdict grid and the figures say what the runs support (Chromium)'
     );
     const node = cells.find((c) => c.runtime === 'node')!;
     expect(node.caveat).toBe('async-cpu-noise');
-    expect(node.headline).toMatch(/^event loop, \d in flight .*noise: one thread cannot speed up CPU work/);
+    // It leads with what the run shows, naming the two cells compared, then the figure and why.
+    expect(node.headline).toMatch(
+      /^no difference shown: event loop, \d in flight vs 1 \d\.\d+x \([\d.]+–[\d.]+x\) · noise: one thread cannot speed up CPU work$/,
+    );
     expect(node.filled).toBe('rgba(0, 0, 0, 0)');
     const bun = cells.find((c) => c.runtime === 'bun')!;
     expect(bun.caveat).toBe('over-ideal');
-    expect(bun.headline).toMatch(/noise: past what 2 cores allow/);
+    expect(bun.headline).toMatch(
+      /^(threads|processes) ×2 \d\.\d+x \([\d.]+–[\d.]+x\) · past the ideal 2\.0x: the runs at 1 were slowed$/,
+    );
     expect(bun.filled).toBe('rgba(0, 0, 0, 0)');
     // A speedup the analysis trusts keeps its mode's dot and no caveat.
     const cpython = cells.find((c) => c.runtime === 'cpython')!;
@@ -131,6 +156,33 @@ describe('the verdict grid and the figures say what the runs support (Chromium)'
     expect(busy.text).toContain('42% (Node)');
     expect(busy.text).toContain('42% (Bun)');
     expect(busy.text).not.toContain('CPython');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('a speedup whose interval includes 1: the headline leads with "no difference shown", hollow dot', async () => {
+    const { page, errors, close } = await openAt(browser, noisyUrl, SIZES[1]);
+    const cpu = await page.$eval('.verdicts td[data-task=cpu]', (td) => {
+      // The headline: what comes before the cell's line break.
+      const nodes = [...td.childNodes];
+      const br = nodes.findIndex((n) => n.nodeName === 'BR');
+      return {
+        caveat: td.getAttribute('data-caveat'),
+        filled: getComputedStyle(td.querySelector('.dot')!).backgroundColor,
+        headline: nodes
+          .slice(0, br)
+          .map((n) => n.textContent)
+          .join(''),
+        title: td.getAttribute('title'),
+      };
+    });
+    expect(cpu.caveat).toBe('no-difference');
+    expect(cpu.headline).toMatch(/^no difference shown: threads ×2 vs ×1 1\.25x \(0\.\d\d–1\.\d\dx\)$/);
+    expect(cpu.filled).toBe('rgba(0, 0, 0, 0)');
+    expect(cpu.title).toMatch(/^CPU: no difference shown between threads at 2 workers and at 1: 1\.25x \(95% interval/);
+    // The io cell beside it shows a gain: it keeps its figure and its dot.
+    const io = await page.$eval('.verdicts td[data-task=io]', (td) => td.getAttribute('data-caveat'));
+    expect(io).toBeNull();
     expect(errors).toEqual([]);
     await close();
   });

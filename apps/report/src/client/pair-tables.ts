@@ -7,11 +7,11 @@ import {
   pairRuntimes,
   runtimeName,
   TASK_KINDS,
-  taskName,
   withinMargin,
 } from '@tvp/core/analysis';
 import type { RunView } from '../payload.ts';
 import { h } from './dom.ts';
+import { taskLabel } from './task-label.ts';
 
 const VERDICT_TEXT = {
   faster: 'faster',
@@ -41,7 +41,7 @@ function pairTable(base: RunView, other: RunView, pool: readonly ResultFile[]): 
     if (linesOf(other, task).length === 0 || linesOf(base, task).length === 0) continue;
     const c = pairRuntimes(base, other, task, pool);
     if (!c.ok) {
-      refused.push(`${taskName(task)}: ${c.reasons.join('; ')}`);
+      refused.push(`${taskLabel([base, other], task)}: ${c.reasons.join('; ')}`);
       continue;
     }
     for (const p of c.pairs)
@@ -49,7 +49,7 @@ function pairTable(base: RunView, other: RunView, pool: readonly ResultFile[]): 
         const v = q.judged?.verdict;
         counts[v ?? 'unjudged']++;
         rows.push([
-          `${taskName(task)} ${label(p.other)} ×${q.workers}`,
+          `${taskLabel([base, other], task)} ${label(p.other)} ×${q.workers}`,
           fmtX(q.ratio),
           q.judged ? fmtXRange(q.judged.interval.lo, q.judged.interval.hi) : '',
           v ? VERDICT_TEXT[v] : 'too few samples',

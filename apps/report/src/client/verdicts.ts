@@ -2,7 +2,6 @@ import type { Mode } from '@tvp/core';
 import {
   BUSY_SHARE,
   type CellEvidence,
-  coresOf,
   fmtX,
   fmtXRange,
   type Recommendation,
@@ -40,34 +39,51 @@ function runnerUp(c: CellEvidence): string {
 }
 
 /**
- * The sentence's reason, without what the headline already says. Core's sentence is
- * "HEAD, FACTS; TAIL" when decided and "HEAD or RUNNER-UP: no difference shown; FACTS; TAIL" when not:
- * the grid's headline carries the choice and its facts, so only the tail is kept, and a tie names
- * the runner-up from the evidence.
+ * The sentence's reason, without what the headline already says: core's `tail` (what more
+ * workers buy, why the main thread wins), and on a tie the runner-up named from the evidence.
  */
 function reason(r: Extract<Recommendation, { ok: true }>): string {
-  const parts = r.sentence.split('; ');
-  const why = parts.slice(r.decided ? 1 : 2).join('; ');
-  if (r.decided) return why;
+  if (r.decided) return r.tail;
   const other = r.evidence.others[0];
   const tie = other ? `no difference shown from ${runnerUp(other)}` : 'no difference shown from the runner-up';
-  return why ? `${tie}; ${why}` : tie;
+  return r.tail ? `${tie}; ${r.tail}` : tie;
 }
 
-/** What the headline says in place of a gain when core flags the speedup as not parallelism. */
-function caveatWords(r: Extract<Recommendation, { ok: true }>, cores: number): string | undefined {
+/** Whether the headline leads with "no difference shown": core's caveat says no gain was shown. */
+const noGain = (r: Extract<Recommendation, { ok: true }>) =>
+  r.caveat === 'no-difference' || r.caveat === 'async-cpu-noise';
+
+/** What the headline says beside the figure when core flags the speedup: never a gain. */
+function caveatWords(r: Extract<Recommendation, { ok: true }>): string | undefined {
   if (r.caveat === 'async-cpu-noise') return 'noise: one thread cannot speed up CPU work';
-  if (r.caveat === 'over-ideal') return `noise: past what ${cores} ${cores === 1 ? 'core allows' : 'cores allow'}`;
+  if (r.caveat === 'over-ideal') {
+    const ideal = r.idealSpeedup === undefined ? 'the ideal' : `the ideal ${fmtX(r.idealSpeedup)}`;
+    return `past ${ideal}: the runs at 1 were slowed`;
+  }
   return undefined;
+}
+
+/** "event loop, 2 in flight vs 1", "threads ×4 vs ×1": the two cells a speedup compares. */
+const versusOne = (r: Extract<Recommendation, { ok: true }>) => `${choice(r)} vs ${r.mode === 'async' ? '1' : '×1'}`;
+
+/** "1.16x (0.88–1.22x)", "2.00x (too few runs for an interval)"; empty at 1 worker, the baseline itself. */
+function speedText(r: Extract<Recommendation, { ok: true }>, run: RunView): string {
+  if (r.speedup === undefined || r.workers === 1) return '';
+  const iv = speedupInterval(r, run.result);
+  return `${fmtX(r.speedup)} ${iv ? `(${fmtXRange(iv.lo, iv.hi)})` : '(too few runs for an interval)'}`;
 }
 
 function cell(run: RunView, r: Recommendation | undefined): HTMLElement {
   if (!r) return h('td', { class: 'none muted' }, '—');
   if (!r.ok) return h('td', { class: 'none muted', 'data-task': r.task, title: r.reason }, 'cannot decide');
   const iv = speedupInterval(r, run.result);
-  const speed = r.speedup === undefined ? '' : `${fmtX(r.speedup)}${iv ? ` (${fmtXRange(iv.lo, iv.hi)})` : ''}`;
+  const speed = speedText(r, run);
   const key = colorKey(r.mode, r.impl);
-  const caveat = caveatWords(r, coresOf(run.result.env));
+  const caveat = caveatWords(r);
+  // A flagged speedup gets a hollow ring, not the mode's dot: nothing here to act on.
+  const dot = r.caveat
+    ? h('i', { class: 'dot caveat', style: `border-color:${colorOf(key)}` })
+    : h('i', { class: 'dot', style: `background:${colorOf(key)}` });
   return h(
     'td',
     {
@@ -77,16 +93,11 @@ function cell(run: RunView, r: Recommendation | undefined): HTMLElement {
       ...(r.caveat ? { 'data-caveat': r.caveat } : {}),
       title: `${r.sentence}${iv ? `. Speedup vs 1 worker of the same kind, ${Math.round(iv.level * 100)}% exact bootstrap interval of the ratio of medians.` : ''}`,
     },
-    // A flagged speedup gets a hollow ring, not the mode's dot: nothing here to act on.
-    h(
-      'span',
-      { class: 'choice' },
-      caveat
-        ? h('i', { class: 'dot caveat', style: `border-color:${colorOf(key)}` })
-        : h('i', { class: 'dot', style: `background:${colorOf(key)}` }),
-      choice(r),
-    ),
-    speed ? h('span', { class: caveat ? 'speed muted' : 'speed' }, ` ${speed}`) : null,
+    // No gain shown: the headline leads with that and names the two cells compared, then the figure.
+    noGain(r)
+      ? h('span', { class: 'choice' }, dot, h('span', { class: 'caveat' }, 'no difference shown: '), versusOne(r))
+      : h('span', { class: 'choice' }, dot, choice(r)),
+    speed ? h('span', { class: r.caveat ? 'speed muted' : 'speed' }, ` ${speed}`) : null,
     caveat ? h('span', { class: 'caveat' }, ` · ${caveat}`) : null,
     h('br'),
     h(

@@ -1,5 +1,5 @@
 import type { TaskKind } from '@tvp/core';
-import { fmtMs, runtimeName, taskName, workOf } from '@tvp/core/analysis';
+import { fmtMs, runtimeName, workOf } from '@tvp/core/analysis';
 import type { RunView, Sweep } from '../payload.ts';
 import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
@@ -43,7 +43,7 @@ export function warmFigure(runs: RunView[], task: TaskKind, sweep: Sweep, book: 
       ? h(
           'p',
           { class: 'muted warm-article', 'data-task': task },
-          `${taskName(task)}: warm pools ran on ${article.map((r) => runtimeName(r.result.env.runtime)).join(', ')} under the article's clock, where a cold run's work overlaps its workers' start: not set against cold work (run with --clock phases).`,
+          `${taskLabel(runs, task)}: warm pools ran on ${article.map((r) => runtimeName(r.result.env.runtime)).join(', ')} under the article's clock, where a cold run's work overlaps its workers' start: not set against cold work (run with --clock phases).`,
         )
       : null;
   const xs = [...new Set(drawn.flatMap((x) => x.lines.flatMap((l) => l.pairs.map((p) => p.workers))))].sort(
