@@ -131,3 +131,59 @@ test('a module run: its recommendation is in the Markdown, its subject in bold',
   const md = fleetSummaryMarkdown(fleetSummary([r], undefined));
   expect(md).toContain('- **render (module, io-bound)**: threads, 2 workers, 1.98x; the most measured: more may help');
 });
+
+describe('warm pools in the Markdown summary', () => {
+  /** A module run with cold and warm threads at 1 and 2 workers: warm work is 40% of cold. */
+  function warmRun(): ResultFile {
+    const r = fakeRun({
+      config: {
+        tasks: ['module'],
+        workers: [1, 2],
+        pools: ['cold', 'warm'],
+        taskModule: { path: '/m.mjs', name: 'parse', sha256: 'a'.repeat(64), bound: 'cpu', checked: true },
+      },
+      totals: {},
+    });
+    const samples = (spawnMs: number, work: number) =>
+      [-0.5, 0, 0.5].map((k) => ({ spawnMs, workMs: work + k, teardownMs: 1, totalMs: spawnMs + work + k + 1 }));
+    r.cells = [1, 2].flatMap((n) => [
+      {
+        task: 'module',
+        mode: 'threads',
+        impl: 'worker_threads',
+        workers: n,
+        status: 'ok',
+        samples: samples(10 * n, 360 / n),
+      },
+      {
+        task: 'module',
+        mode: 'threads',
+        impl: 'worker_threads',
+        workers: n,
+        status: 'ok',
+        pool: 'warm',
+        warmStart: { spawnMs: 10 * n, teardownMs: n },
+        samples: samples(0, 144 / n).map((s) => ({ ...s, teardownMs: 0, totalMs: s.workMs })),
+      },
+    ]) as ResultFile['cells'];
+    return r;
+  }
+
+  test('the lines the run summary prints, per task, with the ratio and its interval', () => {
+    const md = fleetSummaryMarkdown(fleetSummary([warmRun()], undefined));
+    expect(md).toContain('\nWarm pool vs cold (median work ms of a batch; ');
+    expect(md).toContain('\n- **parse**:\n');
+    // Both worker counts, each warm against cold with the ratio's interval; an underscore escaped.
+    expect(md).toMatch(
+      /\n {2}- threads\/worker\\_threads x1: warm pool work 144 ms vs cold 360 ms \(0\.40x, 95% interval 0\.40–0\.40x, n = 3 and 3\); started once in 10\.0 ms, ended in 1\.00 ms\n/,
+    );
+    expect(md).toMatch(
+      /\n {2}- threads\/worker\\_threads x2: warm pool work 72\.0 ms vs cold 180 ms \(0\.40x, 95% interval /,
+    );
+  });
+
+  test('nothing about warm pools for a run that kept none', () => {
+    const md = fleetSummaryMarkdown(fleetSummary([run('aaaaaaaa-1', 'box', 'node', T1)], undefined));
+    expect(md).not.toMatch(/warm/i);
+  });
+});

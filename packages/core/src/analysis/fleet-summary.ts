@@ -2,6 +2,8 @@ import type { ResultFile } from '../format/types.ts';
 import { runtimeName } from './numbers.ts';
 import { recommend } from './recommend.ts';
 import { compareRuns, comparisonMarkdown, type RunComparison } from './run-compare.ts';
+import { taskWords } from './task-words.ts';
+import { warmText } from './warm-words.ts';
 
 /** One machine and runtime of a fleet: its newest run, and that run against the baseline's newest. */
 export interface FleetEntry {
@@ -68,6 +70,25 @@ export function fleetSummary(
 const runName = (r: ResultFile) => `${r.id.slice(0, 8)}, ${r.createdAt}`;
 const mdText = (s: string) => s.replace(/[|*_`<>[\]\\]/g, (c) => `\\${c}`);
 
+/**
+ * The run's warm pools against cold, as the terminal summary prints them (`warmText`): the heading
+ * line, then per task a list item per mode, impl and workers. Nothing when no pool was kept warm.
+ */
+function warmMarkdown(r: ResultFile): string[] {
+  const w = warmText(r);
+  if (w === undefined) return [];
+  const head = w.head.charAt(0).toUpperCase() + w.head.slice(1);
+  return [
+    '',
+    mdText(head),
+    ...w.tasks.flatMap((t) => [
+      '',
+      `- **${mdText(taskWords(r, t.task))}**:`,
+      ...t.lines.map((l) => `  - ${mdText(l)}`),
+    ]),
+  ];
+}
+
 /** The summary as Markdown, for a CI job summary or a pull request. */
 export function fleetSummaryMarkdown(s: FleetSummary, title = 'Benchmark summary'): string {
   const machines = new Set(s.entries.map((e) => e.label)).size;
@@ -90,6 +111,7 @@ export function fleetSummaryMarkdown(s: FleetSummary, title = 'Benchmark summary
       const line = rec.ok ? rec.sentence : `${rec.subject}: no recommendation: ${rec.reason}`;
       out.push(`- ${line.replace(/^([^:]+):/, '**$1**:')}`);
     }
+    out.push(...warmMarkdown(e.latest));
     if (!s.withBaseline) continue;
     out.push('');
     if (e.comparison === undefined || e.baseline === undefined) {
