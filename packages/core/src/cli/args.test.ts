@@ -77,8 +77,35 @@ describe('workers', () => {
 describe('bad flags name the flag and what is accepted', () => {
   // The table every runner's command-line test runs too, end to end.
   test.each(BAD_FLAGS.map((b) => [b.args, b.message] as const))('%j', (args, message) => refuse([...args], message));
-  test('unknown task', () =>
-    refuse(['--task', 'io,disk'], /--task: unknown value 'disk'; accepted: io, cpu, noop, fs, net, payload, or all/));
+  test('unknown task: every way to name a task, the module flag too', () =>
+    refuse(
+      ['--task', 'io,disk'],
+      /^--task: unknown value 'disk'; accepted: io, cpu, noop, fs, net, payload, all \(every kind but payload\), and module: your own function, given by --task-module PATH \(alone it runs only your module; with --task module,cpu others beside it\)$/,
+    ));
+  test.each([
+    ['modul', 'module'],
+    ['moduel', 'module'],
+    ['icp', undefined],
+    ['modules', 'module'],
+    ['cpus', 'cpu'],
+    ['nop', 'noop'],
+    ['al', 'all'],
+    ['payloads', 'payload'],
+    ['disk', undefined],
+  ])('a misspelt task %s suggests %s, and still names --task-module', (typed, near) => {
+    let message = '';
+    try {
+      parseArgs(['--task', typed], ctx);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain(`--task: unknown value '${typed}'`);
+    if (near === undefined) expect(message).not.toContain('did you mean');
+    else expect(message).toContain(`(did you mean ${near}?)`);
+    expect(message).toContain('module: your own function, given by --task-module PATH');
+  });
+  test('an empty task list names every way too', () =>
+    refuse(['--task', ','], /^--task: empty list; accepted: .*--task-module PATH/));
   test('unknown mode', () =>
     refuse(['--mode', 'fibers'], /--mode: unknown value 'fibers'; accepted: threads, processes, sequential, async/));
   test('impl of another runtime', () => refuse(['--impl', 'web-worker'], /--impl: unknown value 'web-worker'/));

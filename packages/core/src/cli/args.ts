@@ -481,6 +481,35 @@ function arrivalOf(
 }
 
 /**
+ * Every way to name a task, for an unknown `--task` value: the kinds, `all`, and the user's own
+ * function, which is named by `--task-module PATH` (with or without `module` in the list).
+ */
+function unknownTask(item: string): string {
+  const near = [...TASK_KINDS, 'all'].find((t) => closeTo(item, t));
+  return `--task: unknown value '${item}'${near ? ` (did you mean ${near}?)` : ''}; ${ACCEPTED_TASKS}`;
+}
+
+/** Every way to name a task, as the errors of `--task` say it. */
+const ACCEPTED_TASKS = `accepted: ${TASK_KINDS.filter((t) => t !== 'module').join(', ')}, all (every kind but payload), and module: your own function, given by --task-module PATH (alone it runs only your module; with --task module,cpu others beside it)`;
+
+/** A likely misspelling: a prefix of at least 3 letters, or one edit away (a letter wrong, missing, extra or two swapped). */
+function closeTo(typed: string, name: string): boolean {
+  const a = typed.toLowerCase();
+  if (a === name) return false;
+  if (a.length >= 3 && name.startsWith(a)) return true;
+  if (Math.abs(a.length - name.length) > 1 || a.length < 2) return false;
+  // One edit: skip the first differing character on the longer side (or both when equal length).
+  let i = 0;
+  while (i < a.length && i < name.length && a[i] === name[i]) i++;
+  const rest = (x: string, skip: number) => x.slice(i + skip);
+  if (a.length === name.length) {
+    const swapped = a[i] === name[i + 1] && a[i + 1] === name[i] && rest(a, 2) === rest(name, 2);
+    return swapped || rest(a, 1) === rest(name, 1);
+  }
+  return a.length > name.length ? rest(a, 1) === rest(name, 0) : rest(a, 0) === rest(name, 1);
+}
+
+/**
  * The task list: `--task`, else the preset's, else only `module` when `--task-module` is given.
  * `module` needs `--task-module`, and `--task-module` needs `module` in the list; `all` has it
  * only with a module.
@@ -488,9 +517,13 @@ function arrivalOf(
 function taskList(raw: string | undefined, modulePath: string | undefined, fallback: readonly TaskKind[]): TaskKind[] {
   if (raw === undefined) return modulePath === undefined ? [...fallback] : ['module'];
   const allowed = modulePath === undefined ? TASK_KINDS.filter((t) => t !== 'module') : TASK_KINDS;
-  if (raw !== 'all' && modulePath === undefined && raw.split(',').some((t) => t.trim() === 'module')) {
+  const items = raw === 'all' ? [] : raw.split(',').map((t) => t.trim());
+  if (modulePath === undefined && items.includes('module')) {
     throw new UsageError('--task module needs --task-module PATH (the file whose default export is the task)');
   }
+  const unknown = items.find((t) => t !== '' && !TASK_KINDS.includes(t as TaskKind));
+  if (unknown !== undefined) throw new UsageError(unknownTask(unknown));
+  if (raw !== 'all' && items.every((t) => t === '')) throw new UsageError(`--task: empty list; ${ACCEPTED_TASKS}`);
   // `all` leaves payload out: it moves up to megabytes per task by every way, a sweep of its own.
   const tasks = listOf('task', raw, allowed).filter((t) => raw !== 'all' || t !== 'payload');
   if (modulePath !== undefined && !tasks.includes('module')) {

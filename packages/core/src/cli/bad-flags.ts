@@ -15,6 +15,11 @@ export const BAD_FLAGS: readonly BadFlags[] = [
   { args: ['--workers', '2.5'], message: /--workers: '2.5' is not a worker count/ },
   { args: ['--workers', 'abc'], message: /--workers: 'abc' is not a worker count/ },
   { args: ['--task', 'disk'], message: /--task: unknown value 'disk'; accepted: io, cpu, noop/ },
+  // A misspelt module task: the suggestion, and the flag that names a module.
+  {
+    args: ['--task', 'modul'],
+    message: /--task: unknown value 'modul' \(did you mean module\?\); .*--task-module PATH/,
+  },
   {
     args: ['--mode', 'fibers'],
     message: /--mode: unknown value 'fibers'; accepted: threads, processes, sequential, async/,
