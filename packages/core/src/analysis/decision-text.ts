@@ -78,7 +78,8 @@ export function recommendationEvidence(r: Recommendation): string {
   const parts = [`best ${evidenceText(best)}`];
   if (knee !== best) parts.push(`knee ${evidenceText(knee)}`);
   if (others[0] !== undefined) parts.push(`next ${evidenceText(others[0])}`);
-  if (r.speedup !== undefined) parts.push(`speedup ${speedupText(r)}`);
+  // At 1 worker the knee is the baseline: a speedup of 1 by definition is no evidence.
+  if (r.speedup !== undefined && r.workers > 1) parts.push(`speedup ${speedupText(r)}`);
   if (spawn !== undefined)
     parts.push(
       `cheapest start ${spawn.mode}/${spawn.impl} ${fmtEstimate({ value: spawn.perWorkerMs, se: spawn.se })} ms per worker`,

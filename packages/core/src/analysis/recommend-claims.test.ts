@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Cell, Mode, ResultFile, TaskModuleInfo } from '../format/types.ts';
+import { recommendationEvidence } from './decision-text.ts';
 import { recommend } from './recommend.ts';
 import { idealWords, OVER_IDEAL, speedupClaim } from './speedup-claim.ts';
 
@@ -157,6 +158,18 @@ describe('over-ideal on every kind that has an ideal', () => {
     expect(fs.caveat).toBe('over-ideal');
   });
 
+  test('8.2x against 7.69x with a wide interval (a busy machine): still past the ideal by more than noise', () => {
+    const rec = only(
+      run([
+        cell('io', 'threads', 'wt', 1, [1800, 1950, 2060, 2300, 2600]),
+        cell('io', 'threads', 'wt', 8, [240, 245, 251, 300, 340]),
+      ]),
+    );
+    expect(rec.speedupInterval?.lo).toBeLessThan(rec.idealSpeedup as number);
+    expect(rec.caveat).toBe('over-ideal');
+    expect(rec.sentence).toMatch(/^IO: threads, 8 workers, speedup past the ideal: 8\.21x \(95% interval /);
+  });
+
   test('an estimate past the ideal whose interval reaches it is noise the words leave alone', () => {
     const rec = only(
       run([
@@ -169,4 +182,21 @@ describe('over-ideal on every kind that has an ideal', () => {
     expect(rec.caveat).toBeUndefined();
     expect(rec.sentence).toBe('IO: threads, 8 workers, 7.90x; the most measured: more may help');
   });
+});
+
+test('the evidence line quotes no speedup for a knee at 1 worker, and quotes one with its interval otherwise', () => {
+  const flat = [1, 2].map((n) => cell('io', 'threads', 'wt', n, [998, 999, 1000, 1001, 1002]));
+  expect(recommendationEvidence(only(run(flat)))).not.toMatch(/speedup/);
+  const rising = [1, 2].map((n) =>
+    cell(
+      'io',
+      'threads',
+      'wt',
+      n,
+      [998, 999, 1000, 1001, 1002].map((x) => x / n),
+    ),
+  );
+  expect(recommendationEvidence(only(run(rising)))).toMatch(
+    /; speedup 2\.00x \(95% interval 1\.\d\d–2\.\d\dx, ideal 2\.00x\)$/,
+  );
 });
