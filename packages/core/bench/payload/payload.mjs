@@ -8,9 +8,16 @@
 // and the median of the per-round ratios. Every CPU is kept running by a spinner at SCHED_IDLE, as in
 // the latency benchmark (../latency/awake.mjs): on an idle VM a reply woken onto a halted CPU waits
 // for the host, and which side pays that depends on how its threads hand off, not on its code.
+// 2000 tasks per measurement up to 4 KiB (SMALL_COUNT), not 200: a fresh worker's first tasks run
+// code not yet optimized, on both sides of the channel, and ours has more of it (the hub's dispatch,
+// the worker loop): at 1 KiB on Node's worker_threads the first task took 1.9 ms against 1.6 ms, tasks
+// 5-200 averaged 1.2-2x the minimal's, tasks 1800-2000 1.0-1.15x (medians of 9 fresh workers each,
+// shared machine). Over 200 tasks that start-up was most of the difference (200-task ratios 1.27x and
+// 1.29x where the last 200 tasks were 1.13x and 1.14x); over 2000 it weighs a tenth as much, and both
+// sides still pay it: the figure stays the cost of the same tasks from a fresh worker, nothing discarded.
 //
 //   pnpm --filter @tvp/core bench:payload        (node; bench:payload:bun, bench:payload:deno)
-//   env: ROUNDS=10  SIZES=1k,16m  SMALL_COUNT=200 (tasks per measurement up to 64 KiB)  BIG_COUNT=1
+//   env: ROUNDS=10  SIZES=1k,16m  SMALL_COUNT=2000 (tasks per measurement up to 4 KiB; 200 up to 64 KiB)  BIG_COUNT=1
 //        ONLY=child_process:json,deno-command (transports, or transport:way, to measure; all when unset)
 //        IDLE_CPUS=1 (no spinners: the machine's own idle behaviour, halts included)
 import {
@@ -32,13 +39,18 @@ const ROUNDS = Number(process.env.ROUNDS ?? 10);
 const SIZES = (process.env.SIZES ?? '1k,16m')
   .split(',')
   .map((s) => Number.parseInt(s, 10) * (s.endsWith('m') ? 1 << 20 : s.endsWith('k') ? 1024 : 1));
-/** Tasks per measurement: enough to average a small payload, few for a large one (seconds each as a document). */
+/**
+ * Tasks per measurement: enough that a fresh worker's warm-up is a small share of a small payload's
+ * figure (see the header), few for a large one (seconds each as a document).
+ */
 const countFor = (bytes) =>
-  bytes <= 64 * 1024
-    ? Number(process.env.SMALL_COUNT ?? 200)
-    : bytes <= 1 << 20
-      ? 20
-      : Number(process.env.BIG_COUNT ?? 1);
+  bytes <= 4 * 1024
+    ? Number(process.env.SMALL_COUNT ?? 2000)
+    : bytes <= 64 * 1024
+      ? 200
+      : bytes <= 1 << 20
+        ? 20
+        : Number(process.env.BIG_COUNT ?? 1);
 /** `ONLY`'s entries: a transport, or a transport and one of its ways. */
 const ONLY = process.env.ONLY ? process.env.ONLY.split(',') : undefined;
 const picked = (impl, way) => !ONLY || ONLY.includes(impl) || ONLY.includes(`${impl}:${way}`);
