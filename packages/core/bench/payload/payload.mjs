@@ -15,6 +15,9 @@
 // shared machine). Over 200 tasks that start-up was most of the difference (200-task ratios 1.27x and
 // 1.29x where the last 200 tasks were 1.13x and 1.14x); over 2000 it weighs a tenth as much, and both
 // sides still pay it: the figure stays the cost of the same tasks from a fresh worker, nothing discarded.
+// Beside the wall time, each side's CPU time per task (this process and its workers, cpu-time.mjs):
+// on a shared machine a side's wall time is mostly how soon it got a CPU back, its CPU time what its
+// code costs, so a CPU ratio near 1 with a wall ratio far from it says the machine, not the code.
 //
 //   pnpm --filter @tvp/core bench:payload        (node; bench:payload:bun, bench:payload:deno)
 //   env: ROUNDS=10  SIZES=1k,16m  SMALL_COUNT=2000 (tasks per measurement up to 4 KiB; 200 up to 64 KiB)  BIG_COUNT=1
@@ -33,6 +36,7 @@ import {
   waysFor,
 } from '@tvp/core';
 import { cpuIdleEntries, keepCpusAwake } from '../latency/awake.mjs';
+import { cpuTimeNs } from './cpu-time.mjs';
 import { fmtUs, median, rawWorker, runnerTransports, runtime, runtimeVersion } from './raw.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 10);
@@ -107,11 +111,12 @@ function check(way, d, id, r) {
   if (way === 'transfer') d.payload = back;
 }
 
-/** Minimal: cost per task, µs, of `count` tasks one after another on a fresh raw worker. */
+/** Minimal: cost per task, µs of wall and of CPU, of `count` tasks one after another on a fresh raw worker. */
 async function minimal(impl, way, bytes) {
   const d = dataFor(way, bytes);
   const w = await rawWorker(impl, serializationOf(way));
   const count = countFor(bytes);
+  const c0 = cpuTimeNs();
   const t0 = performance.now();
   for (let id = 0; id < count; id++) {
     let transfer;
@@ -124,15 +129,20 @@ async function minimal(impl, way, bytes) {
     check(way, d, id, r);
   }
   const us = ((performance.now() - t0) / count) * 1000;
+  const cpuUs = (cpuTimeNs() - c0) / count / 1000;
   await w.close();
-  return us;
+  return { us, cpuUs };
 }
 
-/** Ours: the same through core's hub at 1 worker (its work phase per task), µs. */
+/** Ours: the same through core's hub at 1 worker (its work phase per task), µs of wall and of CPU. */
 async function ours(transport, way, bytes) {
   const { sum, b } = madeFor(bytes);
   const count = countFor(bytes);
+  let c0 = 0;
+  let c1 = 0;
   const r = await runHub({
+    // Read as the work phase starts and ends, as its clock is.
+    probe: { start: () => (c0 = cpuTimeNs()), stop: () => (c1 = cpuTimeNs()) },
     transport,
     workers: 1,
     task: 'payload',
@@ -144,7 +154,7 @@ async function ours(transport, way, bytes) {
     // The bytes and document the minimal reuses, as a sweep passes those it made once per size.
     payload: { way, bytes, made: b, madeDoc: isDoc(way) ? docFor(bytes) : undefined },
   });
-  return (r.sample.workMs / count) * 1000;
+  return { us: (r.sample.workMs / count) * 1000, cpuUs: (c1 - c0) / count / 1000 };
 }
 
 const transports = await runnerTransports();
@@ -155,12 +165,16 @@ for (const transport of transports) {
   for (const way of run.filter((w) => picked(transport.impl, w)))
     for (const bytes of SIZES) subjects.push({ transport, impl: transport.impl, way, bytes });
 }
-const times = new Map(subjects.map((s) => [s, { ours: [], minimal: [], idle: { ours: 0, minimal: 0 } }]));
+const times = new Map(
+  subjects.map((s) => [s, { ours: [], minimal: [], cpu: { ours: [], minimal: [] }, idle: { ours: 0, minimal: 0 } }]),
+);
 /** One side's measurement, counting the CPUs' idle entries while it ran. */
 async function side(s, name, measure) {
   const t = times.get(s);
   const e0 = cpuIdleEntries();
-  t[name].push(await measure());
+  const { us, cpuUs } = await measure();
+  t[name].push(us);
+  t.cpu[name].push(cpuUs);
   t.idle[name] += cpuIdleEntries() - e0;
 }
 const stopSpinners = AWAKE ? keepCpusAwake() : () => {};
@@ -184,14 +198,18 @@ console.log(
   `\npayload cost per task, ${runtime} ${runtimeVersion}, 1 worker, ${SIZES.map((b) => `${countFor(b)} tasks at ${size(b)}`).join(', ')} per measurement; ${ROUNDS} interleaved rounds in ${((performance.now() - started) / 1000).toFixed(0)} s; ${AWAKE ? 'CPUs kept awake by SCHED_IDLE spinners' : 'CPUs left to idle (IDLE_CPUS=1)'}`,
 );
 console.log(
-  '| transport | way | size | ours (median) | minimal (median) | ratio (median of per-round) | CPU idle entries per task (ours / minimal) | n |',
+  '| transport | way | size | ours (median) | minimal (median) | ratio (median of per-round) | CPU per task: ours / minimal (ratio) | CPU idle entries per task (ours / minimal) | n |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 const perTask = (n, s) => (Number.isNaN(n) ? '-' : (n / (ROUNDS * countFor(s.bytes))).toFixed(2));
 for (const s of subjects) {
   const t = times.get(s);
   const ratio = median(t.ours.map((o, i) => o / t.minimal[i]));
+  const { ours: co, minimal: cm } = t.cpu;
+  const cpu = Number.isNaN(co[0])
+    ? '-'
+    : `${fmtUs(median(co))} / ${fmtUs(median(cm))} (${median(co.map((o, i) => o / cm[i])).toFixed(2)}x)`;
   console.log(
-    `| ${s.impl} | ${s.way} | ${size(s.bytes)} | ${fmtUs(median(t.ours))} | ${fmtUs(median(t.minimal))} | ${ratio.toFixed(2)}x | ${perTask(t.idle.ours, s)} / ${perTask(t.idle.minimal, s)} | ${t.ours.length} |`,
+    `| ${s.impl} | ${s.way} | ${size(s.bytes)} | ${fmtUs(median(t.ours))} | ${fmtUs(median(t.minimal))} | ${ratio.toFixed(2)}x | ${cpu} | ${perTask(t.idle.ours, s)} / ${perTask(t.idle.minimal, s)} | ${t.ours.length} |`,
   );
 }
