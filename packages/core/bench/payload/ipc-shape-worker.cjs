@@ -1,0 +1,32 @@
+// The echo end of ipc-shape.mjs: answers each task with the reply shape named in argv[2], the
+// payload sent back as it came, no other work.
+const STAMP = 21e12;
+const replies = {
+  minimal: (m) => ({ id: m.id, value: m.id, payload: m.payload }),
+  // Ours less its stamps, ours less its tag, and ours with the bytes first.
+  tagged: (m) => ({ t: 'done', id: m.id, value: m.id, payload: m.payload }),
+  stamped: (m) => ({ id: m.id, value: m.id, startedAt: STAMP + m.id, doneAt: STAMP + m.id + 1500, payload: m.payload }),
+  'bytes-first': (m) => ({
+    payload: m.payload,
+    t: 'done',
+    id: m.id,
+    value: m.id,
+    startedAt: STAMP + m.id,
+    doneAt: STAMP + m.id + 1500,
+  }),
+  ours: (m) => ({
+    t: 'done',
+    id: m.id,
+    value: m.id,
+    startedAt: STAMP + m.id,
+    doneAt: STAMP + m.id + 1500,
+    payload: m.payload,
+  }),
+};
+const reply = replies[process.argv[2]];
+if (!reply) throw new Error(`no reply shape ${process.argv[2]}`);
+process.on('message', (m) => {
+  if (m.t === 'exit') process.disconnect();
+  else process.send(reply(m));
+});
+process.send({ t: 'ready' });
