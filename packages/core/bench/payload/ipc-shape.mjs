@@ -4,10 +4,13 @@
 // {id, value, payload}) or as ours (the task adds `kind`; the reply adds `t` and the worker's two
 // stamps, `startedAt` and `doneAt`), in the four pairings. Fresh worker per measurement, subjects
 // interleaved and rotated per round, CPUs kept awake as in payload.mjs; prints each pairing's
-// median cost per task and the median of its per-round ratios to minimal/minimal.
+// median cost per task, wall and CPU (cpu-time.mjs), and the medians of its per-round ratios to
+// minimal/minimal (which PAIRS must include).
 //
 //   node bench/payload/ipc-shape.mjs   (bun bench/payload/ipc-shape.mjs)
 //   env: ROUNDS=10  COUNT=2000  WAYS=advanced-buffer,advanced,json
+//        PAIRS=minimal:minimal,ours:ours (task:reply; replies also tagged, stamped, bytes-first:
+//        ours without its stamps, without its tag, with the bytes first)
 import { fork } from 'node:child_process';
 import { keepCpusAwake } from '../latency/awake.mjs';
 import { cpuTimeNs } from './cpu-time.mjs';
