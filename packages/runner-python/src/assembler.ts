@@ -98,9 +98,11 @@ export class Assembler {
           c.cell.mode === 'sequential' || c.cell.mode === 'async' ? 'main-thread' : 'monotonic-ns',
         );
         s.submittedAt = line.submittedAt;
-        s.started.set(line.started);
-        s.done.set(line.done);
-        s.received.set(line.received);
+        for (let i = 0; i < n; i++) {
+          s.started[i] = line.started[i] as number;
+          s.done[i] = line.done[i] as number;
+          s.received[i] = line.received[i] as number;
+        }
         c.stamps.push(s);
         return;
       }

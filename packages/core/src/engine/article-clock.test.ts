@@ -97,7 +97,7 @@ describe('per-task times', () => {
   test('a library pool: only the response is known', () => {
     const s = new TaskStamps(3, 'hub');
     s.submittedAt = 0;
-    s.received.set([1, 2, 3]);
+    s.received.splice(0, 3, 1, 2, 3);
     const t = taskTimesOf([s]);
     expect(t).toEqual({ method: 'hub', tasks: 3, responseMs: { min: 1, p50: 2, p90: 3, p99: 3, max: 3 } });
   });
