@@ -51,6 +51,7 @@ export type { FsFile } from './engine/fs-file.ts';
 export { writeFsFile } from './engine/fs-file.ts';
 export type { HubOptions, HubResult } from './engine/hub-run.ts';
 export { runHub } from './engine/hub-run.ts';
+export { type DoneWire, fromIpcWire, ipcListener, toIpcWire } from './engine/ipc-wire.ts';
 export type { LibraryPool, LibraryPoolHandle, LibraryStartOptions, PoolTask } from './engine/library-pool.ts';
 export { killAllWorkers, liveWorkerCount, liveWorkerPids } from './engine/live-workers.ts';
 export type { WorkPhaseProbe } from './engine/loop-delay.ts';

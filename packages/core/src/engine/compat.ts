@@ -1,10 +1,9 @@
 import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import type { PayloadWay } from '../format/types.ts';
+import { ipcListener } from './ipc-wire.ts';
 import { WAYS_OF_MODE } from './payload-ways.ts';
-import type { WorkerMessage } from './protocol.ts';
 import type { Transport } from './transport.ts';
-import { isWorkerExit } from './web-exit.ts';
 import { workerEntry } from './worker-entries.ts';
 import { workerProcessEnv } from './worker-env.ts';
 import { setupArgv } from './worker-setup.ts';
@@ -51,8 +50,8 @@ export function childProcessTransport(
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         serialization: serialization ?? 'json',
       });
-      // A leaving worker's last message is for this channel only (see web-exit.ts).
-      cp.on('message', (msg) => isWorkerExit(msg) || events.message(msg as WorkerMessage));
+      // Answers come compact (ipc-wire.ts); a leaving worker's last message is for this channel only.
+      cp.on('message', ipcListener(events));
       cp.on('error', events.error);
       cp.on('exit', (code, signal) => events.exit({ code, signal }));
       return {

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { encodePayloadFrame, FrameDecoder, MAX_PAYLOAD_FRAME_BYTES } from './frames.ts';
+import { toIpcWire } from './ipc-wire.ts';
 import { leaveWithParent } from './parent-watch.ts';
 import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 import type { WorkerExit } from './web-exit.ts';
@@ -53,7 +54,7 @@ export function serveProcessChannel(): void {
         // Deno's does not: check a module's answer here, so that every runtime fails it the same
         // way (numbers, the built-in tasks' answers, need no check).
         if (msg.t === 'done' && typeof msg.value !== 'number') JSON.stringify(msg.value);
-        send(msg);
+        send(toIpcWire(msg));
       },
       on: (handler) => process.on('message', handler as (msg: unknown) => void),
       close: () => {
