@@ -83,6 +83,8 @@ export {
 export type { PoolHubOptions } from './engine/pool-hub-run.ts';
 export { awaitWorkers, runPoolHub } from './engine/pool-hub-run.ts';
 export { poolTask } from './engine/pool-task.ts';
+export type { PostTarget } from './engine/post-message.ts';
+export { postTransfer } from './engine/post-message.ts';
 export type { HubMessage, WireError, WorkerMessage, WorkerSetup } from './engine/protocol.ts';
 export { toWireError } from './engine/protocol.ts';
 export { markWorkers, REAP_VAR, reapMark, reapWorkersOnExit, startReaper } from './engine/reaper.ts';

@@ -1,4 +1,4 @@
-import { type ExitInfo, setupArgv, type Transport, WAYS_OF_MODE, type WorkerMessage } from '@tvp/core';
+import { type ExitInfo, postTransfer, setupArgv, type Transport, WAYS_OF_MODE, type WorkerMessage } from '@tvp/core';
 import { bunWorkerEntry } from './worker-entries.ts';
 
 /**
@@ -40,7 +40,7 @@ export const webWorkerTransport = (entry?: URL): Transport => {
       // Bun's own event: the worker has ended, with process.exit's code (0 after terminate()).
       w.addEventListener('close', (e) => exit({ code: (e as CloseEvent).code ?? null, signal: null }));
       return {
-        send: (msg, transfer) => w.postMessage(msg, transfer ?? []),
+        send: (msg, transfer) => postTransfer(w, msg, transfer),
         kill: () => {
           w.terminate();
           setTimeout(() => exit({ code: null, signal: null }), CLOSE_FALLBACK_MS).unref();

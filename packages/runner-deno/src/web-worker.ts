@@ -1,6 +1,7 @@
 import {
   type ExitInfo,
   isWebWorkerExit,
+  postTransfer,
   setupName,
   type Transport,
   WAYS_OF_MODE,
@@ -36,7 +37,7 @@ export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport =
       events.error(new Error((e as Event & { message?: string }).message || 'the worker failed'));
     });
     return {
-      send: (msg, transfer) => w.postMessage(msg, transfer ?? []),
+      send: (msg, transfer) => postTransfer(w, msg, transfer),
       // terminate() says nothing after, so the exit is reported here, within kill() (the pool
       // counts exits seen during it). A thread in a busy loop is not stopped by it on Deno 2.9.6
       // (traps.test.ts); none can tell.
