@@ -1,5 +1,5 @@
-// The echo end of ipc-shape.mjs: answers each task with the reply shape named in argv[2], the
-// payload sent back as it came, no other work.
+// The echo end of ipc-shape.mjs: answers each task with the reply shape named in argv[2] (a
+// process) or workerData.reply (a thread), the payload sent back as it came, no other work.
 const STAMP = 21e12;
 const replies = {
   minimal: (m) => ({ id: m.id, value: m.id, payload: m.payload }),
@@ -23,10 +23,17 @@ const replies = {
     payload: m.payload,
   }),
 };
-const reply = replies[process.argv[2]];
-if (!reply) throw new Error(`no reply shape ${process.argv[2]}`);
-process.on('message', (m) => {
-  if (m.t === 'exit') process.disconnect();
-  else process.send(reply(m));
-});
-process.send({ t: 'ready' });
+const { parentPort, workerData } = require('node:worker_threads');
+const name = parentPort ? workerData.reply : process.argv[2];
+const reply = replies[name];
+if (!reply) throw new Error(`no reply shape ${name}`);
+if (parentPort) {
+  parentPort.on('message', (m) => (m.t === 'exit' ? process.exit(0) : parentPort.postMessage(reply(m))));
+  parentPort.postMessage({ t: 'ready' });
+} else {
+  process.on('message', (m) => {
+    if (m.t === 'exit') process.disconnect();
+    else process.send(reply(m));
+  });
+  process.send({ t: 'ready' });
+}

@@ -1,5 +1,5 @@
-// What the shape of a message costs on this runtime's child_process IPC, with nothing else in
-// between: a forked echo worker (ipc-shape-worker.cjs) answers 1 KiB tasks one after another, with
+// What the shape of a message costs on this runtime's child_process IPC (or its worker_threads
+// postMessage), with nothing else in between: a forked echo worker (ipc-shape-worker.cjs) answers 1 KiB tasks one after another, with
 // the task and the reply shaped as the minimal script's (task {t, id, way, payload}, reply
 // {id, value, payload}) or as ours (the task adds `kind`; the reply adds `t` and the worker's two
 // stamps, `startedAt` and `doneAt`), in the four pairings. Fresh worker per measurement, subjects
@@ -8,17 +8,26 @@
 // minimal/minimal (which PAIRS must include).
 //
 //   node bench/payload/ipc-shape.mjs   (bun bench/payload/ipc-shape.mjs)
-//   env: ROUNDS=10  COUNT=2000  WAYS=advanced-buffer,advanced,json
+//   env: ROUNDS=10  COUNT=2000  TRANSPORT=child_process (or worker_threads: a thread echoes)
+//        WAYS=advanced-buffer,advanced,json (worker_threads: clone-buffer,clone-object)
 //        PAIRS=minimal:minimal,ours:ours (task:reply; replies also tagged, stamped, bytes-first:
 //        ours without its stamps, without its tag, with the bytes first)
 import { fork } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { keepCpusAwake } from '../latency/awake.mjs';
 import { cpuTimeNs } from './cpu-time.mjs';
 import { median, runtime, runtimeVersion } from './raw.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 10);
 const COUNT = Number(process.env.COUNT ?? 2000);
-const WAYS = (process.env.WAYS ?? 'advanced-buffer,advanced,json').split(',');
+const TRANSPORT = process.env.TRANSPORT ?? 'child_process';
+if (TRANSPORT !== 'child_process' && TRANSPORT !== 'worker_threads') {
+  console.error(`TRANSPORT must be child_process or worker_threads, got ${TRANSPORT}`);
+  process.exit(2);
+}
+const WAYS = (
+  process.env.WAYS ?? (TRANSPORT === 'worker_threads' ? 'clone-buffer,clone-object' : 'advanced-buffer,advanced,json')
+).split(',');
 const bytes = new Uint8Array(1024).fill(97);
 const doc = { rows: Array.from({ length: 16 }, (_, i) => ({ i, text: 'a'.repeat(64) })) };
 const tasks = {
@@ -28,10 +37,15 @@ const tasks = {
 
 /** µs per task of COUNT round trips on a fresh worker, the task shaped `task`, the reply `reply`. */
 async function measure(way, task, reply) {
-  const p = fork(new URL('./ipc-shape-worker.cjs', import.meta.url), [reply], {
-    serialization: way === 'json' ? 'json' : 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const file = new URL('./ipc-shape-worker.cjs', import.meta.url);
+  const p =
+    TRANSPORT === 'worker_threads'
+      ? new Worker(file, { workerData: { reply } })
+      : fork(file, [reply], {
+          serialization: way === 'json' ? 'json' : 'advanced',
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        });
+  const send = TRANSPORT === 'worker_threads' ? (m) => p.postMessage(m) : (m) => p.send(m);
   let onMsg;
   let onExit;
   // A worker that dies fails the run rather than leaving it waiting.
@@ -43,14 +57,14 @@ async function measure(way, task, reply) {
   });
   // From here a worker that dies answers the task in flight with its exit, which fails the check.
   onExit = (code) => onMsg({ exited: code });
-  const payload = way === 'advanced-buffer' ? bytes : doc;
+  const payload = way === 'advanced-buffer' ? bytes : way === 'clone-buffer' ? bytes.buffer : doc;
   const make = tasks[task];
   const c0 = cpuTimeNs();
   const t0 = performance.now();
   for (let id = 0; id < COUNT; id++) {
     const r = await new Promise((res) => {
       onMsg = res;
-      p.send(make(id, way, payload));
+      send(make(id, way, payload));
     });
     if (r.id !== id)
       throw new Error(r.exited === undefined ? `reply ${r.id} to task ${id}` : `the echo worker exited (${r.exited})`);
@@ -59,7 +73,7 @@ async function measure(way, task, reply) {
   const cpuUs = (cpuTimeNs() - c0) / COUNT / 1000;
   await new Promise((r) => {
     onExit = r;
-    p.send({ t: 'exit' });
+    send({ t: 'exit' });
   });
   return { us, cpuUs };
 }
@@ -85,7 +99,7 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 stop();
 console.log(
-  `\nIPC message shape, ${runtime} ${runtimeVersion} child_process, 1 KiB, ${COUNT} tasks a measurement, ${ROUNDS} rounds`,
+  `\nIPC message shape, ${runtime} ${runtimeVersion} ${TRANSPORT}, 1 KiB, ${COUNT} tasks a measurement, ${ROUNDS} rounds`,
 );
 console.log(
   '| way | task | reply | µs per task (median) | ratio (median of per-round) | CPU µs per task (median) | CPU ratio (median of per-round) |',
