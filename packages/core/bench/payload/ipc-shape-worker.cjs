@@ -3,7 +3,9 @@
 const STAMP = 21e12;
 const replies = {
   minimal: (m) => ({ id: m.id, value: m.id, payload: m.payload }),
-  // Ours less its stamps, ours less its tag, and ours with the bytes first.
+  // Ours as an array (what a process worker sends since the IPC wire, core's ipc-wire.ts), ours less
+  // its stamps, ours less its tag, and ours with the bytes first.
+  array: (m) => [m.id, m.id, STAMP + m.id, STAMP + m.id + 1500, m.payload],
   tagged: (m) => ({ t: 'done', id: m.id, value: m.id, payload: m.payload }),
   stamped: (m) => ({ id: m.id, value: m.id, startedAt: STAMP + m.id, doneAt: STAMP + m.id + 1500, payload: m.payload }),
   'bytes-first': (m) => ({

@@ -66,7 +66,7 @@ async function measure(way, task, reply) {
       onMsg = res;
       send(make(id, way, payload));
     });
-    if (r.id !== id)
+    if ((Array.isArray(r) ? r[0] : r.id) !== id)
       throw new Error(r.exited === undefined ? `reply ${r.id} to task ${id}` : `the echo worker exited (${r.exited})`);
   }
   const us = ((performance.now() - t0) / COUNT) * 1000;
