@@ -235,7 +235,7 @@ describe('the verdict grid and the figures say what the runs support (Chromium)'
     }
   });
 
-  it("a PNG saved at a phone's width wraps its title, caption and panel titles and grows to hold them", async () => {
+  it("a PNG saved at a phone's width wraps its title, caption and panel titles and grows to hold them; the SVG wraps its caption", async () => {
     const { page, errors, close } = await openAt(browser, busyUrl, SIZES[1]);
     const fig = 'figure.article[data-task=io]';
     // On the page: the caption runs to several lines and the CPython panel's title to two.
@@ -275,6 +275,14 @@ describe('the verdict grid and the figures say what the runs support (Chromium)'
       return ink;
     }, png.toString('base64'));
     expect(inkInMargin).toBe(0);
+    // The SVG wraps its caption as well: several lines of text, none holding the whole caption.
+    const caption = (await page.textContent(`${fig} .fig-caption`))!.trim();
+    const svgDownload = page.waitForEvent('download');
+    await page.click(`${fig} button.save-svg`);
+    const svg = await readFile(await (await svgDownload).path(), 'utf8');
+    expect(svg).not.toContain(`>${caption}<`);
+    expect(svg).toContain(`>${caption.split(' ').slice(0, 3).join(' ')}`);
+    expect(Number(svg.match(/ height="([\d.]+)"/)![1])).toBeGreaterThanOrEqual(onPage.grid + onPage.head);
     expect(errors).toEqual([]);
     await close();
   });

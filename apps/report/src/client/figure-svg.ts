@@ -1,6 +1,7 @@
 import { alpha, colorOf, HOLLOW_ALPHA } from './palette.ts';
 import { logTicks, spacedLabels, xAt } from './panel-scales.ts';
 import type { Panel, PanelsSpec } from './panel-spec.ts';
+import { wrapLines } from './wrap-text.ts';
 
 /** A drawn panel: its spec, its chart and where it sits in the figure's grid (CSS px). */
 export interface DrawnPanel {
@@ -52,16 +53,27 @@ export function figureSvg(spec: PanelsSpec, drawn: DrawnPanel[], fg: string, bg:
     items.push({ x, row, s });
     x += w;
   }
-  const head = PAD + 18 + (spec.caption ? 18 : 0) + (row + 1) * 18 + 8;
+  // The title and caption wrap within the image, as on the page, and the image grows by their lines.
+  const measure = document.createElement('canvas').getContext('2d')!;
+  measure.font = '600 14px system-ui, sans-serif';
+  const titleLines = wrapLines(measure, spec.title, width - 2 * PAD);
+  measure.font = '12px system-ui, sans-serif';
+  const captionLines = spec.caption ? wrapLines(measure, spec.caption, width - 2 * PAD) : [];
+  const legendTop = PAD + (titleLines.length + captionLines.length) * 18;
+  const head = legendTop + (row + 1) * 18 + 8;
   const height = head + gridH + 30;
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="system-ui, sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="${bg}"/>`,
-    `<text x="${PAD}" y="${PAD + 13}" font-size="14" font-weight="600" fill="${fg}">${esc(spec.title)}</text>`,
+    ...titleLines.map(
+      (line, k) =>
+        `<text x="${PAD}" y="${PAD + 13 + 18 * k}" font-size="14" font-weight="600" fill="${fg}">${esc(line)}</text>`,
+    ),
+    ...captionLines.map(
+      (line, k) => `<text x="${PAD}" y="${PAD + 13 + 18 * (titleLines.length + k)}" fill="${fg}">${esc(line)}</text>`,
+    ),
   );
-  if (spec.caption) out.push(`<text x="${PAD}" y="${PAD + 31}" fill="${fg}">${esc(spec.caption)}</text>`);
-  const legendTop = PAD + 18 + (spec.caption ? 18 : 0);
   for (const { x: lx, row: r, s } of items) {
     const y = legendTop + r * 18 + 12;
     const c = colorOf(s.key);
