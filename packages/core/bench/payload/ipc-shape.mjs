@@ -3,7 +3,7 @@
 // the task and the reply shaped as the minimal script's (task {t, id, way, payload}, reply
 // {id, value, payload}) or as ours (the task adds `kind`; the reply adds `t` and the worker's two
 // stamps, `startedAt` and `doneAt`), in the four pairings. Fresh worker per measurement, subjects
-// interleaved and rotated per round, CPUs kept awake as in payload.mjs; prints each pairing's
+// interleaved and rotated per round, CPUs left to idle as in payload.mjs (AWAKE_CPUS=1 keeps them awake); prints each pairing's
 // median cost per task, wall and CPU (cpu-time.mjs), and the medians of its per-round ratios to
 // minimal/minimal (which PAIRS must include).
 //
@@ -87,7 +87,7 @@ const pairs = process.env.PAIRS
       ['ours', 'ours'],
     ];
 const subjects = WAYS.flatMap((way) => pairs.map(([task, reply]) => ({ way, task, reply, us: [], cpuUs: [] })));
-const stop = process.env.IDLE_CPUS === '1' ? () => {} : keepCpusAwake();
+const stop = process.env.AWAKE_CPUS === '1' ? keepCpusAwake() : () => {};
 for (let round = 0; round < ROUNDS; round++) {
   const k = round % subjects.length;
   for (const s of [...subjects.slice(k), ...subjects.slice(0, k)]) {

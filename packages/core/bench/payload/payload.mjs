@@ -5,9 +5,11 @@
 // every way it carries; one worker, tasks one after another, a fresh worker per measurement, its
 // start not timed (ours: runHub's work phase). Subjects interleave in each round, rotating, and
 // which of ours and minimal goes first alternates. Prints one table per run: medians over rounds,
-// and the median of the per-round ratios. Every CPU is kept running by a spinner at SCHED_IDLE, as in
-// the latency benchmark (../latency/awake.mjs): on an idle VM a reply woken onto a halted CPU waits
-// for the host, and which side pays that depends on how its threads hand off, not on its code.
+// and the median of the per-round ratios. The CPUs are left to idle as they would on a user's
+// machine: over 2000 tasks both sides halt about as often (the idle-entries column shows it), where
+// spinners at SCHED_IDLE (AWAKE_CPUS=1, as the latency benchmark keeps them: ../latency/awake.mjs)
+// share this VM's cores with both sides and split thread rows at 1 KiB into two levels (on the
+// idle machine, 10 rounds: Bun's and Deno's thread rows 0.65-1.71x with them, 0.96-1.10x without).
 // 2000 tasks per measurement up to 4 KiB (SMALL_COUNT), not 200: a fresh worker's first tasks run
 // code not yet optimized, on both sides of the channel, and ours has more of it (the hub's dispatch,
 // the worker loop): at 1 KiB on Node's worker_threads the first task took 1.9 ms against 1.6 ms, tasks
@@ -22,7 +24,7 @@
 //   pnpm --filter @tvp/core bench:payload        (node; bench:payload:bun, bench:payload:deno)
 //   env: ROUNDS=10  SIZES=1k,16m  SMALL_COUNT=2000 (tasks per measurement up to 4 KiB; 200 up to 64 KiB)  BIG_COUNT=1
 //        ONLY=child_process:json,deno-command (transports, or transport:way, to measure; all when unset)
-//        IDLE_CPUS=1 (no spinners: the machine's own idle behaviour, halts included)
+//        AWAKE_CPUS=1 (a SCHED_IDLE spinner on every CPU, so that none halts between messages)
 import {
   checksumBytes,
   checksumDoc,
@@ -58,7 +60,7 @@ const countFor = (bytes) =>
 /** `ONLY`'s entries: a transport, or a transport and one of its ways. */
 const ONLY = process.env.ONLY ? process.env.ONLY.split(',') : undefined;
 const picked = (impl, way) => !ONLY || ONLY.includes(impl) || ONLY.includes(`${impl}:${way}`);
-const AWAKE = process.env.IDLE_CPUS !== '1';
+const AWAKE = process.env.AWAKE_CPUS === '1';
 const isDoc = (way) => way === 'clone-object' || way === 'json' || way === 'advanced';
 
 /** Each size's bytes, checksum and document, made once (seconds at 16 MiB), off every clock. */
@@ -195,7 +197,7 @@ for (let round = 0; round < ROUNDS; round++) {
 stopSpinners();
 const size = (b) => (b >= 1 << 20 ? `${b / (1 << 20)} MiB` : `${b / 1024} KiB`);
 console.log(
-  `\npayload cost per task, ${runtime} ${runtimeVersion}, 1 worker, ${SIZES.map((b) => `${countFor(b)} tasks at ${size(b)}`).join(', ')} per measurement; ${ROUNDS} interleaved rounds in ${((performance.now() - started) / 1000).toFixed(0)} s; ${AWAKE ? 'CPUs kept awake by SCHED_IDLE spinners' : 'CPUs left to idle (IDLE_CPUS=1)'}`,
+  `\npayload cost per task, ${runtime} ${runtimeVersion}, 1 worker, ${SIZES.map((b) => `${countFor(b)} tasks at ${size(b)}`).join(', ')} per measurement; ${ROUNDS} interleaved rounds in ${((performance.now() - started) / 1000).toFixed(0)} s; ${AWAKE ? 'CPUs kept awake by SCHED_IDLE spinners (AWAKE_CPUS=1)' : 'CPUs left to idle'}`,
 );
 console.log(
   '| transport | way | size | ours (median) | minimal (median) | ratio (median of per-round) | CPU per task: ours / minimal (ratio) | CPU idle entries per task (ours / minimal) | n |',
