@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Cell, Mode, ResultFile, TaskModuleInfo } from '../format/types.ts';
 import { recommendationEvidence } from './decision-text.ts';
 import { recommend } from './recommend.ts';
-import { idealWords, OVER_IDEAL, speedupClaim } from './speedup-claim.ts';
+import { idealWords, OVER_IDEAL, PAST_IDEAL_MARGIN, speedupClaim } from './speedup-claim.ts';
 
 // When a recommendation may state "N.NNx" as a gain: never from an interval that includes 1, nor
 // from a speedup past the ideal (the 1-worker runs were slowed).
@@ -50,6 +50,12 @@ describe('speedupClaim', () => {
     expect(speedupClaim({ speedup: 8.2, interval: iv(7.9, 8.5), ideal: 7.69 })).toBe('past-ideal');
     // A wide interval that reaches below the ideal, but an estimate 25% past it.
     expect(speedupClaim({ speedup: 2 * OVER_IDEAL + 0.01, interval: iv(1.5, 3.5), ideal: 2 })).toBe('past-ideal');
+    // A clean io run lands a hair past the ideal (each wait's overhead overlapped at N): a gain.
+    expect(speedupClaim({ speedup: 7.7, interval: iv(7.7, 7.73), ideal: 7.69 })).toBe('shown');
+    expect(speedupClaim({ speedup: 7.98, interval: iv(7.74, 8.12), ideal: 7.69 })).toBe('shown');
+    // A narrow interval wholly past the margin: the 1-worker runs were slowed.
+    expect(speedupClaim({ speedup: 7.95, interval: iv(7.9, 8), ideal: 7.69 })).toBe('past-ideal');
+    expect(PAST_IDEAL_MARGIN).toBeLessThan(OVER_IDEAL);
   });
 
   test('the ideal in words: waits overlap N at a time, cpu work min(N, cores) at a time', () => {

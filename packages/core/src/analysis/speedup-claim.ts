@@ -14,11 +14,20 @@ import { MIN_UNITS } from './ratio.ts';
 export const OVER_IDEAL = 1.05;
 
 /**
+ * How far past the ideal an interval may lie and still be the workers' gain. The ideal counts
+ * rounds at zero overhead, but each task's own overhead (a timer's lateness: about 0.1 ms of a 10 ms
+ * wait here) is paid once per task at 1 worker and overlapped at N, so a clean run lands a little
+ * past it: the default run's io at 8 in flight read 7.70-7.98x against 7.69x on all four runtimes,
+ * intervals from 7.70-7.73x, with nothing slowed. Only an interval wholly past this margin says so.
+ */
+export const PAST_IDEAL_MARGIN = 1.02;
+
+/**
  * What a measured speedup may be called:
  * - `shown`: its 95% interval lies above 1 and not above the ideal: a gain, stated with its figure;
  * - `no-difference`: its interval includes 1, or there is none (fewer than 2 runs a side): no gain
  *   shown, whatever the median ratio says;
- * - `past-ideal`: its interval lies wholly above the ideal, or its estimate is more than 5% past it:
+ * - `past-ideal`: its interval lies wholly more than 2% above the ideal, or its estimate is more than 5% past it:
  *   more than N workers can do with zero overhead, so the 1-worker runs were slowed and the figure
  *   is not the workers' gain.
  */
@@ -34,7 +43,8 @@ export function speedupClaim(x: {
   // One run a side gives a point, not an interval (summarize computes one anyway).
   const few = interval?.n !== undefined && Math.min(...interval.n) < MIN_UNITS;
   if (interval === undefined || few || !(interval.lo > 1)) return 'no-difference';
-  if (ideal !== undefined && (interval.lo > ideal || speedup > ideal * OVER_IDEAL)) return 'past-ideal';
+  if (ideal !== undefined && (interval.lo > ideal * PAST_IDEAL_MARGIN || speedup > ideal * OVER_IDEAL))
+    return 'past-ideal';
   return 'shown';
 }
 
