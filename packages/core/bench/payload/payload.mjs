@@ -22,7 +22,9 @@
 // code costs, so a CPU ratio near 1 with a wall ratio far from it says the machine, not the code.
 //
 //   pnpm --filter @tvp/core bench:payload        (node; bench:payload:bun, bench:payload:deno)
-//   env: ROUNDS=10  SIZES=1k,16m  SMALL_COUNT=2000 (tasks per measurement up to 4 KiB; 200 up to 64 KiB)  BIG_COUNT=1
+//   env: ROUNDS=10  SIZES=1k,16m  SMALL_COUNT=2000 (tasks per measurement up to 4 KiB; 200 up to 64 KiB)
+//        BIG_COUNT=3 (past 1 MiB: one 16 MiB task a measurement let a single fault-heavy copy move a
+//        row by 1.1-1.3x; three held every row of the three runtimes within 0.87-1.07x)
 //        ONLY=child_process:json,deno-command (transports, or transport:way, to measure; all when unset)
 //        AWAKE_CPUS=1 (a SCHED_IDLE spinner on every CPU, so that none halts between messages)
 import {
@@ -56,7 +58,7 @@ const countFor = (bytes) =>
       ? 200
       : bytes <= 1 << 20
         ? 20
-        : Number(process.env.BIG_COUNT ?? 1);
+        : Number(process.env.BIG_COUNT ?? 3);
 /** `ONLY`'s entries: a transport, or a transport and one of its ways. */
 const ONLY = process.env.ONLY ? process.env.ONLY.split(',') : undefined;
 const picked = (impl, way) => !ONLY || ONLY.includes(impl) || ONLY.includes(`${impl}:${way}`);
