@@ -83,34 +83,41 @@ test('--upload sends the file with the permissions the runner starts with', asyn
   expect(results(out)).toHaveLength(1);
 });
 
+/**
+ * The Deno runner started with `flags` by Deno.Command, its stderr gathered as it comes (for the
+ * progress line a test waits on) and its exit code. Deno.Command, not node:child_process: Deno's
+ * child_process reports a child that handled SIGINT and exited 130 as killed by the signal, with no
+ * exit code (2.9.6).
+ */
+function startRunner(flags: string[]) {
+  const [bin, ...args] = DENO_CLI as [string, ...string[]];
+  const runner = new Deno.Command(bin, {
+    args: [...args, ...flags],
+    stdin: 'null',
+    stdout: 'null',
+    stderr: 'piped',
+  }).spawn();
+  let stderr = '';
+  void (async () => {
+    const text = new TextDecoder();
+    for await (const chunk of runner.stderr) stderr += text.decode(chunk, { stream: true });
+  })();
+  return { runner, stderr: () => stderr, exited: runner.status.then((s) => s.code) };
+}
+
 describe.each([
   ['SIGINT', 130],
   ['SIGTERM', 143],
 ] as const)('%s mid-sweep', (signal, exitCode) => {
   test('every process worker of both impls is gone within a second, finished cells are saved', async () => {
     const out = tmp();
-    // Fast noop cells, then io cells that would take minutes on 4 process workers. Deno.Command,
-    // not node:child_process: Deno's child_process reports a child that handled SIGINT and exited
-    // 130 as killed by the signal, with no exit code (2.9.6).
-    const [bin, ...args] = DENO_CLI as [string, ...string[]];
-    const runner = new Deno.Command(bin, {
-      args: [
-        ...args,
-        ...['--task', 'noop,io', '--mode', 'processes', '--impl', 'all', '--workers', '4'],
-        ...['--count', '4000', '--io-ms', '200', '--repeat', '1', '--warmup', '0', '--out', out],
-      ],
-      stdin: 'null',
-      stdout: 'null',
-      stderr: 'piped',
-    }).spawn();
-    let stderr = '';
-    void (async () => {
-      const text = new TextDecoder();
-      for await (const chunk of runner.stderr) stderr += text.decode(chunk, { stream: true });
-    })();
-    const exited = runner.status.then((s) => s.code);
+    // Fast noop cells, then io cells that would take minutes on 4 process workers.
+    const { runner, stderr, exited } = startRunner([
+      ...['--task', 'noop,io', '--mode', 'processes', '--impl', 'all', '--workers', '4'],
+      ...['--count', '4000', '--io-ms', '200', '--repeat', '1', '--warmup', '0', '--out', out],
+    ]);
     const { pid } = runner;
-    expect(await until(() => stderr.includes('[3/4]') && childPids(pid).length === 4, 20_000)).toBe(true);
+    expect(await until(() => stderr().includes('[3/4]') && childPids(pid).length === 4, 20_000)).toBe(true);
     const kids = childPids(pid);
     const t0 = performance.now();
     runner.kill(signal);
@@ -136,24 +143,11 @@ describe.each([
     const out = tmp();
     // Deno reports a terminated thread's exit at once, before the handler's abort: the exit must
     // not be taken for the cell's failure. io tasks that would take minutes on 2 warm threads.
-    const [bin, ...args] = DENO_CLI as [string, ...string[]];
-    const runner = new Deno.Command(bin, {
-      args: [
-        ...args,
-        ...['--task', 'noop,io', '--mode', 'threads', '--impl', 'web-worker,worker_threads', '--workers', '2'],
-        ...['--pool', 'warm', '--count', '4000', '--io-ms', '200', '--repeat', '1', '--warmup', '0', '--out', out],
-      ],
-      stdin: 'null',
-      stdout: 'null',
-      stderr: 'piped',
-    }).spawn();
-    let stderr = '';
-    void (async () => {
-      const text = new TextDecoder();
-      for await (const chunk of runner.stderr) stderr += text.decode(chunk, { stream: true });
-    })();
-    const exited = runner.status.then((s) => s.code);
-    expect(await until(() => stderr.includes('[3/4]'), 20_000)).toBe(true);
+    const { runner, stderr, exited } = startRunner([
+      ...['--task', 'noop,io', '--mode', 'threads', '--impl', 'web-worker,worker_threads', '--workers', '2'],
+      ...['--pool', 'warm', '--count', '4000', '--io-ms', '200', '--repeat', '1', '--warmup', '0', '--out', out],
+    ]);
+    expect(await until(() => stderr().includes('[3/4]'), 20_000)).toBe(true);
     // Into the io cell's warm pool: its start, or its first batch; either was failed before.
     await new Promise((r) => setTimeout(r, 1000));
     runner.kill(signal);

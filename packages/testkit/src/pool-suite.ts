@@ -46,6 +46,20 @@ const allGone = async (pids: number[]) => {
   return true;
 };
 
+/** `pool` with every `start` kept, so a test can ask the handle what the pool's workers are and count the starts. */
+function countingStarts(pool: LibraryPool): { handles: LibraryPoolHandle[]; counted: LibraryPool } {
+  const handles: LibraryPoolHandle[] = [];
+  const counted: LibraryPool = {
+    ...pool,
+    start: (workers, options) => {
+      const h = pool.start(workers, options);
+      handles.push(h);
+      return h;
+    },
+  };
+  return { handles, counted };
+}
+
 /**
  * What every library pool must do on every runtime that offers it: hub runs of each task kind
  * with N distinct workers, the answer check, and the faults (a task that throws, a worker that
@@ -115,15 +129,7 @@ export function poolSuite(runtime: string, pools: readonly LibraryPool[], source
     });
 
     test('a warm pool: one pool object for every batch, the same workers, destroyed once', async () => {
-      const handles: LibraryPoolHandle[] = [];
-      const counted: LibraryPool = {
-        ...pool,
-        start: (workers, options) => {
-          const h = pool.start(workers, options);
-          handles.push(h);
-          return h;
-        },
-      };
+      const { handles, counted } = countingStarts(pool);
       const warm = await openWarmPool({ ...base, pool: counted, workers: 2, task: 'io', count: 8 });
       const ids = [...warm.workerIds].sort();
       for (let i = 0; i < 3; i++) {
@@ -159,15 +165,7 @@ export function poolSuite(runtime: string, pools: readonly LibraryPool[], source
     });
 
     test('a warm pool whose worker dies between batches: the next batch fails naming it, no worker is left', async () => {
-      const handles: LibraryPoolHandle[] = [];
-      const counted: LibraryPool = {
-        ...pool,
-        start: (workers, options) => {
-          const h = pool.start(workers, options);
-          handles.push(h);
-          return h;
-        },
-      };
+      const { handles, counted } = countingStarts(pool);
       const opts = { ...base, timeoutMs: processes ? 2_500 : 1_500, pool: counted, workers: 2, task: 'noop' as const };
       const warm = await openWarmPool({ ...opts, count: 6 });
       await warm.batch();
