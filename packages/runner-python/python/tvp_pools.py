@@ -138,6 +138,12 @@ def run_tasks(ex, n, job, answers, timeout_s, stamps):
         stamps.received[in_flight[f][0]] = monotonic_ns()
         seed, _ = in_flight.pop(f)
         exc = f.exception()
+        if isinstance(exc, BrokenExecutor):
+            # A dead worker breaks the executor, which fails every task in flight in its own order:
+            # the first reported need not be the one that died, so name them all.
+            seeds = sorted([seed, *(s for s, _ in in_flight.values())])
+            which = f"task {seeds[0]}" if len(seeds) == 1 else f"tasks {', '.join(map(str, seeds))}"
+            raise HubError(f"{which} failed: {type(exc).__name__}: {exc} (a worker died with {'them' if len(seeds) > 1 else 'it'} in flight)")
         if exc is not None:
             raise HubError(f"task {seed} failed: {type(exc).__name__}: {exc}")
         value, _, _, stamps.started[seed], stamps.done[seed] = f.result()
