@@ -54,7 +54,9 @@ try:
 except pools.HubError as e:
     out["error"] = str(e)
     pool.kill()`);
-    expect(out.error).toMatch(fault === 'exit' ? /tasks? (\d+, )*3(, \d+)* failed: BrokenProcessPool/ : /task 3 ran past 500 ms/);
+    expect(out.error).toMatch(
+      fault === 'exit' ? /tasks? (\d+, )*3(, \d+)* failed: BrokenProcessPool/ : /task 3 ran past 500 ms/,
+    );
     for (const pid of out.pids as number[]) expect(alive(pid)).toBe(false);
   });
 
