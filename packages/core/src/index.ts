@@ -29,6 +29,7 @@ export {
   TOOL_NAME,
   TOOL_VERSION,
 } from './constants.ts';
+export { type AnswerWire, answerListener, fromAnswerWire, toAnswerWire } from './engine/answer-wire.ts';
 export type { Answer, Answers, ExpectedValue } from './engine/answers.ts';
 export { answerMatches, expectedAnswers, expectedValue } from './engine/answers.ts';
 export { ArgFeed, argTransferProblem, binaryKind, receiveArg } from './engine/arg-transfer.ts';
@@ -51,7 +52,6 @@ export type { FsFile } from './engine/fs-file.ts';
 export { writeFsFile } from './engine/fs-file.ts';
 export type { HubOptions, HubResult } from './engine/hub-run.ts';
 export { runHub } from './engine/hub-run.ts';
-export { type DoneWire, fromIpcWire, ipcListener, toIpcWire } from './engine/ipc-wire.ts';
 export type { LibraryPool, LibraryPoolHandle, LibraryStartOptions, PoolTask } from './engine/library-pool.ts';
 export { killAllWorkers, liveWorkerCount, liveWorkerPids } from './engine/live-workers.ts';
 export type { WorkPhaseProbe } from './engine/loop-delay.ts';

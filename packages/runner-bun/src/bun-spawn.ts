@@ -1,6 +1,6 @@
 import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { ipcListener, setupArgv, type Transport, workerProcessEnv } from '@tvp/core';
+import { answerListener, setupArgv, type Transport, workerProcessEnv } from '@tvp/core';
 import { bunWorkerEntry } from './worker-entries.ts';
 
 const signalName = (s: number | string | null): string | null =>
@@ -20,8 +20,8 @@ export const bunSpawnTransport = (entry: URL = bunWorkerEntry('process')): Trans
       env: workerProcessEnv(workerEnv),
       stdio: ['ignore', 'inherit', 'inherit'],
       serialization: serialization ?? 'json',
-      // Answers come compact (core's ipc-wire.ts); a leaving worker's last message is for this channel only.
-      ipc: ipcListener(events),
+      // Answers come compact (core's answer-wire.ts); a leaving worker's last message is for this channel only.
+      ipc: answerListener(events),
       onExit: (_proc, code, signal, err) => {
         if (err) events.error(err);
         events.exit({ code, signal: signalName(signal) });

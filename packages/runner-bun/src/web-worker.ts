@@ -1,4 +1,4 @@
-import { type ExitInfo, postTransfer, setupArgv, type Transport, WAYS_OF_MODE, type WorkerMessage } from '@tvp/core';
+import { type ExitInfo, fromAnswerWire, postTransfer, setupArgv, type Transport, WAYS_OF_MODE } from '@tvp/core';
 import { bunWorkerEntry } from './worker-entries.ts';
 
 /**
@@ -31,7 +31,11 @@ export const webWorkerTransport = (entry?: URL): Transport => {
         events.exit(info);
       };
       // Attached before anything can yield, so that `ready` is never missed.
-      w.addEventListener('message', (e) => events.message(e.data as WorkerMessage));
+      // Answers come compact (core's answer-wire.ts).
+      w.addEventListener('message', (e) => {
+        const msg = fromAnswerWire(e.data);
+        if (msg !== undefined) events.message(msg);
+      });
       w.addEventListener('messageerror', () => events.error(new Error('a message from the worker could not be read')));
       w.addEventListener('error', (e) => {
         e.preventDefault();

@@ -1,11 +1,11 @@
 import {
   type ExitInfo,
+  fromAnswerWire,
   isWebWorkerExit,
   postTransfer,
   setupName,
   type Transport,
   WAYS_OF_MODE,
-  type WorkerMessage,
   workerEntry,
 } from '@tvp/core';
 
@@ -28,7 +28,11 @@ export const webWorkerTransport = (entry: URL = workerEntry('web')): Transport =
       const data = (e as MessageEvent).data as unknown;
       // Deno's Worker has no exit event: core's entry says it is leaving, and with what code.
       if (isWebWorkerExit(data)) exit({ code: data.code, signal: null });
-      else events.message(data as WorkerMessage);
+      else {
+        // Answers come compact (core's answer-wire.ts).
+        const msg = fromAnswerWire(data);
+        if (msg !== undefined) events.message(msg);
+      }
     });
     w.addEventListener('messageerror', () => events.error(new Error('a message from the worker could not be read')));
     w.addEventListener('error', (e) => {

@@ -95,6 +95,11 @@ export function payloadTests(transport: Transport): void {
       });
       expect(r.sample.workMs).toBeGreaterThan(0);
       expect(liveWorkerCount()).toBe(0);
+      // Its workers read no clock: each task's response is known on the hub's, nothing of the worker's.
+      const st = r.stamps as NonNullable<typeof r.stamps>;
+      expect(st.method).toBe('hub');
+      expect(st.started.every(Number.isNaN) && st.done.every(Number.isNaN)).toBe(true);
+      for (const received of st.received) expect(received).toBeGreaterThan(st.submittedAt);
     },
   );
 
@@ -152,6 +157,8 @@ export function payloadTests(transport: Transport): void {
         const buf = payloadBytes(64 * 1024).buffer as ArrayBuffer;
         const done = await w.ask(task(0, 'transfer', buf), [buf]);
         expect(buf.byteLength).toBe(0);
+        // An answer with no stamps, its bytes as the last item of the compact answer (answer-wire.ts).
+        expect(done.startedAt).toBeUndefined();
         expect(done.value).toBe(payloadAnswer(checksumBytes(payloadBytes(64 * 1024)), 0));
         expect(done.payload).toBeInstanceOf(ArrayBuffer);
         expect(checksumBytes(new Uint8Array(done.payload as ArrayBuffer))).toBe(checksumBytes(payloadBytes(64 * 1024)));
@@ -172,6 +179,8 @@ export function payloadTests(transport: Transport): void {
         const header = new Int32Array(sab, 0, 2);
         Atomics.store(header, 0, 1);
         const first = await w.ask(task(0, 'shared', sab));
+        // Nothing goes back but the answer: the shortest compact answer, [id, value].
+        expect(first).toEqual({ t: 'done', id: 0, value: first.value });
         // The worker's answer, written into the buffer on its side, is here without a copy back.
         expect(Atomics.load(header, 1)).toBe((first.value as number) | 0);
         expect(first.value).toBe(payloadAnswer(checksumBytes(bytes), 0));

@@ -3,9 +3,18 @@
 const STAMP = 21e12;
 const replies = {
   minimal: (m) => ({ id: m.id, value: m.id, payload: m.payload }),
-  // Ours as an array (what a process worker sends since the IPC wire, core's ipc-wire.ts), ours less
+  // Ours as an array (what a process worker sends since the IPC wire, core's answer-wire.ts), ours less
   // its stamps, ours less its tag, and ours with the bytes first.
   array: (m) => [m.id, m.id, STAMP + m.id, STAMP + m.id + 1500, m.payload],
+  // The array with stamps as the worker's clock makes them (fractional ms since 1970), and without any.
+  'array-clock': (m) => [
+    m.id,
+    m.id,
+    performance.timeOrigin + performance.now(),
+    performance.timeOrigin + performance.now(),
+    m.payload,
+  ],
+  bare: (m) => [m.id, m.id, m.payload],
   tagged: (m) => ({ t: 'done', id: m.id, value: m.id, payload: m.payload }),
   stamped: (m) => ({ id: m.id, value: m.id, startedAt: STAMP + m.id, doneAt: STAMP + m.id + 1500, payload: m.payload }),
   'bytes-first': (m) => ({

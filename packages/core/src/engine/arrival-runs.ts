@@ -3,7 +3,7 @@ import { DeferredChecks, showAnswer } from './answers.ts';
 import { ArrivalDriver, type ArrivalProbe } from './arrival-driver.ts';
 import type { ArrivalRun } from './arrival-point.ts';
 import type { MainOptions } from './baselines.ts';
-import { dispatcher, type HubOptions, hubPool } from './hub-run.ts';
+import { dispatcher, type HubOptions, hubPool, stampMethod } from './hub-run.ts';
 import type { PoolTask } from './library-pool.ts';
 import { live } from './live-workers.ts';
 import { PoolGuard } from './pool-guard.ts';
@@ -11,7 +11,6 @@ import { awaitWorkers, killPool, type PoolHubOptions } from './pool-hub-run.ts';
 import { TaskStamps } from './task-times.ts';
 import { runTask, yieldToLoop } from './tasks.ts';
 import { watch } from './watchdog.ts';
-import { WORKER_CLOCK } from './worker-clock.ts';
 
 /** What every arrival run adds to its kind of run: the schedule, its warm-up and the sampler. */
 export interface ArrivalOptions {
@@ -45,7 +44,7 @@ export async function runArrivalHub(o: HubOptions & ArrivalOptions): Promise<Arr
   try {
     await pool.spawn(o.workers);
     pool.phase = 'work';
-    const stamps = new TaskStamps(total, WORKER_CLOCK);
+    const stamps = new TaskStamps(total, stampMethod(o));
     // The hub's own dispatcher sends and checks; only when a free worker gets a task changes.
     const d = dispatcher({ ...o, count: total, fault: undefined }, pool, stamps, feed);
     const send = d.feed;

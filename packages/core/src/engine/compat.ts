@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import type { PayloadWay } from '../format/types.ts';
-import { ipcListener } from './ipc-wire.ts';
+import { answerListener } from './answer-wire.ts';
 import { WAYS_OF_MODE } from './payload-ways.ts';
 import type { Transport } from './transport.ts';
 import { workerEntry } from './worker-entries.ts';
@@ -18,7 +18,8 @@ export function workerThreadsTransport(entry: URL = workerEntry('thread')): Tran
     impl: 'worker_threads',
     start(events, { setup }) {
       const w = new Worker(entry, setup === undefined ? {} : { workerData: { setup } });
-      w.on('message', events.message);
+      // Answers come compact (answer-wire.ts), as from a process.
+      w.on('message', answerListener(events));
       w.on('error', events.error);
       // Deno emits `exit` inside terminate() itself: the pool's kill() counts exits seen during it.
       w.on('exit', (code) => events.exit({ code, signal: null }));
@@ -50,8 +51,8 @@ export function childProcessTransport(
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         serialization: serialization ?? 'json',
       });
-      // Answers come compact (ipc-wire.ts); a leaving worker's last message is for this channel only.
-      cp.on('message', ipcListener(events));
+      // Answers come compact (answer-wire.ts); a leaving worker's last message is for this channel only.
+      cp.on('message', answerListener(events));
       cp.on('error', events.error);
       cp.on('exit', (code, signal) => events.exit({ code, signal }));
       return {

@@ -5,6 +5,7 @@ import type {
   Clock,
   Fault,
   Sample,
+  TaskClockMethod,
   TaskKind,
   TaskParams,
   WorkerEnv,
@@ -118,6 +119,14 @@ export function taskFields(o: Pick<HubOptions, 'task' | 'params' | 'arg'>): {
   }
 }
 
+/**
+ * How a hub run's per-task times are taken: on the workers' clock (`WORKER_CLOCK`), but a payload
+ * task's workers read no clock, so that nothing is added to the round trip it measures
+ * (worker-loop.ts): only the hub's times are known there, response ones (`hub`).
+ */
+export const stampMethod = (o: Pick<HubOptions, 'task'>): TaskClockMethod =>
+  o.task === 'payload' ? 'hub' : WORKER_CLOCK;
+
 /** The work of a hub run: feeds workers one task at a time and checks each answer as it comes. */
 export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps, feed?: TaskFeed) {
   const faultAt = o.fault ? Math.floor(o.count / 2) : -1;
@@ -199,7 +208,7 @@ export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps, feed?:
 
 /** The phases clock: spawn (all ready), work, teardown, one after the other. */
 async function phasesRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<HubResult> {
-  const stamps = new TaskStamps(o.count, WORKER_CLOCK);
+  const stamps = new TaskStamps(o.count, stampMethod(o));
   const rssBefore = rssNow();
   const t0 = performance.now();
   await pool.spawn(o.workers);
@@ -245,7 +254,7 @@ async function phasesRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<Hu
  * are asked to exit.
  */
 async function articleRun(o: HubOptions, pool: Pool, feed?: TaskFeed): Promise<HubResult> {
-  const stamps = new TaskStamps(o.count, WORKER_CLOCK);
+  const stamps = new TaskStamps(o.count, stampMethod(o));
   const n = o.workers;
   // The work overlaps the start here: the sampler runs from the submission to the last answer.
   o.probe?.start();

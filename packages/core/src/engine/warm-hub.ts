@@ -1,12 +1,11 @@
 import { median } from '../analysis/stats.ts';
 import { HubError } from '../errors.ts';
 import type { WarmStart } from '../format/types.ts';
-import { dispatcher, type HubOptions, type HubResult, hubPool } from './hub-run.ts';
+import { dispatcher, type HubOptions, type HubResult, hubPool, stampMethod } from './hub-run.ts';
 import type { WorkPhaseProbe } from './loop-delay.ts';
 import { poolMemory } from './proc-memory.ts';
 import { TaskStamps } from './task-times.ts';
 import { watch } from './watchdog.ts';
-import { WORKER_CLOCK } from './worker-clock.ts';
 
 /**
  * A pool kept alive across the batches of a warm cell (`--pool warm`): started once, then batch
@@ -74,7 +73,7 @@ export async function openWarmHub(o: HubOptions): Promise<WarmPool & { memory: H
     memory,
     workerIds: pool.slots.map((s, i) => s.handle.pid ?? i),
     async batch(probe) {
-      const stamps = new TaskStamps(o.count, WORKER_CLOCK);
+      const stamps = new TaskStamps(o.count, stampMethod(o));
       try {
         pool.phase = 'work';
         probe?.start();

@@ -1,3 +1,4 @@
+import { toAnswerWire } from './answer-wire.ts';
 import { postTransfer } from './post-message.ts';
 import type { HubMessage, WorkerSetup } from './protocol.ts';
 import type { WebWorkerExit } from './web-exit.ts';
@@ -44,7 +45,8 @@ export function serveWebWorker(entry: string, setupOf?: (scope: WorkerScope) => 
   serveWorker(
     {
       // No empty transfer list: on Deno it made the first post, `ready`, 1-6 ms slower (post-message.ts).
-      post: (msg, transfer) => postTransfer(scope, msg, transfer),
+      // A number's answer as an array (answer-wire.ts), as from a node:worker_threads worker.
+      post: (msg, transfer) => postTransfer(scope, toAnswerWire(msg), transfer),
       // Attached before anything can yield: a message sent right after `new Worker()` is not lost.
       on: (handler) => scope.addEventListener('message', (e) => handler(e.data as HubMessage)),
       // Bun: process.exit ends this worker only, with close code 0 (self.close() reports 1). Deno:

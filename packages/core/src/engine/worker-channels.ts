@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { toAnswerWire } from './answer-wire.ts';
 import { encodePayloadFrame, FrameDecoder, MAX_PAYLOAD_FRAME_BYTES } from './frames.ts';
-import { toIpcWire } from './ipc-wire.ts';
 import { leaveWithParent } from './parent-watch.ts';
 import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 import type { WorkerExit } from './web-exit.ts';
@@ -14,7 +14,8 @@ export function serveParentPort(): void {
   const setup = ((workerData as { setup?: WorkerSetup } | null)?.setup ?? {}) as WorkerSetup;
   serveWorker(
     {
-      post: (msg, transfer) => port.postMessage(msg, transfer),
+      // A number's answer as an array (answer-wire.ts): fewer keys for the channel to write and read.
+      post: (msg, transfer) => port.postMessage(toAnswerWire(msg), transfer),
       on: (handler) => port.on('message', handler),
       // Deno's parentPort has no close() (2.9.6: "port.close is not a function"); there
       // process.exit ends this worker thread only, as it does on Node and Bun.
@@ -54,7 +55,7 @@ export function serveProcessChannel(): void {
         // Deno's does not: check a module's answer here, so that every runtime fails it the same
         // way (numbers, the built-in tasks' answers, need no check).
         if (msg.t === 'done' && typeof msg.value !== 'number') JSON.stringify(msg.value);
-        send(toIpcWire(msg));
+        send(toAnswerWire(msg));
       },
       on: (handler) => process.on('message', handler as (msg: unknown) => void),
       close: () => {

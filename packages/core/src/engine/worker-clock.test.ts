@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
-import type { WorkerMessage } from './protocol.ts';
+import { fromAnswerWire } from './answer-wire.ts';
 import { sharedNow } from './shared-clock.ts';
 import { WORKER_CLOCK, workerNow, workerStampsToShared } from './worker-clock.ts';
 import { workerEntry } from './worker-entries.ts';
@@ -26,22 +26,27 @@ describe("the worker's clock on Node", () => {
     const src = `
       const { parentPort } = require('node:worker_threads');
       const post = parentPort.postMessage.bind(parentPort);
-      parentPort.postMessage = (m, t) => {
-        if (m.t === 'done') m.perfLoaded = process.moduleLoadList.includes('NativeModule perf_hooks');
-        post(m, t);
-      };
+      parentPort.postMessage = (m, t) =>
+        Array.isArray(m)
+          ? post({ answer: m, perfLoaded: process.moduleLoadList.includes('NativeModule perf_hooks') }, t)
+          : post(m, t);
       require(${JSON.stringify(workerEntry('thread').pathname)});`;
     const w = new Worker(src, { eval: true });
     try {
-      const next = () => new Promise<WorkerMessage & { perfLoaded?: boolean }>((ok) => w.once('message', ok));
+      const next = () =>
+        new Promise<{ t?: string; answer?: unknown; perfLoaded?: boolean }>((ok) => w.once('message', ok));
       expect((await next()).t).toBe('ready');
       const sent = sharedNow();
       const answer = next();
       w.postMessage({ t: 'task', id: 7, kind: 'noop' });
-      const m = await answer;
+      // The answer comes compact (answer-wire.ts), with its two stamps.
+      const { answer: wire, perfLoaded } = await answer;
       const received = sharedNow();
-      expect(m).toMatchObject({ t: 'done', id: 7, value: 7, perfLoaded: false });
-      if (m.t !== 'done') return;
+      expect(perfLoaded).toBe(false);
+      expect(wire).toHaveLength(4);
+      const m = fromAnswerWire(wire);
+      expect(m).toMatchObject({ t: 'done', id: 7, value: 7 });
+      if (m?.t !== 'done') return;
       const toShared = workerStampsToShared();
       const [started, done] = [toShared(m.startedAt as number), toShared(m.doneAt as number)];
       expect(started).toBeGreaterThanOrEqual(sent - 0.001);

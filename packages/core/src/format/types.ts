@@ -126,8 +126,9 @@ export interface Percentiles {
  * performance.now()`, one clock on one machine for threads and processes (each process derives its
  * origin from the system clock at start, so `returnMs.min` shows the offset error: a return time
  * below zero is that error); `main-thread`: one clock, no worker;
- * `hub`: a library pool, which does not say when a task started, so only `responseMs` (submitted to
- * received) is known; `monotonic-ns`: CPython, `time.monotonic_ns()` on every side (CLOCK_MONOTONIC
+ * `hub`: only the hub's clock, so only `responseMs` (submitted to received) is known: a library
+ * pool, which does not say when a task started, and a payload cell, whose workers read no clock so
+ * as to add nothing to the round trip it measures; `monotonic-ns`: CPython, `time.monotonic_ns()` on every side (CLOCK_MONOTONIC
  * on Linux, one clock for all processes).
  */
 export type TaskClockMethod = 'hrtime' | 'time-origin' | 'main-thread' | 'hub' | 'monotonic-ns';
