@@ -20,6 +20,12 @@
 // Beside the wall time, each side's CPU time per task (this process and its workers, cpu-time.mjs):
 // on a shared machine a side's wall time is mostly how soon it got a CPU back, its CPU time what its
 // code costs, so a CPU ratio near 1 with a wall ratio far from it says the machine, not the code.
+// Pinned to one CPU (`taskset -c 0 pnpm --filter @tvp/core bench:payload`; the workers inherit it), a
+// small payload's round trip no longer falls in one of two wake-up regimes from one measurement to
+// the next: on this 2-CPU VM, at 1 KiB, the minimal measured twice in a round read 0.88-1.13x of
+// itself unpinned and 0.99-1.01x pinned (Bun child_process, 10 rounds), so what is left of a ratio
+// is the code's. Each round measures the minimal twice up to 64 KiB (CONTROL_BYTES): the second's
+// ratio to the first is printed as the control, the spread the machine alone gives a ratio.
 //
 //   pnpm --filter @tvp/core bench:payload        (node; bench:payload:bun, bench:payload:deno)
 //   env: ROUNDS=10  SIZES=1k,16m  SMALL_COUNT=2000 (tasks per measurement up to 4 KiB; 200 up to 64 KiB)
@@ -27,6 +33,10 @@
 //        row by 1.1-1.3x; three held every row of the three runtimes within 0.87-1.07x)
 //        ONLY=child_process:json,deno-command (transports, or transport:way, to measure; all when unset)
 //        AWAKE_CPUS=1 (a SCHED_IDLE spinner on every CPU, so that none halts between messages)
+//        CONTROL_BYTES=65536 (the largest size whose rounds measure the minimal twice; 0: never)
+
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import {
   checksumBytes,
   checksumDoc,
@@ -63,6 +73,19 @@ const countFor = (bytes) =>
 const ONLY = process.env.ONLY ? process.env.ONLY.split(',') : undefined;
 const picked = (impl, way) => !ONLY || ONLY.includes(impl) || ONLY.includes(`${impl}:${way}`);
 const AWAKE = process.env.AWAKE_CPUS === '1';
+/**
+ * Up to this size each round also measures the minimal a second time: its ratio to the first is
+ * what the machine alone moves a ratio by, printed beside ours (a 1 KiB round trip is 20-180 µs).
+ */
+const CONTROL_BYTES = Number(process.env.CONTROL_BYTES ?? 64 * 1024);
+/** The CPUs this process may run on, and its workers with it (Linux; `taskset -c 0` pins them to one). */
+function cpusAllowed() {
+  try {
+    return /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 const isDoc = (way) => way === 'clone-object' || way === 'json' || way === 'advanced';
 
 /** Each size's bytes, checksum and document, made once (seconds at 16 MiB), off every clock. */
@@ -170,7 +193,16 @@ for (const transport of transports) {
     for (const bytes of SIZES) subjects.push({ transport, impl: transport.impl, way, bytes });
 }
 const times = new Map(
-  subjects.map((s) => [s, { ours: [], minimal: [], cpu: { ours: [], minimal: [] }, idle: { ours: 0, minimal: 0 } }]),
+  subjects.map((s) => [
+    s,
+    {
+      ours: [],
+      minimal: [],
+      again: [],
+      cpu: { ours: [], minimal: [], again: [] },
+      idle: { ours: 0, minimal: 0, again: 0 },
+    },
+  ]),
 );
 /** One side's measurement, counting the CPUs' idle entries while it ran. */
 async function side(s, name, measure) {
@@ -192,6 +224,12 @@ for (let round = 0; round < ROUNDS; round++) {
       () => side(s, 'minimal', () => minimal(s.impl, s.way, s.bytes)),
     ];
     if (round % 2) pair.reverse();
+    // The control goes last in even rounds and first in odd ones, as ours does.
+    if (s.bytes <= CONTROL_BYTES) {
+      const again = () => side(s, 'again', () => minimal(s.impl, s.way, s.bytes));
+      if (round % 2) pair.unshift(again);
+      else pair.push(again);
+    }
     for (const go of pair) await go();
   }
   process.stderr.write(`round ${round + 1}/${ROUNDS}\n`);
@@ -199,21 +237,22 @@ for (let round = 0; round < ROUNDS; round++) {
 stopSpinners();
 const size = (b) => (b >= 1 << 20 ? `${b / (1 << 20)} MiB` : `${b / 1024} KiB`);
 console.log(
-  `\npayload cost per task, ${runtime} ${runtimeVersion}, 1 worker, ${SIZES.map((b) => `${countFor(b)} tasks at ${size(b)}`).join(', ')} per measurement; ${ROUNDS} interleaved rounds in ${((performance.now() - started) / 1000).toFixed(0)} s; ${AWAKE ? 'CPUs kept awake by SCHED_IDLE spinners (AWAKE_CPUS=1)' : 'CPUs left to idle'}`,
+  `\npayload cost per task, ${runtime} ${runtimeVersion}, 1 worker, ${SIZES.map((b) => `${countFor(b)} tasks at ${size(b)}`).join(', ')} per measurement; ${ROUNDS} interleaved rounds in ${((performance.now() - started) / 1000).toFixed(0)} s; CPUs ${cpusAllowed()} of ${availableParallelism()} allowed; ${AWAKE ? 'CPUs kept awake by SCHED_IDLE spinners (AWAKE_CPUS=1)' : 'CPUs left to idle'}`,
 );
 console.log(
-  '| transport | way | size | ours (median) | minimal (median) | ratio (median of per-round) | CPU per task: ours / minimal (ratio) | CPU idle entries per task (ours / minimal) | n |',
+  '| transport | way | size | ours (median) | minimal (median) | ratio (median of per-round) | control: minimal again / minimal | CPU per task: ours / minimal (ratio) | CPU idle entries per task (ours / minimal) | n |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 const perTask = (n, s) => (Number.isNaN(n) ? '-' : (n / (ROUNDS * countFor(s.bytes))).toFixed(2));
 for (const s of subjects) {
   const t = times.get(s);
   const ratio = median(t.ours.map((o, i) => o / t.minimal[i]));
+  const control = t.again.length ? `${median(t.again.map((a, i) => a / t.minimal[i])).toFixed(2)}x` : '-';
   const { ours: co, minimal: cm } = t.cpu;
   const cpu = Number.isNaN(co[0])
     ? '-'
     : `${fmtUs(median(co))} / ${fmtUs(median(cm))} (${median(co.map((o, i) => o / cm[i])).toFixed(2)}x)`;
   console.log(
-    `| ${s.impl} | ${s.way} | ${size(s.bytes)} | ${fmtUs(median(t.ours))} | ${fmtUs(median(t.minimal))} | ${ratio.toFixed(2)}x | ${cpu} | ${perTask(t.idle.ours, s)} / ${perTask(t.idle.minimal, s)} | ${t.ours.length} |`,
+    `| ${s.impl} | ${s.way} | ${size(s.bytes)} | ${fmtUs(median(t.ours))} | ${fmtUs(median(t.minimal))} | ${ratio.toFixed(2)}x | ${control} | ${cpu} | ${perTask(t.idle.ours, s)} / ${perTask(t.idle.minimal, s)} | ${t.ours.length} |`,
   );
 }

@@ -22,12 +22,14 @@ export type AnswerWire =
 /** What a worker sends for `msg`: the compact answer where it applies, else the message itself. */
 export function toAnswerWire(msg: WorkerMessage): WorkerMessage | AnswerWire {
   if (msg.t !== 'done' || typeof msg.value !== 'number') return msg;
-  const stamped = msg.startedAt !== undefined || msg.doneAt !== undefined;
-  const wire: number[] & unknown[] = stamped
-    ? [msg.id, msg.value, msg.startedAt ?? Number.NaN, msg.doneAt ?? Number.NaN]
-    : [msg.id, msg.value];
-  if (msg.payload !== undefined) wire.push(msg.payload);
-  return wire as AnswerWire;
+  const { id, value, payload } = msg;
+  // Each form made whole, not grown by a push (on Bun a grown array cost a payload answer ~1 µs).
+  if (msg.startedAt === undefined && msg.doneAt === undefined) {
+    return payload === undefined ? [id, value] : [id, value, payload];
+  }
+  const startedAt = msg.startedAt ?? Number.NaN;
+  const doneAt = msg.doneAt ?? Number.NaN;
+  return payload === undefined ? [id, value, startedAt, doneAt] : [id, value, startedAt, doneAt, payload];
 }
 
 /** A message from a worker's channel as the hub reads it; undefined for its goodbye (web-exit.ts). */

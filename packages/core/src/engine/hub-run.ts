@@ -138,11 +138,19 @@ export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps, feed?:
   const fields = taskFields(o);
   const toShared = workerStampsToShared();
   const checks = new DeferredChecks();
+  // A payload task's message is made whole, not spread together (payload tasks have no `fields`):
+  // on Bun the spreads cost ~1 µs of a 22 µs round trip on a thread at 1 KiB.
+  const payloads = feed instanceof PayloadFeed ? feed : undefined;
   const send = (i: number) => {
     const slot = pool.slots[i] as Slot;
     const id = next++;
     slot.task = id;
     slot.sentAt = performance.now();
+    if (payloads !== undefined && id !== faultAt) {
+      const p = payloads.next(i, id);
+      slot.handle.send({ t: 'task', id, kind: task, way: p.fields.way, payload: p.fields.payload }, p.transfer);
+      return;
+    }
     const payload = feed?.next(i, id);
     slot.handle.send(
       {

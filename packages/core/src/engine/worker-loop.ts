@@ -60,11 +60,16 @@ export function serveWorker(port: WorkerPort, setup: WorkerSetup = {}): void {
   /** Send task `id`'s answer: `stamps` when it was timed (not a payload task), what goes back with it. */
   const answer = (id: number, value: unknown, stamps?: Stamps, reply?: PayloadReply) => {
     try {
+      const back = reply?.back;
+      // Each shape made whole, not grown by a store.
       const msg: Extract<WorkerMessage, { t: 'done' }> =
         stamps === undefined
-          ? { t: 'done', id, value }
-          : { t: 'done', id, value, startedAt: stamps.startedAt, doneAt: stamps.doneAt };
-      if (reply?.back !== undefined) msg.payload = reply.back;
+          ? back === undefined
+            ? { t: 'done', id, value }
+            : { t: 'done', id, value, payload: back }
+          : back === undefined
+            ? { t: 'done', id, value, startedAt: stamps.startedAt, doneAt: stamps.doneAt }
+            : { t: 'done', id, value, startedAt: stamps.startedAt, doneAt: stamps.doneAt, payload: back };
       port.post(msg, reply?.transfer);
     } catch (err) {
       fail(id, new UnsendableAnswer(`its answer could not be sent back: ${(err as Error).message}`));
