@@ -82,3 +82,22 @@ describe('a speedup is quoted as a gain only where its interval supports one', (
     expect(t).toContain('Node IO on threads: 7.6x at 8 workers (ideal 7.7x)');
   });
 });
+
+describe('a line with no gain from more workers', () => {
+  test("quotes its best count past 1 worker and that ratio's interval, never 1 worker against itself", () => {
+    const r = analyze(
+      fakeRun({
+        config: { tasks: ['cpu'], workers: [1, 2, 4] },
+        totals: {
+          'cpu threads 1': [1000, 1005, 1010, 1015, 1020],
+          'cpu threads 2': [1090, 1100, 1105, 1110, 1120],
+          'cpu threads 4': [1190, 1200, 1205, 1210, 1220],
+        },
+      }),
+    );
+    const f = runFindings(r).find((x) => x.text.startsWith('Node CPU on threads: '));
+    expect(f?.text).toMatch(/^Node CPU on threads: no speedup from more workers, at best 0\.9\dx \(2 workers\)$/);
+    expect(f?.basis).toMatch(/speedup 0\.9\dx at 2 workers = ratio of medians at 1 and 2, 95% /);
+    expect(f?.basis).not.toContain('at 1 and 1');
+  });
+});

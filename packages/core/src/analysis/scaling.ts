@@ -3,6 +3,7 @@ import type { Line, OkCell } from './lines.ts';
 /** How a pool's speedup grows with workers, judged from medians against DESIGN.md's ideal. */
 export type Scaling =
   | { kind: 'ideal'; top: OkCell }
+  /** `peak`: the best count past 1 worker, slower than 1 worker or not. */
   | { kind: 'none'; top: OkCell; peak: OkCell }
   | { kind: 'plateau'; top: OkCell; peak: OkCell; from: OkCell }
   | { kind: 'partial'; top: OkCell };
@@ -23,8 +24,10 @@ export function scalingOf(line: Line): Scaling | undefined {
   const cells = line.cells.filter((c) => c.speedup !== undefined);
   if (cells.length < 2 || cells[0]!.workers !== 1) return undefined;
   const top = cells[cells.length - 1]!;
-  const peak = cells.reduce((a, b) => (b.speedup! > a.speedup! ? b : a));
-  if (peak.speedup! < NO_GAIN) return { kind: 'none', top, peak };
+  const best = (cs: readonly OkCell[]) => cs.reduce((a, b) => (b.speedup! > a.speedup! ? b : a));
+  const peak = best(cells);
+  // No gain: quote the best of more workers, never the 1-worker cell's own 1.00x against itself.
+  if (peak.speedup! < NO_GAIN) return { kind: 'none', top, peak: best(cells.slice(1)) };
   const from = cells.find((c) => c.speedup! >= PLATEAU_SHARE * peak.speedup!)!;
   if (from.workers * 2 <= top.workers) return { kind: 'plateau', top, peak, from };
   if ((top.efficiency ?? 0) >= NEAR_IDEAL) return { kind: 'ideal', top };
