@@ -74,7 +74,24 @@ describe('runHub', () => {
     await expect(
       runHub({ ...base, timeoutMs: 100, transport, workers: 1, task: 'noop', count: 3, answers: ids }),
     ).rejects.toThrow(/task 0 in worker 1 ran past 100 ms \(--timeout-ms\)/);
+    // Flagged only once it has run the whole timeout, and soon after (two ticks of 12.5 ms past it).
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(100);
     expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  test('tasks that each end within the timeout are never taken for a hung one, however long they run together', async () => {
+    // 12 waits of 30 ms on one worker: 360 ms in all, more than three times the timeout.
+    const r = await runHub({
+      ...base,
+      params: { ioMs: 30, cpuIters: 0 },
+      timeoutMs: 100,
+      transport: inMemory(),
+      workers: 1,
+      task: 'io',
+      count: 12,
+      answers: ids,
+    });
+    expect(r.sample.workMs).toBeGreaterThan(300);
   });
 
   test('a worker that never gets ready fails the spawn phase', async () => {

@@ -145,7 +145,7 @@ export function dispatcher(o: HubOptions, pool: Pool, stamps: TaskStamps, feed?:
     const slot = pool.slots[i] as Slot;
     const id = next++;
     slot.task = id;
-    slot.sentAt = performance.now();
+    slot.sends++;
     if (payloads !== undefined && id !== faultAt) {
       const p = payloads.next(i, id);
       slot.handle.send({ t: 'task', id, kind: task, way: p.fields.way, payload: p.fields.payload }, p.transfer);

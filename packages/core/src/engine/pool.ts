@@ -14,7 +14,11 @@ export interface Slot {
   exited: boolean;
   /** The task it holds, or -1. */
   task: number;
-  sentAt: number;
+  /**
+   * How many tasks (or pings) it has been sent. The watchdog tells a new task from one still
+   * running by this count, so nothing reads a clock per task for it (watchdog.ts).
+   */
+  sends: number;
   rssBytes: number;
 }
 
@@ -94,7 +98,7 @@ export class Pool {
       handle: undefined as unknown as WorkerHandle,
       exited: false,
       task: -1,
-      sentAt: 0,
+      sends: 0,
       rssBytes: 0,
     };
     this.slots.push(slot);
