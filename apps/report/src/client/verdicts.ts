@@ -49,7 +49,7 @@ function reason(r: Extract<Recommendation, { ok: true }>): string {
   return r.tail ? `${tie}; ${r.tail}` : tie;
 }
 
-/** Whether the headline leads with "no difference shown": core's caveat says no gain was shown. */
+/** Whether the headline leads with "no difference shown" (or "no gain"): core's caveat says no gain was shown. */
 const noGain = (r: Extract<Recommendation, { ok: true }>) =>
   r.caveat === 'no-difference' || r.caveat === 'async-cpu-noise';
 
@@ -79,7 +79,9 @@ function cell(run: RunView, r: Recommendation | undefined): HTMLElement {
   const iv = speedupInterval(r, run.result);
   const speed = speedText(r, run);
   const key = colorKey(r.mode, r.impl);
-  const caveat = caveatWords(r);
+  // An interval wholly above 1 on work one thread cannot overlap: a difference, but no gain.
+  const shownNoGain = r.caveat === 'async-cpu-noise' && iv !== undefined && iv.lo > 1;
+  const caveat = shownNoGain ? 'one thread cannot speed up CPU work: other load or warm-up' : caveatWords(r);
   // A flagged speedup gets a hollow ring, not the mode's dot: nothing here to act on.
   const dot = r.caveat
     ? h('i', { class: 'dot caveat', style: `border-color:${colorOf(key)}` })
@@ -95,7 +97,13 @@ function cell(run: RunView, r: Recommendation | undefined): HTMLElement {
     },
     // No gain shown: the headline leads with that and names the two cells compared, then the figure.
     noGain(r)
-      ? h('span', { class: 'choice' }, dot, h('span', { class: 'caveat' }, 'no difference shown: '), versusOne(r))
+      ? h(
+          'span',
+          { class: 'choice' },
+          dot,
+          h('span', { class: 'caveat' }, shownNoGain ? 'no gain: ' : 'no difference shown: '),
+          versusOne(r),
+        )
       : h('span', { class: 'choice' }, dot, choice(r)),
     speed ? h('span', { class: r.caveat ? 'speed muted' : 'speed' }, ` ${speed}`) : null,
     caveat ? h('span', { class: 'caveat' }, ` · ${caveat}`) : null,

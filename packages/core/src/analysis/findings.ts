@@ -134,8 +134,12 @@ function asyncFinding(run: AnalyzedRun, task: TaskKind, lines: Line[]): Finding[
   const cpuNoise =
     boundOf(task, run.result.config.taskModule?.bound) === 'cpu' && (best.speedup ?? 0) >= ASYNC_CPU_NOISE_SPEEDUP;
   // Led by what the run shows, never by the figure: one thread cannot speed up CPU work.
+  // An interval wholly above 1 shows a difference: real, but one thread cannot make it a gain.
+  const shown = (best.speedupCi?.lo ?? 0) > 1 && Math.min(...(best.speedupCi?.n ?? [0])) >= MIN_UNITS;
   const text = cpuNoise
-    ? `${who}: no difference shown from more in flight: ${withInterval(best)} with ${best.workers} tasks in flight is noise (other load, warm-up), as one thread cannot speed up CPU work`
+    ? shown
+      ? `${who}: no gain from more in flight: ${withInterval(best)} with ${best.workers} tasks in flight, but one thread cannot speed up CPU work: that is other load or warm-up`
+      : `${who}: no difference shown from more in flight: ${withInterval(best)} with ${best.workers} tasks in flight is noise (other load, warm-up), as one thread cannot speed up CPU work`
     : s.kind === 'ideal' && claimOf(s.top) === 'shown'
       ? `${who}: ${fmtX(s.top.speedup!)} with ${s.top.workers} tasks in flight (ideal ${fmtX(s.top.ideal!)})`
       : s.kind === 'none'

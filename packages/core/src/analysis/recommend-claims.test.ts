@@ -89,6 +89,27 @@ describe('the sentence leads with "no difference shown" when the speedup cannot 
     expect(rec.tail).toMatch(/^the main thread wins: /);
   });
 
+  test('the event loop on CPU work with an interval wholly above 1: a difference, said to be no gain', () => {
+    // async/main x2 clearly faster than x1 (a slow first cell on a busy machine): shown, not parallelism.
+    const cells = [
+      cell('module', 'sequential', 'main', 1, [9.8, 9.9, 10, 10.1, 10.2]),
+      cell('module', 'async', 'main', 1, [9.8, 9.9, 10, 10.1, 10.2]),
+      cell('module', 'async', 'main', 2, [7.8, 7.9, 8, 8.1, 8.2]),
+      cell('module', 'threads', 'worker_threads', 1, [50, 51, 52, 53, 54]),
+      cell('module', 'threads', 'worker_threads', 2, [90, 91, 92, 93, 94]),
+    ];
+    const rec = only(run(cells, MODULE));
+    const iv = rec.speedupInterval;
+    if (iv === undefined) throw new Error('no speedupInterval');
+    expect([rec.mode, rec.workers, iv.lo > 1, rec.caveat]).toEqual(['async', 2, true, 'async-cpu-noise']);
+    expect(
+      rec.sentence.startsWith(
+        `hash (module, cpu-bound): no gain from more in flight: the event loop (async) read 1.25x (95% interval ${iv.lo.toFixed(2)}–${iv.hi.toFixed(2)}x) at 2 in flight against 1, but one thread cannot speed up CPU work: that is other load or warm-up; `,
+      ),
+    ).toBe(true);
+    expect(rec.sentence).not.toContain('no difference shown');
+  });
+
   test('threads whose interval includes 1: no gain stated, the interval named', () => {
     const cells = [
       cell('cpu', 'threads', 'worker_threads', 1, [1000, 1100, 1200, 1300, 1400]),

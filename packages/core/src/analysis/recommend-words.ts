@@ -144,8 +144,14 @@ function speedupWithInterval(w: Wording): string {
  */
 function noDifferenceHead(w: Wording, name: string, caveat: 'async-cpu-noise' | 'no-difference'): string {
   const at = w.mode === 'async' ? `${w.workers} in flight` : `${w.workers} ${w.workers === 1 ? 'worker' : 'workers'}`;
-  const tie = w.tie ? `${name} and ${optionName(w.tie.mode, w.tie.impl, w.tie.showImpl)}, nor between ` : '';
+  const pair = w.tie ? `${name} and ${optionName(w.tie.mode, w.tie.impl, w.tie.showImpl)}` : undefined;
+  const tie = pair ? `${pair}, nor between ` : '';
   const x = speedupWithInterval(w);
+  // A difference the interval shows, on work one thread cannot overlap: real, but not a gain.
+  if (caveat === 'async-cpu-noise' && (w.speedupInterval?.lo ?? 0) > 1) {
+    const both = pair ? `no difference shown between ${pair}; ` : '';
+    return `${both}no gain from more in flight: ${name} read ${x} at ${at} against 1, but one thread cannot speed up CPU work: that is other load or warm-up`;
+  }
   const why =
     caveat === 'async-cpu-noise' ? `${x} is noise (other load, warm-up): one thread cannot speed up CPU work` : x;
   return `no difference shown between ${tie}${name} at ${at} and at 1: ${why}`;
