@@ -2,6 +2,7 @@ import type { Mode } from '@tvp/core';
 import {
   BUSY_SHARE,
   type CellEvidence,
+  differenceShown,
   fmtX,
   fmtXRange,
   type Recommendation,
@@ -80,7 +81,7 @@ function cell(run: RunView, r: Recommendation | undefined): HTMLElement {
   const speed = speedText(r, run);
   const key = colorKey(r.mode, r.impl);
   // An interval wholly above 1 on work one thread cannot overlap: a difference, but no gain.
-  const shownNoGain = r.caveat === 'async-cpu-noise' && iv !== undefined && iv.lo > 1;
+  const shownNoGain = r.caveat === 'async-cpu-noise' && differenceShown(iv);
   const caveat = shownNoGain ? 'one thread cannot speed up CPU work: other load or warm-up' : caveatWords(r);
   // A flagged speedup gets a hollow ring, not the mode's dot: nothing here to act on.
   const dot = r.caveat

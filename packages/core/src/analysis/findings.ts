@@ -7,7 +7,7 @@ import { fmtMs, fmtPct, fmtX, fmtXRange, runtimeName } from './numbers.ts';
 import { judge, MIN_UNITS, methodBasis, ratioWords, withinMargin } from './ratio.ts';
 import { ASYNC_CPU_NOISE_SPEEDUP } from './recommend-words.ts';
 import { type Scaling, scalingOf } from './scaling.ts';
-import { speedupClaim } from './speedup-claim.ts';
+import { differenceShown, speedupClaim } from './speedup-claim.ts';
 import { boundOf } from './stats.ts';
 import { taskWords } from './task-words.ts';
 
@@ -135,9 +135,8 @@ function asyncFinding(run: AnalyzedRun, task: TaskKind, lines: Line[]): Finding[
     boundOf(task, run.result.config.taskModule?.bound) === 'cpu' && (best.speedup ?? 0) >= ASYNC_CPU_NOISE_SPEEDUP;
   // Led by what the run shows, never by the figure: one thread cannot speed up CPU work.
   // An interval wholly above 1 shows a difference: real, but one thread cannot make it a gain.
-  const shown = (best.speedupCi?.lo ?? 0) > 1 && Math.min(...(best.speedupCi?.n ?? [0])) >= MIN_UNITS;
   const text = cpuNoise
-    ? shown
+    ? differenceShown(best.speedupCi)
       ? `${who}: no gain from more in flight: ${withInterval(best)} with ${best.workers} tasks in flight, but one thread cannot speed up CPU work: that is other load or warm-up`
       : `${who}: no difference shown from more in flight: ${withInterval(best)} with ${best.workers} tasks in flight is noise (other load, warm-up), as one thread cannot speed up CPU work`
     : s.kind === 'ideal' && claimOf(s.top) === 'shown'

@@ -81,6 +81,7 @@ export type { Scaling } from './scaling.ts';
 export { NEAR_IDEAL, NO_GAIN, PLATEAU_SHARE, scalingOf } from './scaling.ts';
 export type { LoadCurve, ServeAdvice, ServeOption } from './serving.ts';
 export { LATENCY_KNEE_FACTOR, latencyKnee, loadCurves, serveAdvice } from './serving.ts';
+export { differenceShown } from './speedup-claim.ts';
 export type { Stats } from './stats.ts';
 export { boundOf, describe, idealSpeedup, median, tQuantile95 } from './stats.ts';
 export type { CellSummary } from './summarize.ts';

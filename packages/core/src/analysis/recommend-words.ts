@@ -1,5 +1,5 @@
 import type { Impl, Mode, TaskBound, TaskKind } from '../format/types.ts';
-import { idealWords, speedupClaim } from './speedup-claim.ts';
+import { differenceShown, idealWords, speedupClaim } from './speedup-claim.ts';
 import { boundOf } from './stats.ts';
 
 // The rules and the wording of a recommendation, kept together so that they change together.
@@ -148,7 +148,7 @@ function noDifferenceHead(w: Wording, name: string, caveat: 'async-cpu-noise' | 
   const tie = pair ? `${pair}, nor between ` : '';
   const x = speedupWithInterval(w);
   // A difference the interval shows, on work one thread cannot overlap: real, but not a gain.
-  if (caveat === 'async-cpu-noise' && (w.speedupInterval?.lo ?? 0) > 1) {
+  if (caveat === 'async-cpu-noise' && differenceShown(w.speedupInterval)) {
     const both = pair ? `no difference shown between ${pair}; ` : '';
     return `${both}no gain from more in flight: ${name} read ${x} at ${at} against 1, but one thread cannot speed up CPU work: that is other load or warm-up`;
   }

@@ -33,6 +33,19 @@ export const PAST_IDEAL_MARGIN = 1.02;
  */
 export type SpeedupClaim = 'shown' | 'no-difference' | 'past-ideal';
 
+/**
+ * Whether a speedup's interval shows a difference from 1 worker: enough runs a side for one, and
+ * its lower end above 1. A gain only when `speedupClaim` says `shown`; on the event loop's CPU work
+ * a difference shown is still no gain (one thread cannot make one), and the words say so.
+ */
+export function differenceShown(
+  interval: { lo: number; n?: readonly [number, number] | undefined } | undefined,
+): interval is { lo: number; n?: readonly [number, number] } {
+  return (
+    interval !== undefined && !(interval.n !== undefined && Math.min(...interval.n) < MIN_UNITS) && interval.lo > 1
+  );
+}
+
 /** The rule above; `ideal` is DESIGN.md's ideal speedup at the same N, when the task has one. */
 export function speedupClaim(x: {
   speedup: number;
@@ -41,8 +54,7 @@ export function speedupClaim(x: {
 }): SpeedupClaim {
   const { speedup, interval, ideal } = x;
   // One run a side gives a point, not an interval (summarize computes one anyway).
-  const few = interval?.n !== undefined && Math.min(...interval.n) < MIN_UNITS;
-  if (interval === undefined || few || !(interval.lo > 1)) return 'no-difference';
+  if (!differenceShown(interval)) return 'no-difference';
   if (ideal !== undefined && (interval.lo > ideal * PAST_IDEAL_MARGIN || speedup > ideal * OVER_IDEAL))
     return 'past-ideal';
   return 'shown';
