@@ -58,7 +58,7 @@ export type { WorkPhaseProbe } from './engine/loop-delay.ts';
 export { LoopDelayProbe } from './engine/loop-delay.ts';
 export type { NetServer } from './engine/net-server.ts';
 export { startNetServer } from './engine/net-server.ts';
-export type { PayloadDoc, PayloadForm, PayloadReply, Row } from './engine/payload.ts';
+export type { PayloadDoc, PayloadForm, Row } from './engine/payload.ts';
 export {
   checksumBytes,
   checksumDoc,
@@ -66,8 +66,8 @@ export {
   payloadAnswer,
   payloadBytes,
   payloadDoc,
+  payloadValue,
   SHARED_HEADER_BYTES,
-  servePayload,
 } from './engine/payload.ts';
 export type { PayloadPlan, PayloadSend } from './engine/payload-feed.ts';
 export { PayloadFeed } from './engine/payload-feed.ts';

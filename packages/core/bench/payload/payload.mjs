@@ -34,6 +34,8 @@
 //        ONLY=child_process:json,deno-command (transports, or transport:way, to measure; all when unset)
 //        AWAKE_CPUS=1 (a SCHED_IDLE spinner on every CPU, so that none halts between messages)
 //        CONTROL_BYTES=65536 (the largest size whose rounds measure the minimal twice; 0: never)
+//        THREAD_ENTRY=./variant.cjs (measure only worker_threads, with this worker file, relative to this
+//        script, in place of core's bundled one: a variant of the worker side against the minimal)
 
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -48,6 +50,7 @@ import {
   skippedLine,
   WAYS_OF_MODE,
   waysFor,
+  workerThreadsTransport,
 } from '@tvp/core';
 import { cpuIdleEntries, keepCpusAwake } from '../latency/awake.mjs';
 import { cpuTimeNs } from './cpu-time.mjs';
@@ -184,7 +187,10 @@ async function ours(transport, way, bytes) {
   return { us: (r.sample.workMs / count) * 1000, cpuUs: (c1 - c0) / count / 1000 };
 }
 
-const transports = await runnerTransports();
+// A variant of the worker side is measured on worker_threads alone, through core's same hub.
+const transports = process.env.THREAD_ENTRY
+  ? [workerThreadsTransport(new URL(process.env.THREAD_ENTRY, import.meta.url))]
+  : await runnerTransports();
 const subjects = [];
 for (const transport of transports) {
   const { run, skipped } = waysFor(transport, WAYS_OF_MODE[transport.mode]);

@@ -1,6 +1,6 @@
-import type { Fault } from '../format/types.ts';
+import type { Fault, PayloadWay } from '../format/types.ts';
 import { receiveArg } from './arg-transfer.ts';
-import { type PayloadReply, servePayload } from './payload.ts';
+import { payloadValue } from './payload.ts';
 import type { HubMessage, WorkerMessage, WorkerSetup } from './protocol.ts';
 import { toWireError } from './protocol.ts';
 import { emptySetup, prepareTarget, type TaskTarget } from './task-target.ts';
@@ -19,10 +19,10 @@ export interface WorkerPort {
   rssBytes(): number;
 }
 
-/** When a task started and ended on the worker's clock (`workerNow`). */
-interface Stamps {
-  startedAt: number;
-  doneAt: number;
+/** What goes back with a module's answer under `--arg-transfer`: its arg, and what to move with it. */
+interface ArgBack {
+  back?: unknown;
+  transfer?: ArrayBuffer[] | undefined;
 }
 
 /** Raised on purpose by `--fault throw`. */
@@ -57,71 +57,71 @@ class UnsendableAnswer extends Error {
  */
 export function serveWorker(port: WorkerPort, setup: WorkerSetup = {}): void {
   const fail = (id: number, err: unknown) => port.post({ t: 'fail', id, error: toWireError(err) });
-  /** Send task `id`'s answer: `stamps` when it was timed (not a payload task), what goes back with it. */
-  const answer = (id: number, value: unknown, stamps?: Stamps, reply?: PayloadReply) => {
+  /** Send a timed task's answer, with what goes back with it (a module's moved arg). */
+  const done = (id: number, value: unknown, startedAt: number, arg?: ArgBack) => {
     try {
-      const back = reply?.back;
+      const doneAt = workerNow();
       // Each shape made whole, not grown by a store.
       const msg: Extract<WorkerMessage, { t: 'done' }> =
-        stamps === undefined
-          ? back === undefined
-            ? { t: 'done', id, value }
-            : { t: 'done', id, value, payload: back }
-          : back === undefined
-            ? { t: 'done', id, value, startedAt: stamps.startedAt, doneAt: stamps.doneAt }
-            : { t: 'done', id, value, startedAt: stamps.startedAt, doneAt: stamps.doneAt, payload: back };
-      port.post(msg, reply?.transfer);
+        arg === undefined
+          ? { t: 'done', id, value, startedAt, doneAt }
+          : { t: 'done', id, value, startedAt, doneAt, payload: arg.back };
+      port.post(msg, arg?.transfer);
     } catch (err) {
       fail(id, new UnsendableAnswer(`its answer could not be sent back: ${(err as Error).message}`));
     }
   };
-  const done = (id: number, value: unknown, startedAt: number, reply?: PayloadReply) =>
-    answer(id, value, { startedAt, doneAt: workerNow() }, reply);
+  /**
+   * A payload task measures its channel, so its path is the shortest the loop has: the worker reads
+   * no clock (two reads cost 1-2 µs a task on this machine's threads, against a 17-25 µs round trip
+   * at 1 KiB; its cell's per-task times are the hub's, method `hub`), and it is a small function of
+   * its own, called first. A fresh worker runs its first tasks in the engine's lower tiers, where
+   * every call and branch on the way is paid for: on Bun's worker_threads at 1 KiB, the payload
+   * branch inside the one handler of every message cost 1.11-1.17x of a minimal worker's round trip,
+   * and 1.01-1.06x as a function of its own (40 interleaved rounds of 2000 tasks, pinned to one CPU).
+   */
+  const payloadTask = (msg: Extract<HubMessage, { t: 'task' }>, way: PayloadWay) => {
+    const { id, payload } = msg;
+    try {
+      if (msg.fault) injectFault(msg.fault);
+      const value = payloadValue(way, payload, id);
+      // A shared payload stays; any other goes back the way it came, a transferred one moved again.
+      if (way === 'shared') port.post({ t: 'done', id, value });
+      else port.post({ t: 'done', id, value, payload }, way === 'transfer' ? [payload as ArrayBuffer] : undefined);
+    } catch (err) {
+      fail(id, err);
+    }
+  };
   let target: TaskTarget = {};
-  port.on((msg) => {
-    if (msg.t === 'ping') {
-      port.post({ t: 'pong', id: msg.id });
-      return;
-    }
-    if (msg.t === 'exit') {
-      port.close();
-      return;
-    }
-    if (msg.t !== 'task') return;
+  /** Any other task: timed on the worker's clock, its answer awaited when it is a promise. */
+  const task = (msg: Extract<HubMessage, { t: 'task' }>) => {
     const { id } = msg;
-    // A payload task measures its channel: the worker adds nothing to the round trip that it need
-    // not, its two clock reads included (1-2 µs a task on this machine's threads, against a 22-25 µs
-    // round trip at 1 KiB). Its cell's per-task times are the hub's: response only (method `hub`).
-    if (msg.kind === 'payload' && msg.way) {
-      try {
-        if (msg.fault) injectFault(msg.fault);
-        const reply = servePayload(msg.way, msg.payload, id);
-        answer(id, reply.value, undefined, reply);
-      } catch (err) {
-        fail(id, err);
-      }
-      return;
-    }
     // Two clock reads per task, the whole cost of per-task times on the worker side.
     const startedAt = workerNow();
     try {
       if (msg.fault) injectFault(msg.fault);
       // `--arg-transfer`: the arg as the function takes it, and what goes back after (a moved buffer).
       const a = msg.argWay ? receiveArg(msg) : { arg: msg.arg };
+      const back: ArgBack | undefined = 'back' in a ? a : undefined;
       const value = runTask(msg.kind, msg, id, target, a.arg);
-      const back = (v: unknown): PayloadReply | undefined =>
-        'back' in a ? { value: v as number, back: a.back, ...(a.transfer ? { transfer: a.transfer } : {}) } : undefined;
       if (value instanceof Promise) {
         value.then(
-          (v) => done(id, v, startedAt, back(v)),
+          (v) => done(id, v, startedAt, back),
           (err) => fail(id, err),
         );
       } else {
-        done(id, value, startedAt, back(value));
+        done(id, value, startedAt, back);
       }
     } catch (err) {
       fail(id, err);
     }
+  };
+  port.on((msg) => {
+    if (msg.t === 'task') {
+      if (msg.kind === 'payload' && msg.way) payloadTask(msg, msg.way);
+      else task(msg);
+    } else if (msg.t === 'ping') port.post({ t: 'pong', id: msg.id });
+    else if (msg.t === 'exit') port.close();
   });
   // Built-in tasks need nothing prepared: ready at once, as before setups existed.
   if (emptySetup(setup)) {
