@@ -4,7 +4,8 @@
 // same check of the answer and the returned bytes). Every transport of this runtime's runner and
 // every way it carries; one worker, tasks one after another, a fresh worker per measurement, its
 // start not timed (ours: runHub's work phase). Subjects interleave in each round, rotating, and
-// which of ours and minimal goes first alternates. Prints one table per run: medians over rounds,
+// within a subject's turn each measurement takes each place equally often (ORDERS_3: ROUNDS a
+// multiple of 6 balances them exactly where the control is measured, of 2 elsewhere). Prints one table per run: medians over rounds,
 // and the median of the per-round ratios. The CPUs are left to idle as they would on a user's
 // machine: over 2000 tasks both sides halt about as often (the idle-entries column shows it), where
 // spinners at SCHED_IDLE (AWAKE_CPUS=1, as the latency benchmark keeps them: ../latency/awake.mjs)
@@ -24,8 +25,9 @@
 // small payload's round trip no longer falls in one of two wake-up regimes from one measurement to
 // the next: on this 2-CPU VM, at 1 KiB, the minimal measured twice in a round read 0.88-1.13x of
 // itself unpinned and 0.99-1.01x pinned (Bun child_process, 10 rounds), so what is left of a ratio
-// is the code's. Each round measures the minimal twice up to 64 KiB (CONTROL_BYTES): the second's
-// ratio to the first is printed as the control, the spread the machine alone gives a ratio.
+// is the code's. Each round measures the minimal twice up to 64 KiB (CONTROL_BYTES): the one
+// measurement's ratio to the other ('again' / 'minimal', each in every place as often) is printed as
+// the control, the spread the machine and the order alone give a ratio.
 //
 //   pnpm --filter @tvp/core bench:payload        (node; bench:payload:bun, bench:payload:deno)
 //   env: ROUNDS=10  SIZES=1k,16m  SMALL_COUNT=2000 (tasks per measurement up to 4 KiB; 200 up to 64 KiB)
@@ -219,24 +221,38 @@ async function side(s, name, measure) {
   t.cpu[name].push(cpuUs);
   t.idle[name] += cpuIdleEntries() - e0;
 }
+/**
+ * The order of the measurements of a subject in a round, by round. Each side takes each place
+ * equally often: with the control, the six orders of three (over every 6 rounds), else ours and the
+ * minimal by turns. A place is not neutral: the first measurement of a subject comes after another
+ * subject's, the others after one of their own, and on Deno's stdio rows that alone moved a ratio by
+ * 1.09-1.16x. The control used to mirror ours' place, which kept the minimal always in the middle:
+ * ours and the control both read high there, against a minimal the order favoured.
+ */
+const ORDERS_2 = [
+  ['ours', 'minimal'],
+  ['minimal', 'ours'],
+];
+const ORDERS_3 = [
+  ['ours', 'minimal', 'again'],
+  ['minimal', 'again', 'ours'],
+  ['again', 'ours', 'minimal'],
+  ['ours', 'again', 'minimal'],
+  ['again', 'minimal', 'ours'],
+  ['minimal', 'ours', 'again'],
+];
 const stopSpinners = AWAKE ? keepCpusAwake() : () => {};
 const started = performance.now();
 for (let round = 0; round < ROUNDS; round++) {
   const k = round % subjects.length;
   for (const s of [...subjects.slice(k), ...subjects.slice(0, k)]) {
-    // Which goes first alternates by round, so neither always gets a warmer machine.
-    const pair = [
-      () => side(s, 'ours', () => ours(s.transport, s.way, s.bytes)),
-      () => side(s, 'minimal', () => minimal(s.impl, s.way, s.bytes)),
-    ];
-    if (round % 2) pair.reverse();
-    // The control goes last in even rounds and first in odd ones, as ours does.
-    if (s.bytes <= CONTROL_BYTES) {
-      const again = () => side(s, 'again', () => minimal(s.impl, s.way, s.bytes));
-      if (round % 2) pair.unshift(again);
-      else pair.push(again);
-    }
-    for (const go of pair) await go();
+    const sides = {
+      ours: () => side(s, 'ours', () => ours(s.transport, s.way, s.bytes)),
+      minimal: () => side(s, 'minimal', () => minimal(s.impl, s.way, s.bytes)),
+      again: () => side(s, 'again', () => minimal(s.impl, s.way, s.bytes)),
+    };
+    const order = s.bytes <= CONTROL_BYTES ? ORDERS_3[round % 6] : ORDERS_2[round % 2];
+    for (const name of order) await sides[name]();
   }
   process.stderr.write(`round ${round + 1}/${ROUNDS}\n`);
 }
