@@ -31,8 +31,9 @@
 //
 //   pnpm --filter @tvp/core bench:payload        (node; bench:payload:bun, bench:payload:deno)
 //   env: ROUNDS=10  SIZES=1k,16m  SMALL_COUNT=2000 (tasks per measurement up to 4 KiB; 200 up to 64 KiB)
-//        BIG_COUNT=3 (past 1 MiB: one 16 MiB task a measurement let a single fault-heavy copy move a
-//        row by 1.1-1.3x; three held every row of the three runtimes within 0.87-1.07x)
+//        BIG_BYTES_COUNT=12 (past 1 MiB, the ways that carry bytes: see countFor)
+//        BIG_COUNT=3 (past 1 MiB, the ways that carry a document: one 16 MiB task a measurement let
+//        a single fault-heavy copy move a row by 1.1-1.3x; three held every row within 0.87-1.07x)
 //        ONLY=child_process:json,deno-command (transports, or transport:way, to measure; all when unset)
 //        AWAKE_CPUS=1 (a SCHED_IDLE spinner on every CPU, so that none halts between messages)
 //        CONTROL_BYTES=65536 (the largest size whose rounds measure the minimal twice; 0: never)
@@ -64,16 +65,20 @@ const SIZES = (process.env.SIZES ?? '1k,16m')
   .map((s) => Number.parseInt(s, 10) * (s.endsWith('m') ? 1 << 20 : s.endsWith('k') ? 1024 : 1));
 /**
  * Tasks per measurement: enough that a fresh worker's warm-up is a small share of a small payload's
- * figure (see the header), few for a large one (seconds each as a document).
+ * figure (see the header), few for a large document (seconds each), more for large bytes (tens of
+ * ms each: the first task's checksum runs before the engine has optimized it, and over 3 tasks
+ * that moved one buffer row or another by 1.1-1.2x from run to run).
  */
-const countFor = (bytes) =>
+const countFor = (bytes, way) =>
   bytes <= 4 * 1024
     ? Number(process.env.SMALL_COUNT ?? 2000)
     : bytes <= 64 * 1024
       ? 200
       : bytes <= 1 << 20
         ? 20
-        : Number(process.env.BIG_COUNT ?? 3);
+        : isDoc(way)
+          ? Number(process.env.BIG_COUNT ?? 3)
+          : Number(process.env.BIG_BYTES_COUNT ?? 12);
 /** `ONLY`'s entries: a transport, or a transport and one of its ways. */
 const ONLY = process.env.ONLY ? process.env.ONLY.split(',') : undefined;
 const picked = (impl, way) => !ONLY || ONLY.includes(impl) || ONLY.includes(`${impl}:${way}`);
@@ -147,7 +152,7 @@ function check(way, d, id, r) {
 async function minimal(impl, way, bytes) {
   const d = dataFor(way, bytes);
   const w = await rawWorker(impl, serializationOf(way));
-  const count = countFor(bytes);
+  const count = countFor(bytes, way);
   const c0 = cpuTimeNs();
   const t0 = performance.now();
   for (let id = 0; id < count; id++) {
@@ -169,7 +174,7 @@ async function minimal(impl, way, bytes) {
 /** Ours: the same through core's hub at 1 worker (its work phase per task), µs of wall and of CPU. */
 async function ours(transport, way, bytes) {
   const { sum, b } = madeFor(bytes);
-  const count = countFor(bytes);
+  const count = countFor(bytes, way);
   let c0 = 0;
   let c1 = 0;
   const r = await runHub({
@@ -259,13 +264,13 @@ for (let round = 0; round < ROUNDS; round++) {
 stopSpinners();
 const size = (b) => (b >= 1 << 20 ? `${b / (1 << 20)} MiB` : `${b / 1024} KiB`);
 console.log(
-  `\npayload cost per task, ${runtime} ${runtimeVersion}, 1 worker, ${SIZES.map((b) => `${countFor(b)} tasks at ${size(b)}`).join(', ')} per measurement; ${ROUNDS} interleaved rounds in ${((performance.now() - started) / 1000).toFixed(0)} s; CPUs ${cpusAllowed()} of ${availableParallelism()} allowed; ${AWAKE ? 'CPUs kept awake by SCHED_IDLE spinners (AWAKE_CPUS=1)' : 'CPUs left to idle'}`,
+  `\npayload cost per task, ${runtime} ${runtimeVersion}, 1 worker, ${SIZES.map((b) => `${countFor(b, 'json')}${countFor(b, 'json') === countFor(b, 'transfer') ? '' : ` (bytes ${countFor(b, 'transfer')})`} tasks at ${size(b)}`).join(', ')} per measurement; ${ROUNDS} interleaved rounds in ${((performance.now() - started) / 1000).toFixed(0)} s; CPUs ${cpusAllowed()} of ${availableParallelism()} allowed; ${AWAKE ? 'CPUs kept awake by SCHED_IDLE spinners (AWAKE_CPUS=1)' : 'CPUs left to idle'}`,
 );
 console.log(
   '| transport | way | size | ours (median) | minimal (median) | ratio (median of per-round) | control: minimal again / minimal | CPU per task: ours / minimal (ratio) | CPU idle entries per task (ours / minimal) | n |',
 );
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-const perTask = (n, s) => (Number.isNaN(n) ? '-' : (n / (ROUNDS * countFor(s.bytes))).toFixed(2));
+const perTask = (n, s) => (Number.isNaN(n) ? '-' : (n / (ROUNDS * countFor(s.bytes, s.way))).toFixed(2));
 for (const s of subjects) {
   const t = times.get(s);
   const ratio = median(t.ours.map((o, i) => o / t.minimal[i]));
