@@ -77,8 +77,9 @@ export function serveWorker(port: WorkerPort, setup: WorkerSetup = {}): void {
    * at 1 KiB; its cell's per-task times are the hub's, method `hub`), and it is a small function of
    * its own, called first. A fresh worker runs its first tasks in the engine's lower tiers, where
    * every call and branch on the way is paid for: on Bun's worker_threads at 1 KiB, the payload
-   * branch inside the one handler of every message cost 1.11-1.17x of a minimal worker's round trip,
-   * and 1.01-1.06x as a function of its own (40 interleaved rounds of 2000 tasks, pinned to one CPU).
+   * branch inside the one handler of every message cost 1.11-1.12x of a minimal worker's round trip,
+   * and 1.04-1.05x as a function of its own (three runs each of 40 interleaved rounds of 2000 tasks,
+   * pinned to one CPU; the payload benchmark's THREAD_ENTRY).
    */
   const payloadTask = (msg: Extract<HubMessage, { t: 'task' }>, way: PayloadWay) => {
     const { id, payload } = msg;
