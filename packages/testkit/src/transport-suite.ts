@@ -357,7 +357,10 @@ export function transportSuite(o: SuiteOptions): void {
           spinner.kill('SIGKILL');
           const d = probe.result();
           const floor = control.result()?.p99Ms ?? 0;
-          expect(d?.samples).toBeGreaterThan(20);
+          // An idle hub's timer backs off to one tick per probe.idleIntervalMs, so the window holds
+          // about workMs / idleIntervalMs samples (20 tasks of about 10 ms: about 20, fewer on a fast
+          // machine): half of that says the probe sampled the whole window.
+          expect(d?.samples).toBeGreaterThanOrEqual(Math.floor(r.sample.workMs / probe.idleIntervalMs / 2));
           best = Math.min(best, (d?.p99Ms ?? best) - floor);
           seen.push(`p99 ${d?.p99Ms.toFixed(2)} ms, idle beside a busy core ${floor.toFixed(2)} ms`);
         }
