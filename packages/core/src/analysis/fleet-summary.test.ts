@@ -6,6 +6,7 @@ import { runTools } from '../cli/tools-cli.ts';
 import { encodeResult } from '../format/codec.ts';
 import type { ResultFile } from '../format/types.ts';
 import { fleetSummary, fleetSummaryMarkdown } from './fleet-summary.ts';
+import { payloadRun } from './payload-run.fixture.ts';
 import { fakeRun } from './result.fixture.ts';
 
 const totals = {
@@ -185,5 +186,30 @@ describe('warm pools in the Markdown summary', () => {
   test('nothing about warm pools for a run that kept none', () => {
     const md = fleetSummaryMarkdown(fleetSummary([run('aaaaaaaa-1', 'box', 'node', T1)], undefined));
     expect(md).not.toMatch(/warm/i);
+  });
+});
+
+describe('a payload run in the summary', () => {
+  test('where offloading stops paying, and each way fixed + per KB, where before its section was empty', () => {
+    const md = fleetSummaryMarkdown(fleetSummary([payloadRun(50, 0.002)], undefined));
+    expect(md).toMatch(
+      /\n- \*\*payload\*\*: a task must do at least 2\.\d+ µs \(95% .*\) of work per KB it carries, plus .* per task, to gain on a thread here \(worker\\_threads transfer, its cheapest way\)\n/,
+    );
+    expect(md).toContain('\n- payload moving cost per task at 1 worker = fixed + per KB');
+    for (const way of ['transfer', 'clone-object'])
+      expect(md).toMatch(new RegExp(`\\n {2}- threads/worker\\\\_threads ${way}: .* per KB\\n`));
+  });
+
+  test('one size: no fit, and what would give one', () => {
+    const r = payloadRun(50, 0.002);
+    r.cells = r.cells.filter((c) => c.payloadBytes === 1024);
+    const md = fleetSummaryMarkdown(fleetSummary([r], undefined));
+    expect(md).toContain('- **payload**: no moving cost fitted: it needs two sizes or more');
+    expect(md).not.toContain('per KB it carries');
+  });
+
+  test('nothing about payloads for a run that has none', () => {
+    const md = fleetSummaryMarkdown(fleetSummary([run('aaaaaaaa-1', 'box', 'node', T1)], undefined));
+    expect(md).not.toMatch(/payload/);
   });
 });

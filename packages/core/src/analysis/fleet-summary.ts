@@ -1,5 +1,6 @@
 import type { ResultFile } from '../format/types.ts';
 import { runtimeName } from './numbers.ts';
+import { breakEvenLine, breakEvens, intervalText, payloadSeries } from './payload-costs.ts';
 import { recommend } from './recommend.ts';
 import { compareRuns, comparisonMarkdown, type RunComparison } from './run-compare.ts';
 import { taskWords } from './task-words.ts';
@@ -89,6 +90,31 @@ function warmMarkdown(r: ResultFile): string[] {
   ];
 }
 
+/**
+ * A payload run's answer, as the terminal summary prints it (cli/payload-summary.ts): where
+ * offloading stops paying, one item per worker mode, then each way's moving cost per task at 1
+ * worker, fixed + per KB. A payload task has no recommendation of its own, so without this a
+ * payload run's section said nothing. Nothing for a run without payload cells.
+ */
+function payloadMarkdown(r: ResultFile): string[] {
+  const series = payloadSeries(r).filter((s) => s.way !== undefined);
+  if (series.length === 0) return [];
+  const fitted = series.filter((s) => s.fixedUs && s.perKbUs);
+  if (fitted.length === 0) {
+    return [
+      '- **payload**: no moving cost fitted: it needs two sizes or more at 1 worker with the main thread beside them (`--payload-bytes 1k,64k,1m`)',
+    ];
+  }
+  return [
+    ...breakEvens(series).map((b) => `- **payload**: ${mdText(breakEvenLine(b))}`),
+    '- payload moving cost per task at 1 worker = fixed + per KB (least squares over every run of every size, 95% t intervals):',
+    ...fitted.map(
+      (s) =>
+        `  - ${mdText(`${s.mode}/${s.impl} ${s.way}`)}: ${intervalText(s.fixedUs as NonNullable<typeof s.fixedUs>)} + ${intervalText(s.perKbUs as NonNullable<typeof s.perKbUs>)} per KB`,
+    ),
+  ];
+}
+
 /** The summary as Markdown, for a CI job summary or a pull request. */
 export function fleetSummaryMarkdown(s: FleetSummary, title = 'Benchmark summary'): string {
   const machines = new Set(s.entries.map((e) => e.label)).size;
@@ -111,6 +137,7 @@ export function fleetSummaryMarkdown(s: FleetSummary, title = 'Benchmark summary
       const line = rec.ok ? rec.sentence : `${rec.subject}: no recommendation: ${rec.reason}`;
       out.push(`- ${line.replace(/^([^:]+):/, '**$1**:')}`);
     }
+    out.push(...payloadMarkdown(e.latest));
     out.push(...warmMarkdown(e.latest));
     if (!s.withBaseline) continue;
     out.push('');
