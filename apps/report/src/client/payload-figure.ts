@@ -1,5 +1,5 @@
 import type { WorkerMode } from '@tvp/core';
-import { workOf } from '@tvp/core/analysis';
+import { MOVING_COST_BASIS, workOf } from '@tvp/core/analysis';
 import type { RunView } from '../payload.ts';
 import type { ChartBook } from './chart.ts';
 import { h } from './dom.ts';
@@ -88,7 +88,7 @@ export function payloadFigure(runs: RunView[], mode: WorkerMode, book: ChartBook
           'fits',
           ['runtime and transport', 'way', 'fixed per task', 'per KB carried'],
           fitRows(fig),
-          'moving cost per task = fixed + per KB (least squares over every run of every size, 95% t intervals)',
+          MOVING_COST_BASIS,
         ),
         numbersTable('numbers', head, rows, 'median cost per task (interval of the median, n runs)'),
       ],

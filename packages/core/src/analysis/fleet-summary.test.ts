@@ -195,7 +195,7 @@ describe('a payload run in the summary', () => {
     expect(md).toMatch(
       /\n- \*\*payload\*\*: a task must do at least 2\.\d+ µs \(95% .*\) of work per KB it carries, plus .* per task, to gain on a thread here \(worker\\_threads transfer, its cheapest way\)\n/,
     );
-    expect(md).toContain('\n- payload moving cost per task at 1 worker = fixed + per KB');
+    expect(md).toContain('\n- payload moving cost per task at 1 worker = fixed + per KB (least squares');
     for (const way of ['transfer', 'clone-object'])
       expect(md).toMatch(new RegExp(`\\n {2}- threads/worker\\\\_threads ${way}: .* per KB\\n`));
   });

@@ -1,6 +1,13 @@
 import type { ResultFile } from '../format/types.ts';
 import { runtimeName } from './numbers.ts';
-import { breakEvenLine, breakEvens, intervalText, payloadSeries } from './payload-costs.ts';
+import {
+  breakEvenLine,
+  breakEvens,
+  isFitted,
+  MOVING_COST_BASIS,
+  movingCostLine,
+  payloadSeries,
+} from './payload-costs.ts';
 import { recommend } from './recommend.ts';
 import { compareRuns, comparisonMarkdown, type RunComparison } from './run-compare.ts';
 import { taskWords } from './task-words.ts';
@@ -99,7 +106,7 @@ function warmMarkdown(r: ResultFile): string[] {
 function payloadMarkdown(r: ResultFile): string[] {
   const series = payloadSeries(r).filter((s) => s.way !== undefined);
   if (series.length === 0) return [];
-  const fitted = series.filter((s) => s.fixedUs && s.perKbUs);
+  const fitted = series.filter(isFitted);
   if (fitted.length === 0) {
     return [
       '- **payload**: no moving cost fitted: it needs two sizes or more at 1 worker with the main thread beside them (`--payload-bytes 1k,64k,1m`)',
@@ -107,11 +114,8 @@ function payloadMarkdown(r: ResultFile): string[] {
   }
   return [
     ...breakEvens(series).map((b) => `- **payload**: ${mdText(breakEvenLine(b))}`),
-    '- payload moving cost per task at 1 worker = fixed + per KB (least squares over every run of every size, 95% t intervals):',
-    ...fitted.map(
-      (s) =>
-        `  - ${mdText(`${s.mode}/${s.impl} ${s.way}`)}: ${intervalText(s.fixedUs as NonNullable<typeof s.fixedUs>)} + ${intervalText(s.perKbUs as NonNullable<typeof s.perKbUs>)} per KB`,
-    ),
+    `- payload ${mdText(MOVING_COST_BASIS)}:`,
+    ...fitted.map((s) => `  - ${mdText(movingCostLine(s))}`),
   ];
 }
 

@@ -51,7 +51,15 @@ export type { OffloadCost } from './offload.ts';
 export { offloadCost } from './offload.ts';
 export { offloadText } from './offload-words.ts';
 export type { BreakEven, Interval, PayloadPoint, PayloadSeries } from './payload-costs.ts';
-export { breakEvenLine, breakEvens, intervalText, payloadSeries } from './payload-costs.ts';
+export {
+  breakEvenLine,
+  breakEvens,
+  intervalText,
+  isFitted,
+  MOVING_COST_BASIS,
+  movingCostLine,
+  payloadSeries,
+} from './payload-costs.ts';
 export { percentiles } from './percentiles.ts';
 export { coldOnly, isWarm } from './pools.ts';
 export { seeded } from './prng.ts';

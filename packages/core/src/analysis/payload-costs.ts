@@ -151,6 +151,19 @@ const us = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10
 /** An interval in words: "3.1 µs (2.9 to 3.3)". */
 export const intervalText = (i: Interval): string => `${us(i.value)} µs (95% ${us(i.lo)} to ${us(i.hi)})`;
 
+/** How the moving cost is fitted, in words: the heading of every list of fitted ways. */
+export const MOVING_COST_BASIS =
+  "moving cost per task at 1 worker = fixed + per KB (least squares over every run of every size, 95% t intervals; a run's cost less twice the main thread's checksum of its bytes: the worker's and the hub's)";
+
+/** A fitted way's moving cost: "threads/worker_threads transfer: 143 µs (95% ...) + 0.30 µs (95% ...) per KB". */
+export function movingCostLine(s: PayloadSeries & { fixedUs: Interval; perKbUs: Interval }): string {
+  return `${s.mode}/${s.impl}${s.way ? ` ${s.way}` : ''}: ${intervalText(s.fixedUs)} + ${intervalText(s.perKbUs)} per KB`;
+}
+
+/** Whether a series has its moving cost fitted. */
+export const isFitted = (s: PayloadSeries): s is PayloadSeries & { fixedUs: Interval; perKbUs: Interval } =>
+  s.fixedUs !== undefined && s.perKbUs !== undefined;
+
 /** The statement of where offloading stops paying, one line per worker mode. */
 export function breakEvenLine(b: BreakEven): string {
   const where = b.mode === 'threads' ? 'a thread' : 'a process';

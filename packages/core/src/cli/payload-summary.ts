@@ -1,5 +1,12 @@
 import { fmtBytes } from '../analysis/numbers.ts';
-import { breakEvenLine, breakEvens, intervalText, payloadSeries } from '../analysis/payload-costs.ts';
+import {
+  breakEvenLine,
+  breakEvens,
+  isFitted,
+  MOVING_COST_BASIS,
+  movingCostLine,
+  payloadSeries,
+} from '../analysis/payload-costs.ts';
 import type { ResultFile } from '../format/types.ts';
 
 const pad = (s: string, n: number) => s.padStart(n);
@@ -27,17 +34,10 @@ export function payloadLines(r: ResultFile): string[] {
     });
     lines.push(`${label(s).padEnd(w)}${cells.join('')}`);
   }
-  const fitted = series.filter((s) => s.fixedUs && s.perKbUs);
+  const fitted = series.filter(isFitted);
   if (fitted.length > 0) {
-    lines.push(
-      '',
-      'moving cost per task = fixed + per KB (least squares over every run of every size, 95% t intervals; the',
-      "  run's cost less twice the main thread's checksum of that size: the worker's and the hub's check):",
-    );
-    for (const s of fitted) {
-      if (s.fixedUs && s.perKbUs)
-        lines.push(`  ${label(s)}: ${intervalText(s.fixedUs)} + ${intervalText(s.perKbUs)} per KB`);
-    }
+    lines.push('', `${MOVING_COST_BASIS}:`);
+    for (const s of fitted) lines.push(`  ${movingCostLine(s)}`);
     for (const b of breakEvens(series)) lines.push(`  ${breakEvenLine(b)}`);
     lines.push(
       '  (derived: at 1 worker a task waits for its bytes to go and come back; work below that cost is done sooner in place)',
